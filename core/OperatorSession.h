@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ConnectionState.h"
+
+#include "protocol/Dialog.h"
+#include "protocol/ErrorCode.h"
+#include "protocol/Message.h"
+#include "protocol/OperatorInfo.h"
+#include "protocol/Visitor.h"
+
+#include <QHash>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace concierge {
+
+class Connection;
+class LocalStore;
+class Outbox;
+class VisitorListModel;
+class MessageListModel;
+
+/// The client engine of one operator: logs in over `/v1/operator`, keeps the local cache in step
+/// with the server (snapshot or resume, acks every event), and sends replies through a persistent
+/// outbox so a reply typed while offline is sent, once, when the link returns.
+/// Lives on the GUI thread; everything here is asynchronous and reports through signals.
+class OperatorSession : public QObject
+{
+    Q_OBJECT
+public:
+    /// `store` must be open; the session fills its models from it at once (before the network).
+    explicit OperatorSession(LocalStore *store, QObject *parent = nullptr);
+    ~OperatorSession() override;
+
+    /// `serverUrl` is the server's base ("http://127.0.0.1:8080" or "ws://…"); the endpoint
+    /// `/v1/operator` is derived from it.
+    void loginWithPassword(const QUrl &serverUrl, const QString &email, const QString &password);
+    void loginWithToken(const QUrl &serverUrl, const QString &token);
+    void logout();
+
+    void setStatus(protocol::OperatorStatus status);
+    void takeDialog(qint64 dialogId);
+    void closeDialog(qint64 dialogId);
+    /// Queues the reply in the outbox (persisted first), shows it at once as pending, sends it when
+    /// connected. Returns the cid.
+    QString sendReply(qint64 dialogId, const QString &text);
+    void setTyping(qint64 dialogId, bool typing);
+    /// Points messageModel() at this dialog: cached lines at once, then history.get from the server.
+    void openDialog(qint64 dialogId);
+
+    ConnectionState connectionState() const;
+    int secondsUntilRetry() const;
+    int pendingReplyCount() const;  ///< outbox size (unsent replies)
+    QString token() const;          ///< session token after a successful login; empty otherwise
+    protocol::OperatorInfo self() const;
+    qint64 currentDialogId() const;
+    protocol::Visitor visitor(qint64 visitorId) const;
+    protocol::Dialog dialog(qint64 dialogId) const;
+
+    VisitorListModel *visitorModel() const;
+    MessageListModel *messageModel() const;
+    Connection *connection() const; ///< for tests and sleep/wake handling
+
+Q_SIGNALS:
+    void connectionStateChanged(concierge::ConnectionState state);
+    void loggedIn(const concierge::protocol::OperatorInfo &self);
+    /// Login refused (wrong password, revoked token, rate limited, unsupported version).
+    void loginFailed(concierge::protocol::ErrorCode code, const QString &message);
+    /// A request failed (e.g. dialog taken by someone else); message is the server's, for display.
+    void requestFailed(const QString &requestType, concierge::protocol::ErrorCode code,
+                       const QString &message);
+    void selfChanged(const concierge::protocol::OperatorInfo &self);
+    void pendingReplyCountChanged(int count);
+    void visitorChanged(qint64 visitorId);
+    void dialogChanged(qint64 dialogId);
+    void messageArrived(const concierge::protocol::Message &message);
+    void typingChanged(qint64 dialogId, bool visitorTyping);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace concierge

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pins the wire format: every saved frame under tests/data/protocol decodes, re-encodes to the
+// same JSON, and the typed objects inside survive a round trip unchanged.
+#include "TestPaths.h"
+
+#include "protocol/Dialog.h"
+#include "protocol/Frame.h"
+#include "protocol/Message.h"
+#include "protocol/OperatorInfo.h"
+#include "protocol/ProtocolVersion.h"
+#include "protocol/Visitor.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace concierge::protocol;
+using namespace Qt::StringLiterals;
+
+class TestFrameCodec : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void savedFrames_data();
+    void savedFrames();
+    void typedObjectsRoundTrip();
+    void malformedFramesAreRejectedWithBadFrame_data();
+    void malformedFramesAreRejectedWithBadFrame();
+    void versionParsing();
+    void errorCodesRoundTrip();
+};
+
+void TestFrameCodec::savedFrames_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir dir(QStringLiteral(CONCIERGE_TEST_DATA_DIR "/protocol"));
+    const QStringList files = dir.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 10, "the saved sample frames are missing");
+    for (const QString &file : files)
+        QTest::newRow(qPrintable(file)) << dir.filePath(file);
+}
+
+void TestFrameCodec::savedFrames()
+{
+    QFETCH(QString, path);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const DecodeResult result = decodeFrame(bytes);
+    if (const auto *error = std::get_if<FrameError>(&result))
+        QFAIL(qPrintable(error->message));
+    const Frame frame = std::get<Frame>(result);
+    QVERIFY(!frame.type.isEmpty());
+    // Re-encoding gives back the same JSON value (key order is not part of the contract).
+    const QString encoded = encodeFrame(frame.object);
+    QCOMPARE(QJsonDocument::fromJson(encoded.toUtf8()).object(), QJsonDocument::fromJson(bytes).object());
+
+    // Typed payloads inside the frame survive fromJson/toJson unchanged.
+    const QJsonObject data = frame.object.value(u"data").toObject();
+    if (data.contains(u"message")) {
+        const QJsonObject json = data.value(u"message").toObject();
+        QCOMPARE(Message::fromJson(json).toJson(), json);
+    }
+    if (data.contains(u"dialog") && data.value(u"dialog").toObject().contains(u"visitorId")) {
+        const QJsonObject json = data.value(u"dialog").toObject();
+        QCOMPARE(Dialog::fromJson(json).toJson(), json);
+    }
+    if (data.contains(u"visitor")) {
+        const QJsonObject json = data.value(u"visitor").toObject();
+        QCOMPARE(Visitor::fromJson(json).toJson(), json);
+    }
+    if (data.contains(u"operator")) {
+        const QJsonObject json = data.value(u"operator").toObject();
+        QCOMPARE(OperatorInfo::fromJson(json).toJson(), json);
+    }
+}
+
+void TestFrameCodec::typedObjectsRoundTrip()
+{
+    Message message;
+    message.id = 7;
+    message.cid = u"2f1c8a4e-0000-4000-8000-000000000001"_s;
+    message.dialogId = 3;
+    message.author = Author::Operator;
+    message.operatorId = 1;
+    message.authorName = u"Анна"_s;
+    message.text = u"<b>not bold</b> — ёлка"_s;
+    message.at = QDateTime(QDate(2026, 11, 21), QTime(10, 15, 30, 123), Qt::UTC);
+    QCOMPARE(Message::fromJson(message.toJson()), message);
+
+    Dialog dialog;
+    dialog.id = 3;
+    dialog.visitorId = 12;
+    dialog.state = DialogState::Waiting;
+    dialog.createdAt = message.at;
+    dialog.waitingSince = message.at;
+    const Dialog back = Dialog::fromJson(dialog.toJson());
+    QCOMPARE(back, dialog);
+    QCOMPARE(back.operatorId, 0);
+    QVERIFY(dialog.toJson().value(u"operatorId").isNull());
+}
+
+void TestFrameCodec::malformedFramesAreRejectedWithBadFrame_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("not json") << QByteArray("hello there");
+    QTest::newRow("truncated") << QByteArray(R"({"type":"hello")");
+    QTest::newRow("array") << QByteArray(R"([{"type":"hello"}])");
+    QTest::newRow("no type") << QByteArray(R"({"rid":"1"})");
+    QTest::newRow("numeric type") << QByteArray(R"({"type":5})");
+    QTest::newRow("empty type") << QByteArray(R"({"type":""})");
+}
+
+void TestFrameCodec::malformedFramesAreRejectedWithBadFrame()
+{
+    QFETCH(QByteArray, text);
+    const DecodeResult result = decodeFrame(text);
+    QVERIFY(std::holds_alternative<FrameError>(result));
+    QCOMPARE(std::get<FrameError>(result).code, ErrorCode::BadFrame);
+    QVERIFY(!std::get<FrameError>(result).message.isEmpty());
+}
+
+void TestFrameCodec::versionParsing()
+{
+    QCOMPARE(ProtocolVersion::parse(u"1.0"_s)->toString(), u"1.0"_s);
+    QVERIFY(ProtocolVersion::parse(u"1.7"_s)->isCompatibleWith(ProtocolVersion::current()));
+    QVERIFY(!ProtocolVersion::parse(u"2.0"_s)->isCompatibleWith(ProtocolVersion::current()));
+    QVERIFY(!ProtocolVersion::parse(u"1"_s));
+    QVERIFY(!ProtocolVersion::parse(u"one.zero"_s));
+    QVERIFY(!ProtocolVersion::parse(u"1.-1"_s));
+}
+
+void TestFrameCodec::errorCodesRoundTrip()
+{
+    for (int i = 0; i < static_cast<int>(ErrorCode::Unknown); ++i) {
+        const auto code = static_cast<ErrorCode>(i);
+        QCOMPARE(errorCodeFromString(errorCodeToString(code)), code);
+    }
+    QCOMPARE(errorCodeFromString(u"from_the_future"_s), ErrorCode::Unknown);
+}
+
+QTEST_GUILESS_MAIN(TestFrameCodec)
+#include "tst_frame_codec.moc"
