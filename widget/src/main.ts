@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Entry point of widget.js. A site adds one tag, `<script src="https://CHAT-HOST/widget.js" async>`;
+// the script finds its server from its own address and puts the chat in a shadow root.
+
+import { Chat } from "./chat";
+import { visitorEndpoint } from "./page";
+import { loadOpen, saveOpen } from "./storage";
+import { pickStrings } from "./strings";
+import { Ui } from "./ui";
+
+// Only valid while this script first runs (null in callbacks), so it is read here, at once.
+const ownScript = document.currentScript as HTMLScriptElement | null;
+
+declare global {
+    interface Window {
+        __conciergeWidgetLoaded?: boolean;
+    }
+}
+
+function boot(): void {
+    if (window.__conciergeWidgetLoaded) return; // the tag was pasted twice
+    window.__conciergeWidgetLoaded = true;
+
+    const languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"];
+    const strings = pickStrings(languages);
+    let chat: Chat | null = null;
+    const ui = new Ui(strings, {
+        onSend: (text) => (chat ? chat.send(text) : false),
+        onInput: (hasText) => chat?.inputChanged(hasText),
+        onOpenChange: (open) => {
+            saveOpen(open);
+            chat?.setOpen(open);
+        },
+    });
+    chat = new Chat(visitorEndpoint(ownScript), ui, strings);
+    document.body.appendChild(ui.host);
+    chat.start();
+    if (loadOpen()) ui.setOpen(true);
+}
+
+if (document.body) boot();
+else document.addEventListener("DOMContentLoaded", boot, { once: true });

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the widget reports about the page it runs on (`page.view`), and where its server is.
+
+import type { UtmParams } from "./protocol";
+
+export interface PageView {
+    url: string;
+    title: string;
+    referrer: string;
+    utm?: UtmParams;
+}
+
+const UTM_KEYS: readonly (keyof UtmParams)[] = ["source", "medium", "campaign", "term", "content"];
+
+/** The utm_* parameters of a query string, or undefined when there is none. */
+export function parseUtm(search: string): UtmParams | undefined {
+    const params = new URLSearchParams(search);
+    const utm: UtmParams = {};
+    let any = false;
+    for (const key of UTM_KEYS) {
+        const value = params.get(`utm_${key}`);
+        if (value) {
+            utm[key] = value.slice(0, 500);
+            any = true;
+        }
+    }
+    return any ? utm : undefined;
+}
+
+export function currentPageView(): PageView {
+    const view: PageView = {
+        url: location.href,
+        title: document.title,
+        referrer: document.referrer,
+    };
+    const utm = parseUtm(location.search);
+    if (utm) view.utm = utm;
+    return view;
+}
+
+/**
+ * The visitor endpoint of the server that served this script: `<script src="https://chat.example/widget.js">`
+ * gives `wss://chat.example/v1/visitor`. `script` must be captured while the bundle first runs —
+ * document.currentScript is null afterwards.
+ */
+export function visitorEndpoint(script: HTMLScriptElement | null): string {
+    let src = script?.src;
+    if (!src) {
+        const tags = document.querySelectorAll<HTMLScriptElement>("script[src]");
+        for (const tag of Array.from(tags)) {
+            if (/\/widget\.js(\?|#|$)/.test(tag.src)) src = tag.src;
+        }
+    }
+    const origin = new URL(src || location.href, location.href);
+    const scheme = origin.protocol === "https:" ? "wss:" : "ws:";
+    return `${scheme}//${origin.host}/v1/visitor`;
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Persistence. The visitor token lives in localStorage (shared by all tabs and kept across visits);
+// the resume point and the cached conversation live in sessionStorage, per tab, so that a reload or a
+// navigation to another page shows the chat at once and resumes from the exact `seq` it was built
+// from. A new tab has no cache and asks for a snapshot instead. Storage can be disabled or full
+// (private modes, quotas): every access is guarded and the widget then simply works without it.
+
+import type { Message, VisitorDialog } from "./protocol";
+
+export const TOKEN_KEY = "concierge.visitorToken";
+export const SESSION_KEY = "concierge.session";
+export const OPEN_KEY = "concierge.open";
+
+/** How many messages the per-tab cache keeps (the server's snapshot carries the last 200 too). */
+const MAX_CACHED_MESSAGES = 200;
+
+export type LocalState = "sending" | "sent" | "failed";
+
+export interface ChatMessage extends Omit<Message, "id" | "dialogId"> {
+    id: number | null; // null until the server has stored it
+    dialogId: number | null;
+    state: LocalState;
+}
+
+/** What one tab remembers between page loads. Valid only for the token it names. */
+export interface SessionCache {
+    visitorToken: string;
+    lastSeq: number;
+    dialog: VisitorDialog | null;
+    operatorsAvailable: boolean;
+    messages: ChatMessage[];
+}
+
+function read(storage: () => Storage, key: string): string | null {
+    try {
+        return storage().getItem(key);
+    } catch {
+        return null;
+    }
+}
+
+function write(storage: () => Storage, key: string, value: string | null): void {
+    try {
+        if (value === null) storage().removeItem(key);
+        else storage().setItem(key, value);
+    } catch {
+        // Storage unavailable or full: the widget keeps working from memory.
+    }
+}
+
+const local = (): Storage => window.localStorage;
+const session = (): Storage => window.sessionStorage;
+
+export function loadToken(): string | null {
+    return read(local, TOKEN_KEY);
+}
+
+export function saveToken(token: string | null): void {
+    write(local, TOKEN_KEY, token);
+}
+
+export function loadSession(token: string | null): SessionCache | null {
+    if (!token) return null;
+    const raw = read(session, SESSION_KEY);
+    if (!raw) return null;
+    try {
+        const cache = JSON.parse(raw) as SessionCache;
+        if (cache.visitorToken !== token || typeof cache.lastSeq !== "number" || !Array.isArray(cache.messages)) {
+            return null;
+        }
+        return cache;
+    } catch {
+        return null;
+    }
+}
+
+export function saveSession(cache: SessionCache | null): void {
+    if (!cache) {
+        write(session, SESSION_KEY, null);
+        return;
+    }
+    const trimmed: SessionCache = { ...cache, messages: cache.messages.slice(-MAX_CACHED_MESSAGES) };
+    write(session, SESSION_KEY, JSON.stringify(trimmed));
+}
+
+export function loadOpen(): boolean {
+    return read(session, OPEN_KEY) === "1";
+}
+
+export function saveOpen(open: boolean): void {
+    write(session, OPEN_KEY, open ? "1" : null);
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every string the visitor sees. English is the reference; add a language by adding a table.
+
+export interface Strings {
+    openChat: string;
+    closeChat: string;
+    title: string;
+    subtitleDefault: string;
+    subtitleWaiting: string;
+    subtitleWith: (operatorName: string) => string;
+    subtitleClosed: string;
+    noOperators: string;
+    connecting: string;
+    reconnecting: string;
+    unsupported: string;
+    operatorTyping: string;
+    placeholder: string;
+    send: string;
+    you: string;
+    operator: string;
+    stateSending: string;
+    stateFailed: string;
+    tooLong: string;
+    sendFailed: string;
+    messagesLabel: string;
+    empty: string;
+}
+
+const en: Strings = {
+    openChat: "Open chat",
+    closeChat: "Close chat",
+    title: "Chat with us",
+    subtitleDefault: "We usually reply in a few minutes",
+    subtitleWaiting: "Waiting for an operator…",
+    subtitleWith: (name) => `You are chatting with ${name}`,
+    subtitleClosed: "This chat is closed — write to start a new one",
+    noOperators: "No operator is online right now — leave a message and we will answer",
+    connecting: "Connecting…",
+    reconnecting: "Connection lost — reconnecting…",
+    unsupported: "Chat is unavailable: this page uses an outdated widget.",
+    operatorTyping: "Operator is typing…",
+    placeholder: "Type your message…",
+    send: "Send",
+    you: "You",
+    operator: "Operator",
+    stateSending: "Sending…",
+    stateFailed: "Not sent",
+    tooLong: "The message is too long.",
+    sendFailed: "The message could not be sent.",
+    messagesLabel: "Conversation",
+    empty: "Ask us anything — we are happy to help.",
+};
+
+const ru: Strings = {
+    openChat: "Открыть чат",
+    closeChat: "Закрыть чат",
+    title: "Напишите нам",
+    subtitleDefault: "Обычно отвечаем за несколько минут",
+    subtitleWaiting: "Ждём оператора…",
+    subtitleWith: (name) => `Вам отвечает ${name}`,
+    subtitleClosed: "Чат завершён — напишите, чтобы начать новый",
+    noOperators: "Сейчас нет операторов в сети — оставьте сообщение, и мы ответим",
+    connecting: "Подключение…",
+    reconnecting: "Связь потеряна — переподключаемся…",
+    unsupported: "Чат недоступен: на странице устаревший виджет.",
+    operatorTyping: "Оператор печатает…",
+    placeholder: "Введите сообщение…",
+    send: "Отправить",
+    you: "Вы",
+    operator: "Оператор",
+    stateSending: "Отправляется…",
+    stateFailed: "Не отправлено",
+    tooLong: "Сообщение слишком длинное.",
+    sendFailed: "Не удалось отправить сообщение.",
+    messagesLabel: "Переписка",
+    empty: "Спросите нас о чём угодно — мы поможем.",
+};
+
+const tables: Record<string, Strings> = { en, ru };
+
+/** Picks the table for the browser's first preferred language that we have, else English. */
+export function pickStrings(languages: readonly string[]): Strings {
+    for (const tag of languages) {
+        const primary = tag.toLowerCase().split("-")[0];
+        const table = tables[primary];
+        if (table) return table;
+    }
+    return en;
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The widget's stylesheet. It lives inside the shadow root, so the site's CSS cannot reach in and
+// ours cannot leak out; `:host { all: initial }` also stops inherited fonts and colours.
+
+export const STYLES = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.cw-root {
+  position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #1f2430;
+}
+.cw-launcher {
+  position: relative; width: 56px; height: 56px; border-radius: 50%; border: 0; cursor: pointer;
+  background: #2d6a4f; color: #fff; box-shadow: 0 6px 18px rgba(0,0,0,.25);
+  display: flex; align-items: center; justify-content: center; margin-left: auto;
+}
+.cw-launcher:hover { background: #1b4332; }
+.cw-launcher:focus-visible, .cw-send:focus-visible, .cw-close:focus-visible { outline: 3px solid #95d5b2; outline-offset: 2px; }
+.cw-launcher svg { width: 26px; height: 26px; fill: currentColor; }
+.cw-badge {
+  position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; padding: 0 6px;
+  border-radius: 10px; background: #d62828; color: #fff; font-size: 12px; font-weight: 600;
+  line-height: 20px; text-align: center;
+}
+.cw-badge[hidden] { display: none; }
+.cw-window {
+  width: 360px; max-width: calc(100vw - 40px); height: 520px; max-height: calc(100vh - 110px);
+  margin-bottom: 12px; background: #fff; border-radius: 14px; overflow: hidden;
+  box-shadow: 0 12px 40px rgba(0,0,0,.25); display: flex; flex-direction: column;
+}
+.cw-window[hidden] { display: none; }
+.cw-header { background: #2d6a4f; color: #fff; padding: 12px 14px; display: flex; align-items: flex-start; gap: 8px; }
+.cw-heading { flex: 1; min-width: 0; }
+.cw-title { font-size: 16px; font-weight: 600; margin: 0; }
+.cw-subtitle { font-size: 12px; opacity: .85; margin: 2px 0 0; overflow-wrap: anywhere; }
+.cw-close { background: transparent; border: 0; color: #fff; font-size: 22px; line-height: 1; cursor: pointer; padding: 2px 6px; border-radius: 6px; }
+.cw-close:hover { background: rgba(255,255,255,.15); }
+.cw-note { padding: 8px 14px; font-size: 12px; background: #f1f3f5; color: #495057; border-bottom: 1px solid #e9ecef; }
+.cw-note[hidden] { display: none; }
+.cw-note.cw-connection { background: #fff3bf; color: #5c4813; }
+.cw-flash { background: #ffe3e3; color: #7d1a1a; }
+.cw-messages { flex: 1; overflow-y: auto; margin: 0; padding: 12px; list-style: none; background: #f8f9fa; }
+.cw-empty { color: #868e96; text-align: center; margin: 24px 8px; font-size: 13px; }
+.cw-message { display: flex; flex-direction: column; margin: 0 0 10px; max-width: 85%; }
+.cw-message[data-author="visitor"] { margin-left: auto; align-items: flex-end; }
+.cw-message[data-author="system"] { max-width: 100%; align-items: center; margin-left: auto; margin-right: auto; }
+.cw-bubble { padding: 8px 12px; border-radius: 14px; white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid #e9ecef; }
+.cw-message[data-author="visitor"] .cw-bubble { background: #2d6a4f; color: #fff; border-color: #2d6a4f; border-bottom-right-radius: 4px; }
+.cw-message[data-author="operator"] .cw-bubble { border-bottom-left-radius: 4px; }
+.cw-message[data-author="system"] .cw-bubble { background: transparent; border: 0; color: #868e96; font-size: 12px; text-align: center; }
+.cw-message[data-state="sending"] .cw-bubble { opacity: .65; }
+.cw-message[data-state="failed"] .cw-bubble { background: #fff; color: #c92a2a; border-color: #ffa8a8; }
+.cw-meta { font-size: 11px; color: #868e96; margin-top: 2px; }
+.cw-typing { padding: 0 14px 6px; font-size: 12px; color: #868e96; font-style: italic; background: #f8f9fa; }
+.cw-typing[hidden] { display: none; }
+.cw-form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e9ecef; background: #fff; }
+.cw-input {
+  flex: 1; resize: none; min-height: 40px; max-height: 120px; padding: 9px 10px; border: 1px solid #ced4da;
+  border-radius: 10px; font: inherit; color: inherit; background: #fff;
+}
+.cw-input:focus { outline: none; border-color: #2d6a4f; box-shadow: 0 0 0 3px rgba(45,106,79,.2); }
+.cw-send { border: 0; border-radius: 10px; padding: 0 16px; background: #2d6a4f; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
+.cw-send:hover { background: #1b4332; }
+@media (max-width: 480px) {
+  .cw-root { right: 10px; bottom: 10px; }
+  .cw-window { width: calc(100vw - 20px); height: calc(100vh - 90px); }
+}
+`;

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The widget's DOM, inside an open shadow root (open so that tests can reach it). Visitor and
+// operator text only ever goes in through textContent: nothing from the network is parsed as HTML.
+
+import type { ChatMessage } from "./storage";
+import type { Strings } from "./strings";
+import { STYLES } from "./styles";
+import { MAX_TEXT_LENGTH } from "./protocol";
+
+/** What the chat logic needs from a view; a test can provide a fake. */
+export interface ChatView {
+    setMessages(messages: readonly ChatMessage[]): void;
+    setSubtitle(text: string): void;
+    setOperatorsAvailable(available: boolean): void;
+    setOperatorTyping(typing: boolean): void;
+    setConnection(note: string | null): void;
+    setUnread(count: number): void;
+    flash(note: string): void;
+}
+
+export interface UiHandlers {
+    onSend(text: string): boolean;
+    onInput(hasText: boolean): void;
+    onOpenChange(open: boolean): void;
+}
+
+const CHAT_ICON =
+    "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8.4L4 21.5V18a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h10V9H7zm0-3v2h10V6H7zm0 6v2h7v-2H7z";
+
+function el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className: string,
+    attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+    const node = document.createElement(tag);
+    node.className = className;
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+    return node;
+}
+
+function timeOf(iso: string): string {
+    const date = new Date(iso);
+    if (isNaN(date.getTime())) return "";
+    return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+export class Ui implements ChatView {
+    readonly host: HTMLElement;
+    private readonly window: HTMLElement;
+    private readonly launcher: HTMLButtonElement;
+    private readonly badge: HTMLElement;
+    private readonly subtitle: HTMLElement;
+    private readonly availabilityNote: HTMLElement;
+    private readonly connectionNote: HTMLElement;
+    private readonly flashNote: HTMLElement;
+    private readonly list: HTMLOListElement;
+    private readonly empty: HTMLElement;
+    private readonly typing: HTMLElement;
+    private readonly input: HTMLTextAreaElement;
+    private readonly items = new Map<string, HTMLLIElement>();
+    private flashTimer: number | undefined;
+
+    constructor(private readonly strings: Strings, private readonly handlers: UiHandlers) {
+        this.host = el("div", "", { id: "concierge-widget" });
+        const shadow = this.host.attachShadow({ mode: "open" });
+        const style = document.createElement("style");
+        style.textContent = STYLES;
+        const root = el("div", "cw-root");
+        shadow.append(style, root);
+
+        this.window = el("section", "cw-window", {
+            id: "concierge-window",
+            role: "dialog",
+            "aria-label": strings.title,
+            "data-testid": "concierge-window",
+        });
+        this.window.hidden = true;
+
+        const header = el("header", "cw-header");
+        const heading = el("div", "cw-heading");
+        const title = el("h2", "cw-title");
+        title.textContent = strings.title;
+        this.subtitle = el("p", "cw-subtitle", { "data-testid": "concierge-subtitle" });
+        heading.append(title, this.subtitle);
+        const close = el("button", "cw-close", {
+            type: "button",
+            "aria-label": strings.closeChat,
+            title: strings.closeChat,
+            "data-testid": "concierge-close",
+        });
+        close.textContent = "×";
+        close.addEventListener("click", () => this.setOpen(false));
+        header.append(heading, close);
+
+        this.connectionNote = el("div", "cw-note cw-connection", { role: "status", "data-testid": "concierge-connection" });
+        this.connectionNote.hidden = true;
+        this.availabilityNote = el("div", "cw-note", { "data-testid": "concierge-offline-note" });
+        this.availabilityNote.textContent = strings.noOperators;
+        this.availabilityNote.hidden = true;
+        this.flashNote = el("div", "cw-note cw-flash", { role: "alert", "data-testid": "concierge-flash" });
+        this.flashNote.hidden = true;
+
+        this.list = el("ol", "cw-messages", {
+            role: "log",
+            "aria-live": "polite",
+            "aria-label": strings.messagesLabel,
+            "data-testid": "concierge-messages",
+        });
+        this.empty = el("li", "cw-empty");
+        this.empty.textContent = strings.empty;
+
+        this.typing = el("div", "cw-typing", { "aria-live": "polite", "data-testid": "concierge-typing" });
+        this.typing.textContent = strings.operatorTyping;
+        this.typing.hidden = true;
+
+        const form = el("form", "cw-form");
+        this.input = el("textarea", "cw-input", {
+            rows: "1",
+            placeholder: strings.placeholder,
+            "aria-label": strings.placeholder,
+            maxlength: String(MAX_TEXT_LENGTH),
+            "data-testid": "concierge-input",
+        });
+        const send = el("button", "cw-send", { type: "submit", "data-testid": "concierge-send" });
+        send.textContent = strings.send;
+        form.append(this.input, send);
+        form.addEventListener("submit", (e) => {
+            e.preventDefault();
+            this.submit();
+        });
+        this.input.addEventListener("keydown", (e) => {
+            // Enter sends, Shift+Enter is a new line; never send in the middle of an IME composition.
+            if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+                e.preventDefault();
+                this.submit();
+            }
+        });
+        this.input.addEventListener("input", () => this.handlers.onInput(this.input.value.trim() !== ""));
+
+        this.window.append(header, this.connectionNote, this.availabilityNote, this.flashNote, this.list, this.typing, form);
+
+        this.launcher = el("button", "cw-launcher", {
+            type: "button",
+            "aria-label": strings.openChat,
+            title: strings.openChat,
+            "aria-expanded": "false",
+            "aria-controls": "concierge-window",
+            "data-testid": "concierge-open",
+        });
+        const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+        svg.setAttribute("viewBox", "0 0 24 24");
+        svg.setAttribute("aria-hidden", "true");
+        const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+        path.setAttribute("d", CHAT_ICON);
+        svg.append(path);
+        this.badge = el("span", "cw-badge", { "data-testid": "concierge-unread" });
+        this.badge.hidden = true;
+        this.launcher.append(svg, this.badge);
+        this.launcher.addEventListener("click", () => this.setOpen(this.window.hidden));
+
+        root.append(this.window, this.launcher);
+    }
+
+    isOpen(): boolean {
+        return !this.window.hidden;
+    }
+
+    setOpen(open: boolean): void {
+        this.window.hidden = !open;
+        this.launcher.setAttribute("aria-expanded", String(open));
+        this.handlers.onOpenChange(open);
+        if (open) {
+            this.scrollToEnd();
+            this.input.focus();
+        }
+    }
+
+    setMessages(messages: readonly ChatMessage[]): void {
+        const stickToEnd = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
+        const keep = new Set<string>();
+        let previous: Element | null = null;
+        for (const message of messages) {
+            const key = message.cid || `id:${message.id}`;
+            keep.add(key);
+            let item = this.items.get(key);
+            if (!item) {
+                item = this.createItem();
+                this.items.set(key, item);
+            }
+            this.updateItem(item, message);
+            const expected: Element | null = previous ? previous.nextElementSibling : this.list.firstElementChild;
+            if (expected !== item) this.list.insertBefore(item, expected);
+            previous = item;
+        }
+        for (const [key, item] of Array.from(this.items)) {
+            if (!keep.has(key)) {
+                item.remove();
+                this.items.delete(key);
+            }
+        }
+        if (messages.length === 0) this.list.append(this.empty);
+        else this.empty.remove();
+        if (stickToEnd) this.scrollToEnd();
+    }
+
+    setSubtitle(text: string): void {
+        this.subtitle.textContent = text;
+    }
+
+    setOperatorsAvailable(available: boolean): void {
+        this.availabilityNote.hidden = available;
+    }
+
+    setOperatorTyping(typing: boolean): void {
+        this.typing.hidden = !typing;
+    }
+
+    setConnection(note: string | null): void {
+        this.connectionNote.hidden = note === null;
+        this.connectionNote.textContent = note ?? "";
+    }
+
+    setUnread(count: number): void {
+        this.badge.hidden = count === 0;
+        this.badge.textContent = count > 9 ? "9+" : String(count);
+    }
+
+    flash(note: string): void {
+        window.clearTimeout(this.flashTimer);
+        this.flashNote.textContent = note;
+        this.flashNote.hidden = false;
+        this.flashTimer = window.setTimeout(() => (this.flashNote.hidden = true), 5_000);
+    }
+
+    private submit(): void {
+        if (this.handlers.onSend(this.input.value)) {
+            this.input.value = "";
+            this.handlers.onInput(false);
+        }
+        this.input.focus();
+    }
+
+    private createItem(): HTMLLIElement {
+        const item = el("li", "cw-message", { "data-testid": "concierge-message" });
+        item.append(el("div", "cw-bubble", { "data-testid": "concierge-message-text" }), el("div", "cw-meta"));
+        return item;
+    }
+
+    private updateItem(item: HTMLLIElement, message: ChatMessage): void {
+        item.dataset.author = message.author;
+        item.dataset.state = message.state;
+        if (message.id !== null) item.dataset.id = String(message.id);
+        const bubble = item.firstElementChild as HTMLElement;
+        const meta = item.lastElementChild as HTMLElement;
+        if (bubble.textContent !== message.text) bubble.textContent = message.text;
+        const s = this.strings;
+        let who = "";
+        if (message.author === "visitor") who = s.you;
+        else if (message.author === "operator") who = message.authorName || s.operator;
+        const status = message.state === "sending" ? s.stateSending : message.state === "failed" ? s.stateFailed : timeOf(message.at);
+        meta.textContent = [who, status].filter(Boolean).join(" · ");
+    }
+
+    private scrollToEnd(): void {
+        this.list.scrollTop = this.list.scrollHeight;
+    }
+}
