@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Application.h"
+
+#include "KeychainSecretStore.h"
+#include "LocalStore.h"
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "OperatorSession.h"
+
+#include <QDir>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace concierge {
+
+namespace {
+const QString kTokenKey = QStringLiteral("session-token");
+const QString kServerSetting = QStringLiteral("login/server");
+const QString kEmailSetting = QStringLiteral("login/email");
+const QString kRememberSetting = QStringLiteral("login/remember");
+/// Why the last token could not be kept; shown once on the next start, then cleared.
+const QString kKeychainProblemSetting = QStringLiteral("login/keychainProblem");
+} // namespace
+
+Application::Application(LaunchOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+Application::~Application() = default;
+
+bool Application::start()
+{
+    QString dir = m_options.profileDir;
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QDir().mkpath(dir);
+    m_store = std::make_unique<LocalStore>();
+    if (!m_store->open(QDir(dir).filePath(QStringLiteral("cache.sqlite")))) {
+        QMessageBox::critical(nullptr, tr("Concierge"),
+                              tr("The local cache could not be opened:\n%1").arg(m_store->errorString()));
+        return false;
+    }
+
+    m_secrets = new KeychainSecretStore(this);
+    connect(m_secrets, &SecretStore::readFinished, this, &Application::onTokenRead);
+    connect(m_secrets, &SecretStore::writeFinished, this, &Application::onTokenWritten);
+
+    m_session = new OperatorSession(m_store.get(), this);
+    connect(m_session, &OperatorSession::loggedIn, this, &Application::onLoggedIn);
+    connect(m_session, &OperatorSession::loginFailed, this,
+            [this](protocol::ErrorCode, const QString &message) { onLoginFailed(message); });
+
+    // The window fills from the cache at once; the network catches up behind it.
+    m_window = std::make_unique<ui::MainWindow>(m_session);
+    connect(m_window.get(), &ui::MainWindow::logoutRequested, this, &Application::onLogout);
+
+    if (m_options.serverUrl.isValid() && !m_options.email.isEmpty() && !m_options.password.isEmpty()) {
+        m_rememberToken = false; // a scripted login (the demo) leaves nothing behind
+        m_window->show();
+        m_session->loginWithPassword(m_options.serverUrl, m_options.email, m_options.password);
+        return true;
+    }
+    if (QSettings().value(kRememberSetting, false).toBool())
+        m_secrets->read(kTokenKey); // continues in onTokenRead
+    else
+        showLoginDialog();
+    return true;
+}
+
+void Application::onTokenRead(const QString &key, const QString &secret, const QString &error)
+{
+    if (key != kTokenKey)
+        return;
+    const QUrl server(QSettings().value(kServerSetting).toString());
+    if (secret.isEmpty() || !server.isValid()) {
+        showLoginDialog(error.isEmpty() ? QString()
+                                        : tr("Your saved login could not be read from the system keychain "
+                                             "(%1). Please log in again.").arg(error));
+        return;
+    }
+    m_rememberToken = true;
+    m_window->show();
+    m_session->loginWithToken(server, secret);
+}
+
+void Application::showLoginDialog(const QString &notice)
+{
+    QSettings settings;
+    QString text = notice;
+    const QString keychainProblem = settings.value(kKeychainProblemSetting).toString();
+    if (text.isEmpty() && !keychainProblem.isEmpty()) {
+        text = tr("Concierge could not remember your login last time because the system keychain is "
+                  "not available (%1). Your password is never stored on disk, so please log in again.")
+                   .arg(keychainProblem);
+        settings.remove(kKeychainProblemSetting);
+    }
+    if (!m_loginDialog) {
+        m_loginDialog = new ui::LoginDialog(m_window.get());
+        m_loginDialog->setServerUrl(settings.value(kServerSetting, m_options.serverUrl.toString()).toString());
+        m_loginDialog->setEmail(settings.value(kEmailSetting, m_options.email).toString());
+        m_loginDialog->setRemember(settings.value(kRememberSetting, true).toBool());
+        connect(m_loginDialog, &ui::LoginDialog::loginRequested, this, [this] {
+            m_loginDialog->setBusy(true);
+            m_rememberToken = m_loginDialog->remember();
+            m_session->loginWithPassword(m_loginDialog->serverUrl(), m_loginDialog->email(),
+                                         m_loginDialog->password());
+        });
+        connect(m_loginDialog, &QDialog::rejected, this, [this] {
+            if (m_session->token().isEmpty())
+                QCoreApplication::quit();
+        });
+    }
+    m_loginDialog->setNotice(text);
+    m_window->show();
+    m_loginDialog->open();
+}
+
+void Application::onLoggedIn()
+{
+    QSettings settings;
+    if (m_loginDialog) {
+        settings.setValue(kServerSetting, m_loginDialog->serverUrl().toString());
+        settings.setValue(kEmailSetting, m_loginDialog->email());
+        settings.setValue(kRememberSetting, m_rememberToken);
+        m_loginDialog->accept();
+        m_loginDialog->deleteLater();
+    }
+    if (m_rememberToken)
+        m_secrets->write(kTokenKey, m_session->token());
+    m_window->show();
+    m_window->raise();
+}
+
+void Application::onTokenWritten(const QString &key, const QString &error)
+{
+    if (key != kTokenKey || error.isEmpty())
+        return;
+    // Nothing was kept, so next start must ask; remember only *why*, to tell the operator then.
+    QSettings settings;
+    settings.setValue(kRememberSetting, false);
+    settings.setValue(kKeychainProblemSetting, error);
+}
+
+void Application::onLoginFailed(const QString &message)
+{
+    m_secrets->remove(kTokenKey);
+    if (m_loginDialog && m_loginDialog->isVisible()) {
+        m_loginDialog->showError(message);
+        return;
+    }
+    showLoginDialog();
+    m_loginDialog->showError(message);
+}
+
+void Application::onLogout()
+{
+    m_session->logout();
+    m_secrets->remove(kTokenKey);
+    QSettings().setValue(kRememberSetting, false);
+    showLoginDialog();
+}
+
+} // namespace concierge

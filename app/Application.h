@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+namespace concierge {
+class LocalStore;
+class OperatorSession;
+class SecretStore;
+namespace ui {
+class LoginDialog;
+class MainWindow;
+} // namespace ui
+
+/// Options from the command line (the demo launcher uses them to log in without a dialog).
+struct LaunchOptions
+{
+    QUrl serverUrl;
+    QString email;
+    QString password; ///< read from the environment variable named by --password-env, never argv
+    QString profileDir; ///< where the local cache lives; default: the platform's app data folder
+};
+
+/// Wires one running app: cache → session → windows, and the login flow around them
+/// (remembered token from the keychain, else the login dialog).
+class Application : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Application(LaunchOptions options, QObject *parent = nullptr);
+    ~Application() override;
+
+    /// Opens the cache and starts the login flow; false (with a message shown) if the cache fails.
+    bool start();
+
+private:
+    void showLoginDialog(const QString &notice = {});
+    void onLoggedIn();
+    void onLoginFailed(const QString &message);
+    void onLogout();
+    void onTokenRead(const QString &key, const QString &secret, const QString &error);
+    void onTokenWritten(const QString &key, const QString &error);
+
+    LaunchOptions m_options;
+    std::unique_ptr<LocalStore> m_store;
+    SecretStore *m_secrets = nullptr;
+    OperatorSession *m_session = nullptr;
+    std::unique_ptr<ui::MainWindow> m_window;
+    QPointer<ui::LoginDialog> m_loginDialog;
+    bool m_rememberToken = false;
+};
+
+} // namespace concierge

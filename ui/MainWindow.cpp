@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+
+#include "ConnectionStatusLabel.h"
+#include "DialogPane.h"
+#include "OperatorSession.h"
+#include "VisitorInfoPane.h"
+#include "VisitorListModel.h"
+#include "VisitorListPane.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace concierge::ui {
+
+using protocol::OperatorStatus;
+
+MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_statusCombo(new QComboBox(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_visitorList(new VisitorListPane(session->visitorModel(), m_splitter))
+    , m_dialog(new DialogPane(session, m_splitter))
+    , m_visitorInfo(new VisitorInfoPane(session, m_splitter))
+    , m_connectionLabel(new ConnectionStatusLabel(session, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Concierge"));
+    m_splitter->setObjectName(QStringLiteral("paneSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({280, 560, 300});
+    setCentralWidget(m_splitter);
+
+    m_statusCombo->setObjectName(QStringLiteral("statusCombo"));
+    m_statusCombo->addItem(tr("Online"), static_cast<int>(OperatorStatus::Online));
+    m_statusCombo->addItem(tr("Offline"), static_cast<int>(OperatorStatus::Offline));
+    m_statusCombo->setToolTip(tr("Only Online operators get new dialogs (Ctrl+Shift+O switches)"));
+    auto *toolBar = addToolBar(tr("Status"));
+    toolBar->setObjectName(QStringLiteral("statusToolBar"));
+    toolBar->setMovable(false);
+    toolBar->addWidget(new QLabel(tr("My status:") + QLatin1Char(' '), toolBar));
+    toolBar->addWidget(m_statusCombo);
+    connect(m_statusCombo, &QComboBox::activated, this, [this](int row) {
+        m_session->setStatus(static_cast<OperatorStatus>(m_statusCombo->itemData(row).toInt()));
+    });
+    connect(session, &OperatorSession::selfChanged, this, &MainWindow::syncStatusCombo);
+    connect(session, &OperatorSession::loggedIn, this, [this](const protocol::OperatorInfo &self) {
+        setWindowTitle(tr("Concierge — %1").arg(self.name));
+        syncStatusCombo();
+    });
+    connect(session, &OperatorSession::requestFailed, this,
+            [this](const QString &, protocol::ErrorCode, const QString &message) {
+                statusBar()->showMessage(message, 8000);
+            });
+
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    connect(m_visitorList, &VisitorListPane::visitorActivated, this, &MainWindow::openVisitor);
+    buildMenus();
+    syncStatusCombo();
+    restoreLayout();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *toggleStatus = fileMenu->addAction(tr("Switch &Online/Offline"));
+    toggleStatus->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(toggleStatus, &QAction::triggered, this, [this] {
+        const bool online = m_session->self().status == OperatorStatus::Online;
+        m_session->setStatus(online ? OperatorStatus::Offline : OperatorStatus::Online);
+    });
+    QAction *focusList = fileMenu->addAction(tr("Go to the &visitor list"));
+    focusList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(focusList, &QAction::triggered, this, [this] { m_visitorList->view()->setFocus(); });
+    fileMenu->addSeparator();
+    QAction *logout = fileMenu->addAction(tr("Log &out"));
+    connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
+    QAction *quit = fileMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(languageMenu);
+    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QList<QPair<QString, QString>> choices = {
+        {QString(), tr("Same as the system")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("ru"), QStringLiteral("Русский")},
+    };
+    for (const auto &[code, title] : choices) {
+        QAction *action = languageMenu->addAction(title);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            Q_EMIT languageChosen(code);
+            QMessageBox::information(this, tr("Language"),
+                                     tr("The new language is used from the next start of Concierge."));
+        });
+    }
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    connect(helpMenu->addAction(tr("&About Concierge")), &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Concierge"),
+                           tr("Concierge %1 — live chat for your website.\nLicensed under GPL-3.0-or-later.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::openVisitor(qint64 visitorId, qint64 dialogId)
+{
+    m_dialog->showVisitor(visitorId, dialogId);
+    m_visitorInfo->showVisitor(visitorId);
+}
+
+void MainWindow::syncStatusCombo()
+{
+    const int row = m_statusCombo->findData(static_cast<int>(m_session->self().status));
+    if (row >= 0)
+        m_statusCombo->setCurrentIndex(row);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1180, 720);
+    m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace concierge::ui
