@@ -64,6 +64,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_heartbeatTimer;
     QElapsedTimer m_sinceLastFrame;
+    QElapsedTimer m_sinceLastPing;
 };
 
 } // namespace concierge

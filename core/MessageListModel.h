@@ -30,12 +30,17 @@ public:
     void reset(qint64 dialogId, const QList<protocol::Message> &messages);
     /// Adds or (same cid) updates a line, keeping order by time; ignores other dialogs' lines.
     void upsert(const protocol::Message &message, bool pending = false);
+    /// Removes a pending line the server refused for good. Returns false if there was none.
+    bool removeLine(const QString &cid);
+    int pendingCount() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    int findLine(const protocol::Message &message) const; ///< by cid, else by id; -1 if absent
+
     struct Line
     {
         protocol::Message message;

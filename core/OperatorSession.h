@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ConnectionState.h"
+#include "LocalStore.h"
 
 #include "protocol/Dialog.h"
 #include "protocol/ErrorCode.h"
@@ -10,6 +11,7 @@
 #include "protocol/Visitor.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
@@ -18,7 +20,6 @@
 namespace concierge {
 
 class Connection;
-class LocalStore;
 class Outbox;
 class VisitorListModel;
 class MessageListModel;
@@ -57,6 +58,8 @@ public:
     QString token() const;          ///< session token after a successful login; empty otherwise
     protocol::OperatorInfo self() const;
     qint64 currentDialogId() const;
+    qint64 lastSeq() const;                  ///< last event applied (and persisted)
+    QList<OutboxEntry> pendingReplies() const; ///< the outbox, in sending order
     protocol::Visitor visitor(qint64 visitorId) const;
     protocol::Dialog dialog(qint64 dialogId) const;
 
@@ -78,8 +81,32 @@ Q_SIGNALS:
     void dialogChanged(qint64 dialogId);
     void messageArrived(const concierge::protocol::Message &message);
     void typingChanged(qint64 dialogId, bool visitorTyping);
+    /// The link was lost; the next attempt is in `secondsUntilRetry` (state is Reconnecting).
+    void reconnectScheduled(int secondsUntilRetry);
 
 private:
+    struct Request;
+    void setState(ConnectionState state);
+    void startLogin(const QUrl &serverUrl);
+    QString newRid();
+    QString sendRequest(const QString &type, QJsonObject fields = {}, qint64 dialogId = 0,
+                        const QString &cid = {});
+    void sendHello();
+    void onFrame(const QJsonObject &frame);
+    void onHelloResult(const QJsonObject &data);
+    void onHelloError(protocol::ErrorCode code, const QString &message);
+    void onEvent(qint64 seq, const QString &name, const QJsonObject &data);
+    void onResult(const Request &request, const QJsonObject &data);
+    void onError(const Request &request, protocol::ErrorCode code, const QString &message);
+    void applySnapshot(const QJsonObject &snapshot, qint64 seq);
+    void applyDialog(const protocol::Dialog &dialog);
+    void applyMessage(const protocol::Message &message);
+    void updateSelf(const protocol::OperatorInfo &self);
+    void flushOutbox();
+    void refillMessageModel();
+    protocol::Message pendingMessage(const OutboxEntry &entry) const;
+    void stopTyping();
+
     struct Private;
     std::unique_ptr<Private> d;
 };

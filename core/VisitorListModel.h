@@ -45,6 +45,9 @@ public:
     void upsertDialog(const protocol::Dialog &dialog);
     void removeVisitor(qint64 visitorId);
     void clear();
+    /// Replaces everything in one reset (startup from the cache; a server snapshot).
+    void resetContent(const QList<protocol::Visitor> &visitors, const QList<protocol::Dialog> &dialogs);
+    int visitorCount(Section section) const;
 
     QModelIndex sectionIndex(Section section) const;
     QModelIndex indexOfVisitor(qint64 visitorId) const;
@@ -57,6 +60,10 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    void placeQuietly(qint64 visitorId); ///< inside a reset: no signals
+    void replace(qint64 visitorId);      ///< re-places one visitor with minimal signals
+    void emitSectionChanged(int section);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

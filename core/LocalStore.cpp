@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LocalStore.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace concierge {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAtomicInteger<quint64> s_instanceCounter;
+
+QString toJsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromJsonText(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+// Each step takes the schema from version N-1 to N. Never edit a step that has shipped: add one.
+// A fresh database runs all of them, so a migrated database and a fresh one are the same by
+// construction — and tst_local_store checks it.
+const QList<QStringList> &migrationSteps()
+{
+    static const QList<QStringList> steps = {
+        // v1: the cache and the resume point.
+        {
+            u"CREATE TABLE visitors (id INTEGER PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL)"_s,
+            u"CREATE TABLE dialogs (id INTEGER PRIMARY KEY, visitor_id INTEGER NOT NULL, "
+            "operator_id INTEGER, state TEXT NOT NULL, json TEXT NOT NULL)"_s,
+            u"CREATE TABLE messages (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL, "
+            "author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+            u"CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+        },
+        // v2: the persistent outbox; indexes for "open a dialog" and "visitor's dialogs".
+        {
+            u"CREATE TABLE outbox (cid TEXT PRIMARY KEY, dialog_id INTEGER NOT NULL, text TEXT NOT NULL, "
+            "created_at TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
+            u"CREATE INDEX messages_dialog_at ON messages (dialog_id, at, id)"_s,
+            u"CREATE INDEX dialogs_visitor ON dialogs (visitor_id)"_s,
+        },
+    };
+    return steps;
+}
+
+} // namespace
+
+LocalStore::LocalStore()
+    : m_connectionName(u"concierge-local-"_s + QString::number(++s_instanceCounter))
+{
+}
+
+LocalStore::~LocalStore()
+{
+    close();
+}
+
+bool LocalStore::open(const QString &path)
+{
+    close();
+    m_error.clear();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            m_error = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return false;
+        }
+    }
+    // WAL: readers never wait for the writer; NORMAL sync is durable across app crashes (a
+    // power cut may lose the last commits, which the server replays on resume anyway).
+    if (!exec(u"PRAGMA journal_mode=WAL"_s) || !exec(u"PRAGMA synchronous=NORMAL"_s)
+        || !exec(u"PRAGMA foreign_keys=ON"_s) || !migrate()) {
+        const QString error = m_error;
+        close();
+        m_error = error;
+        return false;
+    }
+    return true;
+}
+
+void LocalStore::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_transactionDepth = 0;
+}
+
+bool LocalStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName)
+        && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QString LocalStore::errorString() const
+{
+    return m_error;
+}
+
+bool LocalStore::fail(const QString &what, const QString &error)
+{
+    m_error = what + u": "_s + error;
+    qWarning("LocalStore: %s", qUtf8Printable(m_error));
+    if (m_transactionDepth > 0)
+        m_transactionFailed = true;
+    return false;
+}
+
+bool LocalStore::exec(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql))
+        return fail(sql, query.lastError().text());
+    return true;
+}
+
+int LocalStore::schemaVersion() const
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.tables().contains(u"schema_version"_s))
+        return 0;
+    QSqlQuery query(db);
+    if (query.exec(u"SELECT version FROM schema_version"_s) && query.next())
+        return query.value(0).toInt();
+    return 0;
+}
+
+bool LocalStore::migrate()
+{
+    const int current = schemaVersion();
+    if (current > kSchemaVersion)
+        return fail(u"migrate"_s, u"database schema %1 is newer than this build's %2"_s
+                                      .arg(current).arg(kSchemaVersion));
+    if (current == kSchemaVersion)
+        return true;
+    // Every step and its version bump commit together: a crash mid-migration leaves the old
+    // version intact and the step runs again on the next start.
+    const auto &steps = migrationSteps();
+    for (int version = current + 1; version <= kSchemaVersion; ++version) {
+        if (!beginTransaction())
+            return false;
+        if (version == 1)
+            exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s);
+        for (const QString &sql : steps.at(version - 1))
+            exec(sql);
+        exec(u"DELETE FROM schema_version"_s);
+        exec(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version));
+        if (!commit())
+            return false;
+    }
+    return true;
+}
+
+bool LocalStore::beginTransaction()
+{
+    if (m_transactionDepth++ > 0)
+        return true;
+    m_transactionFailed = false;
+    if (!QSqlDatabase::database(m_connectionName, false).transaction()) {
+        m_transactionDepth = 0;
+        return fail(u"begin"_s, QSqlDatabase::database(m_connectionName, false).lastError().text());
+    }
+    return true;
+}
+
+bool LocalStore::commit()
+{
+    if (m_transactionDepth <= 0)
+        return false;
+    if (--m_transactionDepth > 0)
+        return !m_transactionFailed;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (m_transactionFailed) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        const QString error = db.lastError().text();
+        db.rollback();
+        return fail(u"commit"_s, error);
+    }
+    return true;
+}
+
+void LocalStore::rollback()
+{
+    if (m_transactionDepth <= 0)
+        return;
+    m_transactionFailed = true;
+    if (--m_transactionDepth == 0)
+        QSqlDatabase::database(m_connectionName, false).rollback();
+}
+
+bool LocalStore::upsertVisitor(const protocol::Visitor &visitor)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"INSERT INTO visitors (id, json, updated) VALUES (?, ?, ?) "
+                  "ON CONFLICT(id) DO UPDATE SET json = excluded.json, updated = excluded.updated"_s);
+    query.addBindValue(visitor.id);
+    query.addBindValue(toJsonText(visitor.toJson()));
+    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (!query.exec())
+        return fail(u"upsertVisitor"_s, query.lastError().text());
+    return true;
+}
+
+bool LocalStore::upsertDialog(const protocol::Dialog &dialog)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"INSERT INTO dialogs (id, visitor_id, operator_id, state, json) VALUES (?, ?, ?, ?, ?) "
+                  "ON CONFLICT(id) DO UPDATE SET visitor_id = excluded.visitor_id, "
+                  "operator_id = excluded.operator_id, state = excluded.state, json = excluded.json"_s);
+    query.addBindValue(dialog.id);
+    query.addBindValue(dialog.visitorId);
+    query.addBindValue(dialog.operatorId > 0 ? QVariant(dialog.operatorId) : QVariant());
+    query.addBindValue(protocol::dialogStateToString(dialog.state));
+    query.addBindValue(toJsonText(dialog.toJson()));
+    if (!query.exec())
+        return fail(u"upsertDialog"_s, query.lastError().text());
+    return true;
+}
+
+bool LocalStore::hasMessage(qint64 id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT 1 FROM messages WHERE id = ?"_s);
+    query.addBindValue(id);
+    return query.exec() && query.next();
+}
+
+bool LocalStore::upsertMessage(const protocol::Message &message)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    bool isNew = true;
+    {
+        QSqlQuery query(db);
+        query.prepare(u"SELECT 1 FROM messages WHERE id = ? OR (cid IS NOT NULL AND cid = ?)"_s);
+        query.addBindValue(message.id);
+        query.addBindValue(message.cid.isEmpty() ? QVariant() : QVariant(message.cid));
+        if (query.exec() && query.next())
+            isNew = false;
+    }
+    QSqlQuery query(db);
+    // REPLACE also clears a row that holds the same cid under another id (never expected from a
+    // correct server, but the UNIQUE cid must not make the server's copy unstorable).
+    query.prepare(u"INSERT OR REPLACE INTO messages (id, cid, dialog_id, author, text, at, json) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(message.id);
+    query.addBindValue(message.cid.isEmpty() ? QVariant() : QVariant(message.cid));
+    query.addBindValue(message.dialogId);
+    query.addBindValue(protocol::authorToString(message.author));
+    query.addBindValue(message.text);
+    query.addBindValue(message.at.toUTC().toString(Qt::ISODateWithMs));
+    query.addBindValue(toJsonText(message.toJson()));
+    if (!query.exec()) {
+        fail(u"upsertMessage"_s, query.lastError().text());
+        return false;
+    }
+    return isNew;
+}
+
+bool LocalStore::replaceWithSnapshot(const QList<protocol::Visitor> &visitors,
+                                     const QList<protocol::Dialog> &dialogs,
+                                     const QList<protocol::Message> &messages)
+{
+    if (!beginTransaction())
+        return false;
+    exec(u"DELETE FROM visitors"_s);
+    // Closed dialogs stay (their history is still worth showing); open ones the snapshot no
+    // longer lists were closed while we were away, and the snapshot's list is the truth.
+    exec(u"UPDATE dialogs SET state = 'closed' WHERE state != 'closed'"_s);
+    for (const auto &visitor : visitors)
+        upsertVisitor(visitor);
+    for (const auto &dialog : dialogs)
+        upsertDialog(dialog);
+    for (const auto &message : messages)
+        upsertMessage(message);
+    return commit();
+}
+
+QList<protocol::Visitor> LocalStore::visitors() const
+{
+    QList<protocol::Visitor> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (query.exec(u"SELECT json FROM visitors ORDER BY id"_s)) {
+        while (query.next())
+            result.append(protocol::Visitor::fromJson(fromJsonText(query.value(0).toString())));
+    }
+    return result;
+}
+
+QList<protocol::Dialog> LocalStore::openDialogs() const
+{
+    QList<protocol::Dialog> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (query.exec(u"SELECT json FROM dialogs WHERE state != 'closed' ORDER BY id"_s)) {
+        while (query.next())
+            result.append(protocol::Dialog::fromJson(fromJsonText(query.value(0).toString())));
+    }
+    return result;
+}
+
+protocol::Dialog LocalStore::dialog(qint64 id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT json FROM dialogs WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (query.exec() && query.next())
+        return protocol::Dialog::fromJson(fromJsonText(query.value(0).toString()));
+    return {};
+}
+
+QList<protocol::Message> LocalStore::messages(qint64 dialogId, int limit) const
+{
+    QList<protocol::Message> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT json FROM (SELECT json, at, id FROM messages WHERE dialog_id = ? "
+                  "ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id"_s);
+    query.addBindValue(dialogId);
+    query.addBindValue(limit);
+    if (query.exec()) {
+        while (query.next())
+            result.append(protocol::Message::fromJson(fromJsonText(query.value(0).toString())));
+    }
+    return result;
+}
+
+QString LocalStore::kv(const QString &key) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT value FROM kv WHERE key = ?"_s);
+    query.addBindValue(key);
+    if (query.exec() && query.next())
+        return query.value(0).toString();
+    return {};
+}
+
+bool LocalStore::setKv(const QString &key, const QString &value)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"INSERT INTO kv (key, value) VALUES (?, ?) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
+    query.addBindValue(key);
+    query.addBindValue(value);
+    if (!query.exec())
+        return fail(u"setKv"_s, query.lastError().text());
+    return true;
+}
+
+qint64 LocalStore::lastSeq() const
+{
+    return kv(u"last_seq"_s).toLongLong();
+}
+
+bool LocalStore::setLastSeq(qint64 seq)
+{
+    return setKv(u"last_seq"_s, QString::number(seq));
+}
+
+protocol::OperatorInfo LocalStore::operatorInfo() const
+{
+    const QString text = kv(u"operator"_s);
+    return text.isEmpty() ? protocol::OperatorInfo{} : protocol::OperatorInfo::fromJson(fromJsonText(text));
+}
+
+bool LocalStore::setOperatorInfo(const protocol::OperatorInfo &info)
+{
+    return setKv(u"operator"_s, toJsonText(info.toJson()));
+}
+
+QUrl LocalStore::serverUrl() const
+{
+    return QUrl(kv(u"server_url"_s));
+}
+
+bool LocalStore::setServerUrl(const QUrl &url)
+{
+    return setKv(u"server_url"_s, url.toString());
+}
+
+bool LocalStore::addOutbox(const OutboxEntry &entry)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"INSERT INTO outbox (cid, dialog_id, text, created_at, seq) "
+                  "VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox))"_s);
+    query.addBindValue(entry.cid);
+    query.addBindValue(entry.dialogId);
+    query.addBindValue(entry.text);
+    query.addBindValue(entry.createdAt.toUTC().toString(Qt::ISODateWithMs));
+    if (!query.exec())
+        return fail(u"addOutbox"_s, query.lastError().text());
+    return true;
+}
+
+bool LocalStore::removeOutbox(const QString &cid)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"DELETE FROM outbox WHERE cid = ?"_s);
+    query.addBindValue(cid);
+    if (!query.exec())
+        return fail(u"removeOutbox"_s, query.lastError().text());
+    return query.numRowsAffected() > 0;
+}
+
+QList<OutboxEntry> LocalStore::outbox() const
+{
+    QList<OutboxEntry> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (query.exec(u"SELECT cid, dialog_id, text, created_at FROM outbox ORDER BY seq"_s)) {
+        while (query.next()) {
+            OutboxEntry entry;
+            entry.cid = query.value(0).toString();
+            entry.dialogId = query.value(1).toLongLong();
+            entry.text = query.value(2).toString();
+            entry.createdAt = QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs).toUTC();
+            result.append(entry);
+        }
+    }
+    return result;
+}
+
+} // namespace concierge

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/Dialog.h"
+#include "protocol/Message.h"
+#include "protocol/OperatorInfo.h"
+#include "protocol/Visitor.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace concierge {
+
+/// A reply the operator wrote that the server has not yet confirmed (see Outbox).
+struct OutboxEntry
+{
+    QString cid;
+    qint64 dialogId = 0;
+    QString text;
+    QDateTime createdAt;
+    friend bool operator==(const OutboxEntry &, const OutboxEntry &) = default;
+};
+
+/// The app's local cache: one SQLite file through QtSql (WAL). Holds what the server last told us
+/// (visitors, dialogs, messages), the resume point (`last_seq`) and the outbox, so the main window
+/// fills from disk before any network and a reply typed offline survives a restart.
+/// Not thread-safe: one instance per thread (each has its own QtSql connection name).
+class LocalStore
+{
+public:
+    /// Bumped with every migration in LocalStore.cpp; a fresh database is created at this version.
+    static constexpr int kSchemaVersion = 2;
+
+    LocalStore();
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    /// Opens (creating if needed) and migrates the database at `path`. On false see errorString().
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString errorString() const;
+    int schemaVersion() const;
+    QString connectionName() const { return m_connectionName; }
+
+    /// Groups writes (an event applied together with its seq; a snapshot). Nested calls are joined
+    /// into the outermost transaction.
+    bool beginTransaction();
+    bool commit();
+    void rollback();
+
+    bool upsertVisitor(const protocol::Visitor &visitor);
+    bool upsertDialog(const protocol::Dialog &dialog);
+    /// Returns true if the message was not stored before (by id, or by cid) — callers use it to
+    /// announce each message exactly once.
+    bool upsertMessage(const protocol::Message &message);
+    bool hasMessage(qint64 id) const;
+
+    /// Replaces visitors and dialogs with the snapshot's and merges its messages, in one
+    /// transaction (older cached history of a dialog is kept).
+    bool replaceWithSnapshot(const QList<protocol::Visitor> &visitors,
+                             const QList<protocol::Dialog> &dialogs,
+                             const QList<protocol::Message> &messages);
+
+    QList<protocol::Visitor> visitors() const;
+    QList<protocol::Dialog> openDialogs() const;
+    protocol::Dialog dialog(qint64 id) const; ///< id 0 if unknown
+    /// The newest `limit` lines of a dialog, oldest first.
+    QList<protocol::Message> messages(qint64 dialogId, int limit = 200) const;
+
+    qint64 lastSeq() const;
+    bool setLastSeq(qint64 seq);
+    protocol::OperatorInfo operatorInfo() const; ///< id 0 if never logged in
+    bool setOperatorInfo(const protocol::OperatorInfo &info);
+    QUrl serverUrl() const;
+    bool setServerUrl(const QUrl &url);
+
+    bool addOutbox(const OutboxEntry &entry);
+    bool removeOutbox(const QString &cid);
+    QList<OutboxEntry> outbox() const; ///< in the order the replies were written
+
+private:
+    bool exec(const QString &sql);
+    bool migrate();
+    QString kv(const QString &key) const;
+    bool setKv(const QString &key, const QString &value);
+    bool fail(const QString &what, const QString &error);
+
+    QString m_connectionName;
+    QString m_error;
+    int m_transactionDepth = 0;
+    bool m_transactionFailed = false;
+};
+
+} // namespace concierge

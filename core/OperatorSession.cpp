@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OperatorSession.h"
+
+#include "Connection.h"
+#include "LocalStore.h"
+#include "MessageListModel.h"
+#include "Outbox.h"
+#include "VisitorListModel.h"
+
+#include "protocol/Frame.h"
+#include "protocol/Json.h"
+#include "protocol/ProtocolVersion.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTimer>
+
+namespace concierge {
+
+using namespace Qt::StringLiterals;
+using protocol::ErrorCode;
+
+namespace {
+
+constexpr int kTypingThrottleMs = 3000; // at most one "typing: true" per this
+constexpr int kTypingIdleMs = 5000;     // "typing: false" after this long without a keystroke
+constexpr int kHistoryLimit = 200;
+
+QUrl operatorEndpoint(const QUrl &base)
+{
+    QUrl url = base;
+    if (url.scheme() == u"http")
+        url.setScheme(u"ws"_s);
+    else if (url.scheme() == u"https")
+        url.setScheme(u"wss"_s);
+    QString path = url.path();
+    if (!path.endsWith(u"/v1/operator")) {
+        while (path.endsWith(u'/'))
+            path.chop(1);
+        url.setPath(path + u"/v1/operator"_s);
+    }
+    return url;
+}
+
+} // namespace
+
+struct OperatorSession::Request
+{
+    QString type;
+    QString cid;
+    qint64 dialogId = 0;
+};
+
+struct OperatorSession::Private
+{
+    LocalStore *store = nullptr;
+    Connection *connection = nullptr;
+    Outbox *outbox = nullptr;
+    VisitorListModel *visitorModel = nullptr;
+    MessageListModel *messageModel = nullptr;
+
+    ConnectionState state = ConnectionState::Disconnected;
+    QUrl endpoint;
+    QString email;
+    QString password; ///< in memory only, to log in again if the server forgot our token
+    QString token;
+    protocol::OperatorInfo self;
+    bool helloDone = false;
+    bool loggedInAnnounced = false;
+    qint64 lastSeq = 0;
+    qint64 lastAckedSeq = 0;
+    QTimer ackTimer;
+    int nextRid = 1;
+    QString helloRid;
+    QHash<QString, Request> pending;
+    qint64 currentDialogId = 0;
+    QHash<qint64, protocol::Visitor> visitors;
+    QHash<qint64, protocol::Dialog> dialogs;
+
+    qint64 typingDialogId = 0;
+    bool typingSent = false;
+    QElapsedTimer sinceTypingTrue;
+    QTimer typingIdle;
+};
+
+OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->store = store;
+    d->connection = new Connection(this);
+    d->outbox = new Outbox(store, this);
+    d->visitorModel = new VisitorListModel(this);
+    d->messageModel = new MessageListModel(this);
+
+    // The cache first: the operator sees yesterday's list at once, before any network.
+    d->self = store->operatorInfo();
+    d->lastSeq = store->lastSeq();
+    d->lastAckedSeq = d->lastSeq;
+    const auto visitors = store->visitors();
+    const auto dialogs = store->openDialogs();
+    for (const auto &visitor : visitors)
+        d->visitors.insert(visitor.id, visitor);
+    for (const auto &dialog : dialogs)
+        d->dialogs.insert(dialog.id, dialog);
+    d->visitorModel->setSelfId(d->self.id);
+    d->visitorModel->resetContent(visitors, dialogs);
+
+    // One ack per burst of events: the timer fires once the socket's pending frames are handled.
+    d->ackTimer.setSingleShot(true);
+    d->ackTimer.setInterval(0);
+    connect(&d->ackTimer, &QTimer::timeout, this, [this] {
+        if (d->helloDone && d->lastSeq > d->lastAckedSeq
+            && d->connection->sendFrame({{u"type"_s, u"ack"_s}, {u"seq"_s, d->lastSeq}}))
+            d->lastAckedSeq = d->lastSeq;
+    });
+    d->typingIdle.setSingleShot(true);
+    d->typingIdle.setInterval(kTypingIdleMs);
+    connect(&d->typingIdle, &QTimer::timeout, this, [this] { stopTyping(); });
+
+    connect(d->outbox, &Outbox::countChanged, this, &OperatorSession::pendingReplyCountChanged);
+    connect(d->connection, &Connection::opened, this, &OperatorSession::sendHello);
+    connect(d->connection, &Connection::frameReceived, this, &OperatorSession::onFrame);
+    connect(d->connection, &Connection::linkLost, this, [this](int retryInMs, const QString &) {
+        d->helloDone = false;
+        d->pending.clear();
+        d->helloRid.clear();
+        d->typingSent = false;
+        d->outbox->linkLost();
+        if (d->state != ConnectionState::Disconnected) {
+            setState(ConnectionState::Reconnecting);
+            Q_EMIT reconnectScheduled((retryInMs + 999) / 1000);
+        }
+    });
+    connect(d->connection, &Connection::closedByServer, this, [this](int code, const QString &reason) {
+        d->helloDone = false;
+        d->pending.clear();
+        d->outbox->linkLost();
+        if (d->state == ConnectionState::Disconnected)
+            return; // already reported through the error frame
+        setState(ConnectionState::Disconnected);
+        Q_EMIT loginFailed(code == protocol::kCloseUnsupportedVersion ? ErrorCode::UnsupportedVersion
+                                                                       : ErrorCode::AuthFailed,
+                           reason);
+    });
+}
+
+OperatorSession::~OperatorSession() = default;
+
+void OperatorSession::setState(ConnectionState state)
+{
+    if (d->state == state)
+        return;
+    d->state = state;
+    Q_EMIT connectionStateChanged(state);
+}
+
+void OperatorSession::loginWithPassword(const QUrl &serverUrl, const QString &email, const QString &password)
+{
+    d->email = email;
+    d->password = password;
+    d->token.clear();
+    startLogin(serverUrl);
+}
+
+void OperatorSession::loginWithToken(const QUrl &serverUrl, const QString &token)
+{
+    d->email.clear();
+    d->password.clear();
+    d->token = token;
+    startLogin(serverUrl);
+}
+
+void OperatorSession::startLogin(const QUrl &serverUrl)
+{
+    d->endpoint = operatorEndpoint(serverUrl);
+    d->store->setServerUrl(serverUrl);
+    d->loggedInAnnounced = false;
+    setState(ConnectionState::Connecting);
+    d->connection->open(d->endpoint);
+}
+
+void OperatorSession::logout()
+{
+    if (d->helloDone)
+        d->connection->sendFrame(protocol::makeRequest(u"logout"_s, newRid()));
+    d->connection->close();
+    d->helloDone = false;
+    d->pending.clear();
+    d->outbox->linkLost();
+    d->token.clear();
+    d->password.clear();
+    // The revoked token's event stream is gone; a new login starts from a snapshot.
+    d->lastSeq = d->lastAckedSeq = 0;
+    d->store->setLastSeq(0);
+    setState(ConnectionState::Disconnected);
+}
+
+QString OperatorSession::newRid()
+{
+    return QString::number(d->nextRid++);
+}
+
+QString OperatorSession::sendRequest(const QString &type, QJsonObject fields, qint64 dialogId,
+                                     const QString &cid)
+{
+    if (!d->helloDone) {
+        Q_EMIT requestFailed(type, ErrorCode::NotAuthenticated, tr("Not connected to the server"));
+        return {};
+    }
+    const QString rid = newRid();
+    d->pending.insert(rid, {type, cid, dialogId});
+    d->connection->sendFrame(protocol::makeRequest(type, rid, std::move(fields)));
+    return rid;
+}
+
+void OperatorSession::sendHello()
+{
+    QJsonObject fields{{u"protocol"_s, protocol::ProtocolVersion::current().toString()}};
+    if (!d->token.isEmpty()) {
+        fields.insert(u"auth"_s, QJsonObject{{u"token"_s, d->token}});
+        // Resume only makes sense within the same token's event stream.
+        if (d->lastSeq > 0)
+            fields.insert(u"resume"_s, QJsonObject{{u"lastSeq"_s, d->lastSeq}});
+    } else {
+        fields.insert(u"auth"_s, QJsonObject{{u"email"_s, d->email}, {u"password"_s, d->password}});
+    }
+    d->helloRid = newRid();
+    d->connection->sendFrame(protocol::makeRequest(u"hello"_s, d->helloRid, fields));
+}
+
+void OperatorSession::onFrame(const QJsonObject &frame)
+{
+    const QString type = frame.value(u"type").toString();
+    if (type == u"event") {
+        onEvent(frame.value(u"seq").toInteger(), frame.value(u"name").toString(),
+                frame.value(u"data").toObject());
+        return;
+    }
+    const QString rid = frame.value(u"rid").toString();
+    if (type == u"result") {
+        const QJsonObject data = frame.value(u"data").toObject();
+        if (!d->helloRid.isEmpty() && rid == d->helloRid)
+            onHelloResult(data);
+        else if (d->pending.contains(rid))
+            onResult(d->pending.take(rid), data);
+        return;
+    }
+    if (type == u"error") {
+        const ErrorCode code = protocol::errorCodeFromString(frame.value(u"code").toString());
+        const QString message = frame.value(u"message").toString();
+        if (!d->helloRid.isEmpty() && rid == d->helloRid)
+            onHelloError(code, message);
+        else if (d->pending.contains(rid))
+            onError(d->pending.take(rid), code, message);
+        else
+            qWarning("OperatorSession: server error %s: %s", qUtf8Printable(frame.value(u"code").toString()),
+                     qUtf8Printable(message));
+    }
+    // Anything else (a newer server's frame types) is ignored, as the contract asks.
+}
+
+void OperatorSession::onHelloResult(const QJsonObject &data)
+{
+    d->helloRid.clear();
+    d->token = data.value(u"token").toString(d->token);
+    const auto self = protocol::OperatorInfo::fromJson(data.value(u"operator").toObject());
+    if (self.id != 0)
+        updateSelf(self);
+    if (!data.value(u"resumed").toBool()) {
+        const QJsonObject snapshot = data.value(u"snapshot").toObject();
+        applySnapshot(snapshot, data.value(u"seq").toInteger());
+    }
+    d->helloDone = true;
+    setState(ConnectionState::Connected);
+    if (!d->loggedInAnnounced) {
+        d->loggedInAnnounced = true;
+        Q_EMIT loggedIn(d->self);
+    }
+    flushOutbox();
+    if (d->currentDialogId != 0)
+        sendRequest(u"history.get"_s, {{u"dialogId"_s, d->currentDialogId}, {u"limit"_s, kHistoryLimit}},
+                    d->currentDialogId);
+}
+
+void OperatorSession::onHelloError(ErrorCode code, const QString &message)
+{
+    d->helloRid.clear();
+    // The server may forget tokens (revoked, expired, or its state was lost): if this run still
+    // knows the password, log in again quietly instead of bothering the operator.
+    if (code == ErrorCode::AuthFailed && !d->token.isEmpty() && !d->password.isEmpty()) {
+        d->token.clear();
+        d->lastSeq = d->lastAckedSeq = 0;
+        d->connection->dropLink();
+        return;
+    }
+    d->connection->close();
+    d->helloDone = false;
+    d->outbox->linkLost();
+    if (code == ErrorCode::AuthFailed)
+        d->token.clear();
+    setState(ConnectionState::Disconnected);
+    Q_EMIT loginFailed(code, message);
+}
+
+void OperatorSession::applySnapshot(const QJsonObject &snapshot, qint64 seq)
+{
+    QList<protocol::Visitor> visitors;
+    QList<protocol::Dialog> dialogs;
+    QList<protocol::Message> messages;
+    for (const auto &value : snapshot.value(u"visitors").toArray())
+        visitors.append(protocol::Visitor::fromJson(value.toObject()));
+    for (const auto &value : snapshot.value(u"dialogs").toArray())
+        dialogs.append(protocol::Dialog::fromJson(value.toObject()));
+    for (const auto &value : snapshot.value(u"messages").toArray())
+        messages.append(protocol::Message::fromJson(value.toObject()));
+    if (snapshot.contains(u"operator")) {
+        const auto self = protocol::OperatorInfo::fromJson(snapshot.value(u"operator").toObject());
+        if (self.id != 0)
+            updateSelf(self);
+    }
+
+    d->store->beginTransaction();
+    d->store->replaceWithSnapshot(visitors, dialogs, messages);
+    d->lastSeq = d->lastAckedSeq = seq;
+    d->store->setLastSeq(seq);
+    d->store->commit();
+
+    // Open dialogs missing from the snapshot were closed while we were away.
+    for (auto it = d->dialogs.begin(); it != d->dialogs.end(); ++it)
+        it->state = protocol::DialogState::Closed;
+    d->visitors.clear();
+    for (const auto &visitor : visitors)
+        d->visitors.insert(visitor.id, visitor);
+    for (const auto &dialog : dialogs)
+        d->dialogs.insert(dialog.id, dialog);
+    d->visitorModel->resetContent(visitors, dialogs);
+    // Replies the server stored before the link died are in the snapshot: they are sent.
+    for (const auto &message : messages) {
+        if (!message.cid.isEmpty())
+            d->outbox->acknowledge(message.cid);
+    }
+    if (d->currentDialogId != 0)
+        refillMessageModel();
+}
+
+void OperatorSession::onEvent(qint64 seq, const QString &name, const QJsonObject &data)
+{
+    // A replay may overlap what we already applied (we applied, the ack got lost): skip, re-ack.
+    if (seq > 0 && seq <= d->lastSeq) {
+        d->ackTimer.start();
+        return;
+    }
+    // The event and the new resume point commit together: a crash between them cannot make us
+    // skip an event on resume, or apply one twice.
+    d->store->beginTransaction();
+    if (name == u"visitor.updated") {
+        const auto visitor = protocol::Visitor::fromJson(data.value(u"visitor").toObject());
+        d->store->upsertVisitor(visitor);
+        d->visitors.insert(visitor.id, visitor);
+        d->visitorModel->upsertVisitor(visitor);
+        Q_EMIT visitorChanged(visitor.id);
+    } else if (name == u"dialog.updated") {
+        applyDialog(protocol::Dialog::fromJson(data.value(u"dialog").toObject()));
+    } else if (name == u"message.new") {
+        applyMessage(protocol::Message::fromJson(data.value(u"message").toObject()));
+    } else if (name == u"typing") {
+        if (data.value(u"author").toString(u"visitor"_s) == u"visitor")
+            Q_EMIT typingChanged(protocol::idFromJson(data.value(u"dialogId")), data.value(u"typing").toBool());
+    } else if (name == u"operator.updated") {
+        const auto info = protocol::OperatorInfo::fromJson(data.value(u"operator").toObject());
+        if (info.id == d->self.id)
+            updateSelf(info);
+    }
+    if (seq > 0) {
+        d->lastSeq = seq;
+        d->store->setLastSeq(seq);
+    }
+    d->store->commit();
+    d->ackTimer.start();
+}
+
+void OperatorSession::applyDialog(const protocol::Dialog &dialog)
+{
+    d->store->upsertDialog(dialog);
+    d->dialogs.insert(dialog.id, dialog);
+    d->visitorModel->upsertDialog(dialog);
+    Q_EMIT dialogChanged(dialog.id);
+}
+
+void OperatorSession::applyMessage(const protocol::Message &message)
+{
+    const bool isNew = d->store->upsertMessage(message);
+    if (!message.cid.isEmpty())
+        d->outbox->acknowledge(message.cid);
+    d->messageModel->upsert(message, false);
+    // The same message can reach us twice (the send result and the message.new echo, or a
+    // replay): announce it once.
+    if (isNew)
+        Q_EMIT messageArrived(message);
+}
+
+void OperatorSession::updateSelf(const protocol::OperatorInfo &self)
+{
+    const bool idChanged = self.id != d->self.id;
+    const bool changed = !(self == d->self);
+    d->self = self;
+    d->store->setOperatorInfo(self);
+    if (idChanged)
+        d->visitorModel->setSelfId(self.id);
+    if (changed)
+        Q_EMIT selfChanged(self);
+}
+
+void OperatorSession::onResult(const Request &r, const QJsonObject &data)
+{
+    if (r.type == u"message.send") {
+        applyMessage(protocol::Message::fromJson(data.value(u"message").toObject()));
+    } else if (r.type == u"dialog.take" || r.type == u"dialog.close") {
+        applyDialog(protocol::Dialog::fromJson(data.value(u"dialog").toObject()));
+    } else if (r.type == u"status.set") {
+        updateSelf(protocol::OperatorInfo::fromJson(data.value(u"operator").toObject()));
+    } else if (r.type == u"history.get") {
+        d->store->beginTransaction();
+        for (const auto &value : data.value(u"messages").toArray()) {
+            const auto message = protocol::Message::fromJson(value.toObject());
+            d->store->upsertMessage(message);
+            if (!message.cid.isEmpty())
+                d->outbox->acknowledge(message.cid);
+        }
+        d->store->commit();
+        if (r.dialogId == d->currentDialogId)
+            refillMessageModel();
+    }
+}
+
+void OperatorSession::onError(const Request &r, ErrorCode code, const QString &message)
+{
+    if (r.type == u"message.send") {
+        // Transient failures keep the reply for the next link; a refusal (closed dialog, too
+        // long, not found) would be refused forever, so it leaves the outbox and the operator
+        // is told.
+        if (code == ErrorCode::Internal || code == ErrorCode::RateLimited || code == ErrorCode::NotAuthenticated)
+            return;
+        d->outbox->discard(r.cid);
+        d->messageModel->removeLine(r.cid);
+    }
+    Q_EMIT requestFailed(r.type, code, message);
+}
+
+void OperatorSession::flushOutbox()
+{
+    if (!d->helloDone)
+        return;
+    for (const auto &entry : d->outbox->takeUnsent()) {
+        sendRequest(u"message.send"_s,
+                    {{u"dialogId"_s, entry.dialogId}, {u"cid"_s, entry.cid}, {u"text"_s, entry.text}},
+                    entry.dialogId, entry.cid);
+    }
+}
+
+void OperatorSession::refillMessageModel()
+{
+    d->messageModel->reset(d->currentDialogId, d->store->messages(d->currentDialogId, kHistoryLimit));
+    for (const auto &entry : d->outbox->entriesFor(d->currentDialogId))
+        d->messageModel->upsert(pendingMessage(entry), true);
+}
+
+protocol::Message OperatorSession::pendingMessage(const OutboxEntry &entry) const
+{
+    // How a reply looks until the server's stored copy (same cid) replaces it.
+    protocol::Message message;
+    message.cid = entry.cid;
+    message.dialogId = entry.dialogId;
+    message.author = protocol::Author::Operator;
+    message.operatorId = d->self.id;
+    message.authorName = d->self.name;
+    message.text = entry.text;
+    message.at = entry.createdAt;
+    return message;
+}
+
+void OperatorSession::setStatus(protocol::OperatorStatus status)
+{
+    sendRequest(u"status.set"_s, {{u"status"_s, protocol::operatorStatusToString(status)}});
+}
+
+void OperatorSession::takeDialog(qint64 dialogId)
+{
+    sendRequest(u"dialog.take"_s, {{u"dialogId"_s, dialogId}}, dialogId);
+}
+
+void OperatorSession::closeDialog(qint64 dialogId)
+{
+    sendRequest(u"dialog.close"_s, {{u"dialogId"_s, dialogId}}, dialogId);
+}
+
+QString OperatorSession::sendReply(qint64 dialogId, const QString &text)
+{
+    const OutboxEntry entry = d->outbox->add(dialogId, text);
+    if (entry.cid.isEmpty()) {
+        Q_EMIT requestFailed(u"message.send"_s, ErrorCode::Internal,
+                             tr("The reply could not be saved: %1").arg(d->store->errorString()));
+        return {};
+    }
+    if (dialogId == d->currentDialogId)
+        d->messageModel->upsert(pendingMessage(entry), true);
+    if (d->typingDialogId == dialogId)
+        stopTyping();
+    flushOutbox();
+    return entry.cid;
+}
+
+void OperatorSession::setTyping(qint64 dialogId, bool typing)
+{
+    if (!typing) {
+        if (dialogId == d->typingDialogId)
+            stopTyping();
+        return;
+    }
+    if (d->typingDialogId != dialogId)
+        stopTyping();
+    d->typingDialogId = dialogId;
+    d->typingIdle.start();
+    if (d->typingSent || (d->sinceTypingTrue.isValid() && d->sinceTypingTrue.elapsed() < kTypingThrottleMs))
+        return;
+    if (d->helloDone
+        && d->connection->sendFrame({{u"type"_s, u"typing"_s}, {u"dialogId"_s, dialogId}, {u"typing"_s, true}})) {
+        d->typingSent = true;
+        d->sinceTypingTrue.start();
+    }
+}
+
+void OperatorSession::stopTyping()
+{
+    d->typingIdle.stop();
+    if (d->typingSent && d->helloDone)
+        d->connection->sendFrame(
+            {{u"type"_s, u"typing"_s}, {u"dialogId"_s, d->typingDialogId}, {u"typing"_s, false}});
+    d->typingSent = false;
+}
+
+void OperatorSession::openDialog(qint64 dialogId)
+{
+    d->currentDialogId = dialogId;
+    refillMessageModel();
+    if (d->helloDone)
+        sendRequest(u"history.get"_s, {{u"dialogId"_s, dialogId}, {u"limit"_s, kHistoryLimit}}, dialogId);
+}
+
+ConnectionState OperatorSession::connectionState() const { return d->state; }
+int OperatorSession::secondsUntilRetry() const { return d->connection->secondsUntilRetry(); }
+int OperatorSession::pendingReplyCount() const { return d->outbox->count(); }
+QString OperatorSession::token() const { return d->token; }
+protocol::OperatorInfo OperatorSession::self() const { return d->self; }
+qint64 OperatorSession::currentDialogId() const { return d->currentDialogId; }
+qint64 OperatorSession::lastSeq() const { return d->lastSeq; }
+QList<OutboxEntry> OperatorSession::pendingReplies() const { return d->outbox->entries(); }
+protocol::Visitor OperatorSession::visitor(qint64 visitorId) const { return d->visitors.value(visitorId); }
+protocol::Dialog OperatorSession::dialog(qint64 dialogId) const { return d->dialogs.value(dialogId); }
+VisitorListModel *OperatorSession::visitorModel() const { return d->visitorModel; }
+MessageListModel *OperatorSession::messageModel() const { return d->messageModel; }
+Connection *OperatorSession::connection() const { return d->connection; }
+
+} // namespace concierge

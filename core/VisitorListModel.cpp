@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "VisitorListModel.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <limits>
+
+namespace concierge {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr quintptr kSectionNode = 0; // internalId of section rows; children carry section + 1
+
+struct Item
+{
+    qint64 key = 0; ///< sort key: smaller first
+    qint64 visitorId = 0;
+    friend bool operator<(const Item &a, const Item &b)
+    {
+        return a.key != b.key ? a.key < b.key : a.visitorId < b.visitorId;
+    }
+    friend bool operator==(const Item &, const Item &) = default;
+};
+
+qint64 msecs(const QDateTime &time, qint64 fallback)
+{
+    return time.isValid() ? time.toMSecsSinceEpoch() : fallback;
+}
+
+} // namespace
+
+struct VisitorListModel::Private
+{
+    qint64 selfId = 0;
+    QHash<qint64, protocol::Visitor> visitors;
+    QHash<qint64, protocol::Dialog> openDialogs;     ///< by dialog id
+    QHash<qint64, qint64> openDialogOfVisitor;       ///< visitor id → dialog id
+    QList<Item> rows[kSectionCount];                 ///< each kept sorted
+    struct Placement
+    {
+        int section = -1;
+        Item item;
+    };
+    QHash<qint64, Placement> placed; ///< visitor id → where it is shown
+
+    const protocol::Dialog *dialogOf(qint64 visitorId) const
+    {
+        const auto it = openDialogOfVisitor.constFind(visitorId);
+        if (it == openDialogOfVisitor.constEnd())
+            return nullptr;
+        const auto dit = openDialogs.constFind(*it);
+        return dit == openDialogs.constEnd() ? nullptr : &*dit;
+    }
+
+    /// Where a visitor belongs now; section -1: not listed (offline, no open dialog).
+    Placement placementFor(qint64 visitorId) const
+    {
+        Placement placement;
+        placement.item.visitorId = visitorId;
+        const protocol::Visitor *visitor = nullptr;
+        if (const auto it = visitors.constFind(visitorId); it != visitors.constEnd())
+            visitor = &*it;
+        const protocol::Dialog *dialog = dialogOf(visitorId);
+        const bool mine = dialog && dialog->operatorId == selfId && selfId != 0;
+        const qint64 lastActivity = visitor ? msecs(visitor->lastSeen, 0) : 0;
+        if (dialog && dialog->state == protocol::DialogState::Waiting && (dialog->operatorId == 0 || mine)) {
+            placement.section = int(Section::Waiting);
+            // Longest waiting first.
+            placement.item.key = msecs(dialog->waitingSince, msecs(dialog->createdAt, 0));
+        } else if (dialog && dialog->state == protocol::DialogState::Active && mine) {
+            placement.section = int(Section::InDialog);
+            placement.item.key = -lastActivity; // most recently active first
+        } else if (dialog || (visitor && visitor->online)) {
+            placement.section = int(Section::Others);
+            placement.item.key = -lastActivity;
+        }
+        return placement;
+    }
+
+    int rowOf(int section, const Item &item) const
+    {
+        const auto &list = rows[section];
+        const auto it = std::lower_bound(list.begin(), list.end(), item);
+        return (it != list.end() && *it == item) ? int(it - list.begin()) : -1;
+    }
+};
+
+VisitorListModel::VisitorListModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , d(std::make_unique<Private>())
+{
+}
+
+VisitorListModel::~VisitorListModel() = default;
+
+void VisitorListModel::setSelfId(qint64 operatorId)
+{
+    if (d->selfId == operatorId)
+        return;
+    // "Mine" changes for every dialog at once: a reset is the honest signal.
+    beginResetModel();
+    d->selfId = operatorId;
+    for (auto &list : d->rows)
+        list.clear();
+    d->placed.clear();
+    for (auto it = d->visitors.constBegin(); it != d->visitors.constEnd(); ++it)
+        placeQuietly(it.key());
+    for (auto it = d->openDialogOfVisitor.constBegin(); it != d->openDialogOfVisitor.constEnd(); ++it)
+        placeQuietly(it.key());
+    endResetModel();
+}
+
+void VisitorListModel::placeQuietly(qint64 visitorId)
+{
+    if (d->placed.contains(visitorId))
+        return;
+    const Private::Placement placement = d->placementFor(visitorId);
+    if (placement.section < 0)
+        return;
+    auto &list = d->rows[placement.section];
+    list.insert(std::lower_bound(list.begin(), list.end(), placement.item) - list.begin(), placement.item);
+    d->placed.insert(visitorId, placement);
+}
+
+void VisitorListModel::resetContent(const QList<protocol::Visitor> &visitors,
+                                    const QList<protocol::Dialog> &dialogs)
+{
+    beginResetModel();
+    d->visitors.clear();
+    d->openDialogs.clear();
+    d->openDialogOfVisitor.clear();
+    d->placed.clear();
+    for (auto &list : d->rows)
+        list.clear();
+    for (const auto &visitor : visitors)
+        d->visitors.insert(visitor.id, visitor);
+    for (const auto &dialog : dialogs) {
+        if (!dialog.isOpen())
+            continue;
+        d->openDialogs.insert(dialog.id, dialog);
+        d->openDialogOfVisitor.insert(dialog.visitorId, dialog.id);
+    }
+    for (const auto &visitor : visitors)
+        placeQuietly(visitor.id);
+    for (const auto &dialog : dialogs)
+        placeQuietly(dialog.visitorId);
+    endResetModel();
+}
+
+void VisitorListModel::replace(qint64 visitorId)
+{
+    const Private::Placement old = d->placed.value(visitorId);
+    const Private::Placement now = d->placementFor(visitorId);
+    const bool wasShown = d->placed.contains(visitorId);
+    const bool isShown = now.section >= 0;
+
+    if (!wasShown && !isShown)
+        return;
+    if (wasShown && !isShown) {
+        const int row = d->rowOf(old.section, old.item);
+        beginRemoveRows(sectionIndex(Section(old.section)), row, row);
+        d->rows[old.section].removeAt(row);
+        d->placed.remove(visitorId);
+        endRemoveRows();
+        emitSectionChanged(old.section);
+        return;
+    }
+    auto &newList = d->rows[now.section];
+    if (!wasShown) {
+        const int row = int(std::lower_bound(newList.begin(), newList.end(), now.item) - newList.begin());
+        beginInsertRows(sectionIndex(Section(now.section)), row, row);
+        newList.insert(row, now.item);
+        d->placed.insert(visitorId, now);
+        endInsertRows();
+        emitSectionChanged(now.section);
+        return;
+    }
+    const int oldRow = d->rowOf(old.section, old.item);
+    if (old.section == now.section) {
+        // Position among the others (the list without this item).
+        QList<Item> &list = newList;
+        int target = int(std::lower_bound(list.begin(), list.end(), now.item) - list.begin());
+        if (target > oldRow)
+            --target; // lower_bound counted the old copy, which sits before the target
+        if (target != oldRow) {
+            const QModelIndex parent = sectionIndex(Section(now.section));
+            beginMoveRows(parent, oldRow, oldRow, parent, target > oldRow ? target + 1 : target);
+            list.removeAt(oldRow);
+            list.insert(target, now.item);
+            d->placed.insert(visitorId, now);
+            endMoveRows();
+        } else {
+            list[oldRow] = now.item;
+            d->placed.insert(visitorId, now);
+        }
+        const QModelIndex changed = index(target, 0, sectionIndex(Section(now.section)));
+        Q_EMIT dataChanged(changed, changed);
+        return;
+    }
+    // Between sections: one move keeps the view's selection and expansion on the visitor.
+    const int target = int(std::lower_bound(newList.begin(), newList.end(), now.item) - newList.begin());
+    beginMoveRows(sectionIndex(Section(old.section)), oldRow, oldRow, sectionIndex(Section(now.section)), target);
+    d->rows[old.section].removeAt(oldRow);
+    newList.insert(target, now.item);
+    d->placed.insert(visitorId, now);
+    endMoveRows();
+    const QModelIndex changed = index(target, 0, sectionIndex(Section(now.section)));
+    Q_EMIT dataChanged(changed, changed);
+    emitSectionChanged(old.section);
+    emitSectionChanged(now.section);
+}
+
+void VisitorListModel::emitSectionChanged(int section)
+{
+    const QModelIndex index = sectionIndex(Section(section));
+    Q_EMIT dataChanged(index, index);
+}
+
+void VisitorListModel::upsertVisitor(const protocol::Visitor &visitor)
+{
+    d->visitors.insert(visitor.id, visitor);
+    replace(visitor.id);
+}
+
+void VisitorListModel::upsertDialog(const protocol::Dialog &dialog)
+{
+    const qint64 previousOpen = d->openDialogOfVisitor.value(dialog.visitorId);
+    if (dialog.isOpen()) {
+        d->openDialogs.insert(dialog.id, dialog);
+        d->openDialogOfVisitor.insert(dialog.visitorId, dialog.id);
+    } else {
+        d->openDialogs.remove(dialog.id);
+        // Only the visitor's current dialog closing changes where the visitor is shown.
+        if (previousOpen == dialog.id)
+            d->openDialogOfVisitor.remove(dialog.visitorId);
+    }
+    replace(dialog.visitorId);
+}
+
+void VisitorListModel::removeVisitor(qint64 visitorId)
+{
+    d->visitors.remove(visitorId);
+    if (const qint64 dialogId = d->openDialogOfVisitor.take(visitorId))
+        d->openDialogs.remove(dialogId);
+    replace(visitorId);
+}
+
+void VisitorListModel::clear()
+{
+    resetContent({}, {});
+}
+
+int VisitorListModel::visitorCount(Section section) const
+{
+    return int(d->rows[int(section)].size());
+}
+
+QModelIndex VisitorListModel::sectionIndex(Section section) const
+{
+    return createIndex(int(section), 0, kSectionNode);
+}
+
+QModelIndex VisitorListModel::indexOfVisitor(qint64 visitorId) const
+{
+    const auto it = d->placed.constFind(visitorId);
+    if (it == d->placed.constEnd())
+        return {};
+    const int row = d->rowOf(it->section, it->item);
+    return row < 0 ? QModelIndex() : createIndex(row, 0, quintptr(it->section + 1));
+}
+
+QModelIndex VisitorListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column != 0 || row < 0)
+        return {};
+    if (!parent.isValid())
+        return row < kSectionCount ? createIndex(row, 0, kSectionNode) : QModelIndex();
+    if (parent.internalId() != kSectionNode || parent.row() >= kSectionCount)
+        return {};
+    if (row >= d->rows[parent.row()].size())
+        return {};
+    return createIndex(row, 0, quintptr(parent.row() + 1));
+}
+
+QModelIndex VisitorListModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kSectionNode)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, kSectionNode);
+}
+
+int VisitorListModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return kSectionCount;
+    if (parent.column() != 0 || parent.internalId() != kSectionNode)
+        return 0;
+    return int(d->rows[parent.row()].size());
+}
+
+int VisitorListModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+QVariant VisitorListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (index.internalId() == kSectionNode) {
+        const auto section = Section(index.row());
+        const int count = int(d->rows[index.row()].size());
+        switch (role) {
+        case Qt::DisplayRole:
+            switch (section) {
+            case Section::Waiting: return tr("Waiting for reply (%1)").arg(count);
+            case Section::InDialog: return tr("In dialog (%1)").arg(count);
+            case Section::Others: return tr("Others (%1)").arg(count);
+            }
+            return {};
+        case IsSectionRole: return true;
+        case SectionRole: return int(section);
+        case SectionCountRole: return count;
+        default: return {};
+        }
+    }
+    const int section = int(index.internalId() - 1);
+    const qint64 visitorId = d->rows[section].at(index.row()).visitorId;
+    const protocol::Visitor visitor = d->visitors.value(visitorId);
+    const protocol::Dialog *dialog = d->dialogOf(visitorId);
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        // A dialog can be announced before its visitor: show something rather than a blank row.
+        return visitor.name.isEmpty() ? tr("Visitor %1").arg(visitorId) : visitor.name;
+    case IsSectionRole: return false;
+    case SectionRole: return section;
+    case VisitorIdRole: return visitorId;
+    case DialogIdRole: return dialog ? dialog->id : qint64(0);
+    case CurrentPageTitleRole: return visitor.currentPage.title;
+    case CurrentPageUrlRole: return visitor.currentPage.url;
+    case WaitingSinceRole:
+        return dialog && dialog->state == protocol::DialogState::Waiting ? dialog->waitingSince : QDateTime();
+    case OnlineRole: return visitor.online;
+    case AssignedToMeRole: return dialog && d->selfId != 0 && dialog->operatorId == d->selfId;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> VisitorListModel::roleNames() const
+{
+    auto names = QAbstractItemModel::roleNames();
+    names.insert(IsSectionRole, "isSection");
+    names.insert(SectionRole, "section");
+    names.insert(SectionCountRole, "sectionCount");
+    names.insert(VisitorIdRole, "visitorId");
+    names.insert(DialogIdRole, "dialogId");
+    names.insert(NameRole, "name");
+    names.insert(CurrentPageTitleRole, "currentPageTitle");
+    names.insert(CurrentPageUrlRole, "currentPageUrl");
+    names.insert(WaitingSinceRole, "waitingSince");
+    names.insert(OnlineRole, "online");
+    names.insert(AssignedToMeRole, "assignedToMe");
+    return names;
+}
+
+} // namespace concierge

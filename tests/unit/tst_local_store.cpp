@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LocalStore.h"
+#include "Outbox.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace concierge;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QDateTime kT0 = QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC);
+
+/// "name → sql" of every table and index, as SQLite itself records it.
+QMap<QString, QString> schemaOf(const QString &path)
+{
+    QMap<QString, QString> schema;
+    const QString name = u"schema-reader-"_s + path;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.exec(u"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"_s);
+            while (query.next())
+                schema.insert(query.value(0).toString() + u':' + query.value(1).toString(),
+                              query.value(2).toString());
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return schema;
+}
+
+protocol::Message message(qint64 id, const QString &cid, qint64 dialogId, int secs)
+{
+    protocol::Message m;
+    m.id = id;
+    m.cid = cid;
+    m.dialogId = dialogId;
+    m.text = u"text %1"_s.arg(id);
+    m.at = kT0.addSecs(secs);
+    return m;
+}
+
+} // namespace
+
+class TestLocalStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void migratedEqualsFresh()
+    {
+        QTemporaryDir dir;
+        const QString oldPath = dir.filePath(u"old.sqlite"_s);
+        // The schema as version 1 shipped it, written out by hand: if a later change edits the
+        // v1 step instead of adding a step, the comparison below catches it.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v1"_s);
+            db.setDatabaseName(oldPath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &sql : {
+                     u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+                     u"CREATE TABLE visitors (id INTEGER PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL)"_s,
+                     u"CREATE TABLE dialogs (id INTEGER PRIMARY KEY, visitor_id INTEGER NOT NULL, "
+                     "operator_id INTEGER, state TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE messages (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL, "
+                     "author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+                     u"INSERT INTO schema_version (version) VALUES (1)"_s,
+                     u"INSERT INTO kv (key, value) VALUES ('last_seq', '42')"_s,
+                     u"INSERT INTO messages VALUES (7, 'cid-7', 5, 'visitor', 'hi', '2026-01-01T10:00:00.000Z', "
+                     "'{\"id\":7,\"cid\":\"cid-7\",\"dialogId\":5,\"author\":\"visitor\",\"text\":\"hi\","
+                     "\"at\":\"2026-01-01T10:00:00.000Z\"}')"_s,
+                 })
+                QVERIFY2(q.exec(sql), qPrintable(sql));
+        }
+        QSqlDatabase::removeDatabase(u"v1"_s);
+
+        {
+            LocalStore migrated;
+            QVERIFY2(migrated.open(oldPath), qPrintable(migrated.errorString()));
+            QCOMPARE(migrated.schemaVersion(), LocalStore::kSchemaVersion);
+            // Data survives the migration.
+            QCOMPARE(migrated.lastSeq(), 42);
+            const auto messages = migrated.messages(5);
+            QCOMPARE(messages.size(), 1);
+            QCOMPARE(messages.first().text, u"hi"_s);
+            QVERIFY(migrated.addOutbox({u"x"_s, 5, u"after migration"_s, kT0}));
+        }
+        const QString freshPath = dir.filePath(u"fresh.sqlite"_s);
+        {
+            LocalStore fresh;
+            QVERIFY(fresh.open(freshPath));
+            QCOMPARE(fresh.schemaVersion(), LocalStore::kSchemaVersion);
+        }
+        const auto migratedSchema = schemaOf(oldPath);
+        const auto freshSchema = schemaOf(freshPath);
+        QVERIFY(freshSchema.contains(u"table:outbox"_s));
+        QCOMPARE(migratedSchema, freshSchema);
+
+        // Opening again is a no-op.
+        LocalStore again;
+        QVERIFY(again.open(oldPath));
+        QCOMPARE(schemaOf(oldPath), freshSchema);
+    }
+
+    void refusesNewerSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"future.sqlite"_s);
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"future"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(u"UPDATE schema_version SET version = 999"_s);
+        }
+        QSqlDatabase::removeDatabase(u"future"_s);
+        LocalStore store;
+        QVERIFY(!store.open(path));
+        QVERIFY(store.errorString().contains(u"newer"_s));
+    }
+
+    void walAndSeparateConnections()
+    {
+        QTemporaryDir dir;
+        LocalStore a;
+        LocalStore b;
+        QVERIFY(a.open(dir.filePath(u"a.sqlite"_s)));
+        QVERIFY(b.open(dir.filePath(u"b.sqlite"_s)));
+        QVERIFY(a.connectionName() != b.connectionName());
+        QSqlQuery q(QSqlDatabase::database(a.connectionName()));
+        QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
+        QCOMPARE(q.value(0).toString(), u"wal"_s);
+    }
+
+    void outboxSurvivesReopenInOrder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        QStringList cids;
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            Outbox outbox(&store);
+            for (int i = 0; i < 5; ++i)
+                cids.append(outbox.add(9, u"reply %1"_s.arg(i)).cid);
+            QVERIFY(outbox.acknowledge(cids.at(1)));
+            QVERIFY(!outbox.acknowledge(cids.at(1)));
+            cids.removeAt(1);
+            QCOMPARE(outbox.takeUnsent().size(), 4);
+            QCOMPARE(outbox.takeUnsent().size(), 0); // all in flight on this link
+            outbox.linkLost();
+            QCOMPARE(outbox.takeUnsent().size(), 4); // the next link sends all again
+        }
+        LocalStore store;
+        QVERIFY(store.open(path));
+        Outbox outbox(&store);
+        QCOMPARE(outbox.count(), 4);
+        QStringList reopened;
+        for (const auto &entry : outbox.entries())
+            reopened.append(entry.cid);
+        QCOMPARE(reopened, cids);
+        QCOMPARE(outbox.entries().at(2).text, u"reply 3"_s);
+        QCOMPARE(outbox.entries().first().dialogId, 9);
+    }
+
+    void cacheRoundTripAndSnapshot()
+    {
+        QTemporaryDir dir;
+        LocalStore store;
+        QVERIFY(store.open(dir.filePath(u"store.sqlite"_s)));
+        protocol::Visitor v;
+        v.id = 3;
+        v.name = u"Ann"_s;
+        v.online = true;
+        QVERIFY(store.upsertVisitor(v));
+        protocol::Dialog open{1, 3, 0, protocol::DialogState::Waiting, kT0, {}, kT0};
+        protocol::Dialog closed{2, 3, 1, protocol::DialogState::Closed, kT0, kT0, {}};
+        QVERIFY(store.upsertDialog(open));
+        QVERIFY(store.upsertDialog(closed));
+        QCOMPARE(store.openDialogs(), QList<protocol::Dialog>{open});
+        QCOMPARE(store.visitors().first(), v);
+
+        // upsertMessage reports "new" once per message.
+        QVERIFY(store.upsertMessage(message(1, u"c1"_s, 1, 1)));
+        QVERIFY(!store.upsertMessage(message(1, u"c1"_s, 1, 1)));
+        for (int i = 2; i <= 10; ++i)
+            QVERIFY(store.upsertMessage(message(i, u"c%1"_s.arg(i), 1, i)));
+        const auto last3 = store.messages(1, 3);
+        QCOMPARE(last3.size(), 3);
+        QCOMPARE(last3.first().id, 8);
+        QCOMPARE(last3.last().id, 10);
+
+        QVERIFY(store.setLastSeq(17));
+        QCOMPARE(store.lastSeq(), 17);
+        protocol::OperatorInfo me{1, u"op@example.com"_s, u"Op"_s, protocol::OperatorStatus::Online, 5};
+        QVERIFY(store.setOperatorInfo(me));
+        QCOMPARE(store.operatorInfo(), me);
+        QVERIFY(store.setServerUrl(QUrl(u"http://127.0.0.1:8080"_s)));
+        QCOMPARE(store.serverUrl(), QUrl(u"http://127.0.0.1:8080"_s));
+
+        // A snapshot without dialog 1: it was closed while we were away; history is kept.
+        protocol::Visitor w;
+        w.id = 4;
+        w.name = u"Bob"_s;
+        protocol::Dialog fresh{5, 4, 0, protocol::DialogState::Waiting, kT0, {}, kT0};
+        QVERIFY(store.replaceWithSnapshot({w}, {fresh}, {message(11, u"c11"_s, 5, 1)}));
+        QCOMPARE(store.visitors().size(), 1);
+        QCOMPARE(store.openDialogs(), QList<protocol::Dialog>{fresh});
+        QCOMPARE(store.messages(1).size(), 10);
+        QCOMPARE(store.messages(5).size(), 1);
+        QCOMPARE(store.dialog(1).id, 1);
+    }
+
+    void rollbackDiscards()
+    {
+        QTemporaryDir dir;
+        LocalStore store;
+        QVERIFY(store.open(dir.filePath(u"store.sqlite"_s)));
+        QVERIFY(store.beginTransaction());
+        store.setLastSeq(5);
+        store.rollback();
+        QCOMPARE(store.lastSeq(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalStore)
+#include "tst_local_store.moc"
