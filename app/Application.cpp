@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "OperatorSession.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QMessageBox>
 #include <QSettings>
