@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+namespace concierge::server {
+
+/// `concierge-server admin [--state-dir DIR] COMMAND [options]`:
+///   create-operator --email E --name N --password P [--department NAME] [--max-dialogs N]
+///   create-department --name N
+///   list-operators
+/// Prints a one-line result or a clear error; the exit code says which.
+class AdminCli
+{
+public:
+    /// \a arguments: the full command line (program name first, then "admin", ...).
+    static int run(const QStringList &arguments);
+};
+
+/// Creates department "Sales", operator demo@example.com in it and three templates when missing,
+/// and sets the demo operator's password. Shared by `--seed-demo` and tests.
+class Database;
+bool seedDemo(Database &database, const QString &password, int maxDialogs, QString *error);
+
+} // namespace concierge::server

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ClientConnection.h"
+
+#include "protocol/ProtocolVersion.h"
+
+#include <QNetworkRequest>
+#include <QWebSocket>
+
+namespace concierge::server {
+
+using namespace Qt::StringLiterals;
+using protocol::ErrorCode;
+
+ClientConnection::ClientConnection(std::unique_ptr<QWebSocket> socket, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket.release())
+{
+    m_socket->setParent(this);
+    // Qt closes with 1009 (CloseCodeTooMuchData) itself once a message or frame passes these.
+    m_socket->setMaxAllowedIncomingMessageSize(protocol::kMaxFrameBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(protocol::kMaxFrameBytes);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
+        sendError({}, ErrorCode::BadFrame, u"Binary frames are not accepted; files travel over HTTP"_s);
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        Q_EMIT disconnected();
+        deleteLater();
+    });
+}
+
+ClientConnection::~ClientConnection() = default;
+
+QHostAddress ClientConnection::peerAddress() const
+{
+    return m_socket->peerAddress();
+}
+
+QString ClientConnection::userAgent() const
+{
+    return QString::fromUtf8(m_socket->request().rawHeader("User-Agent"));
+}
+
+void ClientConnection::onText(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    if (utf8.size() > protocol::kMaxFrameBytes) { // belt and braces: Qt should have closed already
+        close(QWebSocketProtocol::CloseCodeTooMuchData, u"Frame larger than 1 MiB"_s);
+        return;
+    }
+    const protocol::DecodeResult decoded = protocol::decodeFrame(utf8);
+    if (const auto *error = std::get_if<protocol::FrameError>(&decoded)) {
+        sendError({}, error->code, error->message);
+        return;
+    }
+    const auto &frame = std::get<protocol::Frame>(decoded);
+    if (frame.type == u"ping") {
+        send({{u"type"_s, u"pong"_s}});
+        return;
+    }
+    Q_EMIT frameReceived(frame);
+}
+
+void ClientConnection::send(const QJsonObject &frame)
+{
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->sendTextMessage(protocol::encodeFrame(frame));
+}
+
+void ClientConnection::sendResult(const QString &rid, const QJsonObject &data)
+{
+    send(protocol::makeResult(rid, data));
+}
+
+void ClientConnection::sendError(const QString &rid, ErrorCode code, const QString &message,
+                                 const QJsonObject &extra)
+{
+    QJsonObject frame = protocol::makeError(rid, code, message);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        frame.insert(it.key(), it.value());
+    send(frame);
+}
+
+void ClientConnection::close(quint16 code, const QString &reason)
+{
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+}
+
+} // namespace concierge::server

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Database.h"
+
+#include <QDebug>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QStringList>
+
+namespace concierge::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Each entry is one migration; its 1-based index is the schema version it produces.
+// Never edit a shipped entry: append a new one.
+const QStringList &migrations()
+{
+    static const QStringList list{
+        uR"sql(
+CREATE TABLE departments (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL);
+CREATE TABLE operators (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'offline' CHECK (status IN ('online', 'offline')),
+    max_dialogs INTEGER NOT NULL DEFAULT 5,
+    created_at TEXT NOT NULL);
+CREATE TABLE operator_departments (
+    operator_id INTEGER NOT NULL REFERENCES operators(id) ON DELETE CASCADE,
+    department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,
+    PRIMARY KEY (operator_id, department_id));
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    operator_id INTEGER NOT NULL REFERENCES operators(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE status_changes (
+    id INTEGER PRIMARY KEY,
+    operator_id INTEGER NOT NULL REFERENCES operators(id) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    at TEXT NOT NULL);
+CREATE TABLE visitors (
+    id INTEGER PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL);
+CREATE TABLE visits (
+    id INTEGER PRIMARY KEY,
+    visitor_id INTEGER NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+    ip TEXT NOT NULL DEFAULT '',
+    user_agent TEXT NOT NULL DEFAULT '',
+    referrer TEXT NOT NULL DEFAULT '',
+    utm_source TEXT NOT NULL DEFAULT '',
+    utm_medium TEXT NOT NULL DEFAULT '',
+    utm_campaign TEXT NOT NULL DEFAULT '',
+    utm_term TEXT NOT NULL DEFAULT '',
+    utm_content TEXT NOT NULL DEFAULT '',
+    started_at TEXT NOT NULL);
+CREATE INDEX visits_by_visitor ON visits(visitor_id, id);
+CREATE TABLE page_views (
+    id INTEGER PRIMARY KEY,
+    visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+    visitor_id INTEGER NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL);
+CREATE INDEX page_views_by_visitor ON page_views(visitor_id, id);
+CREATE TABLE dialogs (
+    id INTEGER PRIMARY KEY,
+    visitor_id INTEGER NOT NULL REFERENCES visitors(id) ON DELETE CASCADE,
+    operator_id INTEGER REFERENCES operators(id) ON DELETE SET NULL,
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'active', 'closed')),
+    created_at TEXT NOT NULL,
+    closed_at TEXT,
+    waiting_since TEXT);
+CREATE INDEX dialogs_by_state ON dialogs(state);
+CREATE INDEX dialogs_by_visitor ON dialogs(visitor_id, id);
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    cid TEXT NOT NULL UNIQUE,
+    dialog_id INTEGER NOT NULL REFERENCES dialogs(id) ON DELETE CASCADE,
+    author TEXT NOT NULL CHECK (author IN ('visitor', 'operator', 'system')),
+    operator_id INTEGER REFERENCES operators(id) ON DELETE SET NULL,
+    author_name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at TEXT NOT NULL);
+CREATE INDEX messages_by_dialog ON messages(dialog_id, id);
+CREATE TABLE templates (
+    id INTEGER PRIMARY KEY,
+    department_id INTEGER REFERENCES departments(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (department_id, title));
+)sql"_s,
+    };
+    return list;
+}
+
+bool execScript(QSqlDatabase db, const QString &script, QString *error)
+{
+    const QStringList statements = script.split(u';', Qt::SkipEmptyParts);
+    for (const QString &statement : statements) {
+        if (statement.trimmed().isEmpty())
+            continue;
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            *error = query.lastError().text() + u" in: "_s + statement.trimmed().left(80);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    if (!query.prepare(sql)) {
+        qWarning().noquote() << "SQL prepare failed:" << query.lastError().text() << sql;
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        qWarning().noquote() << "SQL failed:" << query.lastError().text() << sql;
+        return false;
+    }
+    return true;
+}
+
+Database::Database()
+    : m_connectionName(u"concierge-server"_s)
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::open(const QString &path, QString *error)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = u"cannot create folder for "_s + path;
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!db.open()) {
+        *error = u"cannot open database "_s + path + u": "_s + db.lastError().text();
+        return false;
+    }
+    // WAL: readers never block the writer. synchronous=NORMAL in WAL mode survives a killed
+    // process (every committed transaction is in the WAL file); only an OS crash or power loss
+    // can lose the last commits.
+    if (!execScript(db, u"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"_s,
+                    error))
+        return false;
+    return migrate(error);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(handle());
+    if (!query.exec(u"SELECT MAX(version) FROM schema_version"_s) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+bool Database::migrate(QString *error)
+{
+    QSqlDatabase db = handle();
+    if (!execScript(db, u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
+                        "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"_s,
+                    error))
+        return false;
+    const int current = schemaVersion();
+    const QStringList &list = migrations();
+    if (current > list.size()) {
+        *error = u"database schema version %1 is newer than this server (%2)"_s.arg(current).arg(list.size());
+        return false;
+    }
+    for (int version = current + 1; version <= list.size(); ++version) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        QSqlQuery record(db);
+        if (!execScript(db, list.at(version - 1), error)
+            || !runQuery(record, u"INSERT INTO schema_version (version) VALUES (?)"_s, {version})) {
+            db.rollback();
+            if (error->isEmpty())
+                *error = u"cannot record schema version"_s;
+            return false;
+        }
+        if (!db.commit()) {
+            *error = db.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Database::transaction()
+{
+    return handle().transaction();
+}
+
+bool Database::commit()
+{
+    return handle().commit();
+}
+
+void Database::rollback()
+{
+    handle().rollback();
+}
+
+} // namespace concierge::server

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DialogRepository.h"
+
+#include "Database.h"
+#include "protocol/Json.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace concierge::server {
+
+using namespace Qt::StringLiterals;
+using protocol::Dialog;
+using protocol::Message;
+using protocol::timestampFromJson;
+using protocol::timestampToJson;
+
+namespace {
+
+constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since";
+constexpr auto kMessageColumns = "id, cid, dialog_id, author, operator_id, author_name, text, at";
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant nullableTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(timestampToJson(time)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : timestampFromJson(value.toString());
+}
+
+Dialog dialogFrom(const QSqlQuery &query)
+{
+    Dialog dialog;
+    dialog.id = query.value(0).toLongLong();
+    dialog.visitorId = query.value(1).toLongLong();
+    dialog.operatorId = query.value(2).isNull() ? 0 : query.value(2).toLongLong();
+    dialog.state = protocol::dialogStateFromString(query.value(3).toString());
+    dialog.createdAt = timeFrom(query.value(4));
+    dialog.closedAt = timeFrom(query.value(5));
+    dialog.waitingSince = timeFrom(query.value(6));
+    return dialog;
+}
+
+Message messageFrom(const QSqlQuery &query)
+{
+    Message message;
+    message.id = query.value(0).toLongLong();
+    message.cid = query.value(1).toString();
+    message.dialogId = query.value(2).toLongLong();
+    message.author = protocol::authorFromString(query.value(3).toString());
+    message.operatorId = query.value(4).isNull() ? 0 : query.value(4).toLongLong();
+    message.authorName = query.value(5).toString();
+    message.text = query.value(6).toString();
+    message.at = timeFrom(query.value(7));
+    return message;
+}
+
+QString dialogSelect(const QString &where)
+{
+    return u"SELECT "_s + QLatin1StringView(kDialogColumns) + u" FROM dialogs "_s + where;
+}
+
+} // namespace
+
+DialogRepository::DialogRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+std::optional<Dialog> DialogRepository::find(qint64 dialogId)
+{
+    QSqlQuery query(m_db);
+    if (!runQuery(query, dialogSelect(u"WHERE id = ?"_s), {dialogId}) || !query.next())
+        return std::nullopt;
+    return dialogFrom(query);
+}
+
+std::optional<Dialog> DialogRepository::openForVisitor(qint64 visitorId)
+{
+    QSqlQuery query(m_db);
+    if (!runQuery(query, dialogSelect(u"WHERE visitor_id = ? AND state != 'closed' ORDER BY id DESC LIMIT 1"_s),
+                  {visitorId})
+        || !query.next())
+        return std::nullopt;
+    return dialogFrom(query);
+}
+
+std::optional<Dialog> DialogRepository::create(qint64 visitorId)
+{
+    Dialog dialog;
+    dialog.visitorId = visitorId;
+    dialog.state = protocol::DialogState::Waiting;
+    dialog.createdAt = QDateTime::currentDateTimeUtc();
+    dialog.waitingSince = dialog.createdAt;
+    QSqlQuery query(m_db);
+    if (!runQuery(query,
+                  u"INSERT INTO dialogs (visitor_id, state, created_at, waiting_since) VALUES (?, 'waiting', ?, ?)"_s,
+                  {visitorId, timestampToJson(dialog.createdAt), timestampToJson(dialog.waitingSince)}))
+        return std::nullopt;
+    dialog.id = query.lastInsertId().toLongLong();
+    return find(dialog.id); // as stored: timestamps at the database's millisecond precision
+}
+
+bool DialogRepository::update(const Dialog &dialog)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query,
+                    u"UPDATE dialogs SET state = ?, operator_id = ?, closed_at = ?, waiting_since = ? WHERE id = ?"_s,
+                    {protocol::dialogStateToString(dialog.state), nullableId(dialog.operatorId),
+                     nullableTime(dialog.closedAt), nullableTime(dialog.waitingSince), dialog.id});
+}
+
+QList<Dialog> DialogRepository::openDialogs()
+{
+    QList<Dialog> list;
+    QSqlQuery query(m_db);
+    if (!runQuery(query, dialogSelect(u"WHERE state != 'closed' ORDER BY id"_s)))
+        return list;
+    while (query.next())
+        list.append(dialogFrom(query));
+    return list;
+}
+
+QHash<qint64, int> DialogRepository::openCountByOperator()
+{
+    QHash<qint64, int> counts;
+    QSqlQuery query(m_db);
+    if (!runQuery(query,
+                  u"SELECT operator_id, COUNT(*) FROM dialogs WHERE state != 'closed' "
+                  "AND operator_id IS NOT NULL GROUP BY operator_id"_s))
+        return counts;
+    while (query.next())
+        counts.insert(query.value(0).toLongLong(), query.value(1).toInt());
+    return counts;
+}
+
+std::optional<Message> DialogRepository::findByCid(const QString &cid)
+{
+    QSqlQuery query(m_db);
+    if (!runQuery(query, u"SELECT "_s + QLatin1StringView(kMessageColumns) + u" FROM messages WHERE cid = ?"_s,
+                  {cid})
+        || !query.next())
+        return std::nullopt;
+    return messageFrom(query);
+}
+
+std::optional<Message> DialogRepository::insertMessage(Message message)
+{
+    // Millisecond precision on the wire and in the database: what we return is what we stored.
+    message.at = timestampFromJson(timestampToJson(QDateTime::currentDateTimeUtc()));
+    QSqlQuery query(m_db);
+    if (!runQuery(query,
+                  u"INSERT INTO messages (cid, dialog_id, author, operator_id, author_name, text, at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                  {message.cid, message.dialogId, protocol::authorToString(message.author),
+                   nullableId(message.operatorId), message.authorName, message.text,
+                   timestampToJson(message.at)}))
+        return std::nullopt;
+    message.id = query.lastInsertId().toLongLong();
+    return message;
+}
+
+QList<Message> DialogRepository::lastMessages(qint64 dialogId, int limit)
+{
+    QList<Message> list;
+    QSqlQuery query(m_db);
+    if (!runQuery(query,
+                  u"SELECT "_s + QLatin1StringView(kMessageColumns)
+                      + u" FROM messages WHERE dialog_id = ? ORDER BY id DESC LIMIT ?"_s,
+                  {dialogId, limit}))
+        return list;
+    while (query.next())
+        list.append(messageFrom(query));
+    std::reverse(list.begin(), list.end());
+    return list;
+}
+
+} // namespace concierge::server

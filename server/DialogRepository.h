@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/Dialog.h"
+#include "protocol/Message.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace concierge::server {
+
+/// Dialogs and their messages. Message `cid`s are UNIQUE: the database itself refuses a duplicate.
+class DialogRepository
+{
+public:
+    explicit DialogRepository(QSqlDatabase db);
+
+    std::optional<protocol::Dialog> find(qint64 dialogId);
+    /// The visitor's latest dialog that is not closed.
+    std::optional<protocol::Dialog> openForVisitor(qint64 visitorId);
+    /// A new `waiting` dialog, unassigned, waiting since now.
+    std::optional<protocol::Dialog> create(qint64 visitorId);
+    /// Writes state, operator, closedAt and waitingSince.
+    bool update(const protocol::Dialog &dialog);
+
+    /// Every dialog that is not closed, oldest first.
+    QList<protocol::Dialog> openDialogs();
+    /// Open dialogs per assigned operator.
+    QHash<qint64, int> openCountByOperator();
+
+    std::optional<protocol::Message> findByCid(const QString &cid);
+    /// Stores \a message (id and `at` are set here) and returns it as stored.
+    std::optional<protocol::Message> insertMessage(protocol::Message message);
+    /// The last \a limit messages of a dialog, oldest first.
+    QList<protocol::Message> lastMessages(qint64 dialogId, int limit);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace concierge::server

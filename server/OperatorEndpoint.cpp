@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OperatorEndpoint.h"
+
+#include "ClientConnection.h"
+#include "DialogRepository.h"
+#include "DialogRouter.h"
+#include "EventFanout.h"
+#include "LoginRateLimiter.h"
+#include "OperatorRepository.h"
+#include "PasswordHasher.h"
+#include "RequestChecks.h"
+#include "SessionRegistry.h"
+#include "VisitorRepository.h"
+#include "protocol/ProtocolVersion.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QWebSocketProtocol>
+
+namespace concierge::server {
+
+using namespace Qt::StringLiterals;
+using protocol::Dialog;
+using protocol::DialogState;
+using protocol::ErrorCode;
+using protocol::Frame;
+using protocol::Message;
+
+namespace {
+constexpr int kSnapshotMessages = 200;
+constexpr int kDefaultHistory = 200;
+constexpr int kMaxHistory = 500;
+} // namespace
+
+OperatorEndpoint::OperatorEndpoint(OperatorRepository &operators, VisitorRepository &visitors,
+                                   DialogRepository &dialogs, SessionRegistry &sessions, EventFanout &fanout,
+                                   DialogRouter &router, LoginRateLimiter &rateLimiter, QObject *parent)
+    : QObject(parent)
+    , m_operators(operators)
+    , m_visitors(visitors)
+    , m_dialogs(dialogs)
+    , m_sessions(sessions)
+    , m_fanout(fanout)
+    , m_router(router)
+    , m_rateLimiter(rateLimiter)
+{
+}
+
+void OperatorEndpoint::accept(ClientConnection *connection)
+{
+    connection->setParent(this);
+    connect(connection, &ClientConnection::frameReceived, this,
+            [this, connection](const Frame &frame) { onFrame(connection, frame); });
+    connect(connection, &ClientConnection::disconnected, this, [this, connection] { onDisconnected(connection); });
+}
+
+void OperatorEndpoint::onDisconnected(ClientConnection *connection)
+{
+    if (!connection->isAuthenticated())
+        return;
+    m_sessions.detach(connection);
+    m_fanout.refreshAvailability();
+}
+
+void OperatorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
+{
+    if (frame.type == u"hello") {
+        hello(connection, frame);
+        return;
+    }
+    SessionRegistry::Session *session = m_sessions.find(connection->sessionKey);
+    if (!connection->isAuthenticated() || !session) {
+        connection->sendError(frame.rid, ErrorCode::NotAuthenticated, u"Send hello first"_s);
+        return;
+    }
+    const qint64 me = session->operatorId;
+    if (frame.type == u"ack") {
+        session->log.acknowledge(static_cast<qint64>(frame.object.value(u"seq").toDouble()));
+    } else if (frame.type == u"typing") {
+        typing(me, frame);
+    } else if (frame.type == u"status.set") {
+        setStatus(connection, me, frame);
+    } else if (frame.type == u"dialog.take") {
+        takeDialog(connection, me, frame);
+    } else if (frame.type == u"dialog.close") {
+        closeDialog(connection, me, frame);
+    } else if (frame.type == u"message.send") {
+        sendMessage(connection, me, frame);
+    } else if (frame.type == u"history.get") {
+        history(connection, me, frame);
+    } else if (frame.type == u"logout") {
+        logout(connection, frame);
+    }
+    // Unknown types are ignored (forward compatibility).
+}
+
+void OperatorEndpoint::hello(ClientConnection *connection, const Frame &frame)
+{
+    if (connection->isAuthenticated()) {
+        connection->sendError(frame.rid, ErrorCode::Forbidden, u"Already authenticated"_s);
+        return;
+    }
+    if (!checks::protocolVersion(connection, frame))
+        return;
+    const QJsonObject auth = frame.object.value(u"auth").toObject();
+    qint64 operatorId = 0;
+    qint64 sessionId = 0;
+    QString token;
+    auto refuse = [&] {
+        connection->sendError(frame.rid, ErrorCode::AuthFailed, u"Wrong email or password, or unknown token"_s);
+        connection->close(protocol::kCloseAuthFailed, u"authentication failed"_s);
+    };
+    if (auth.value(u"token").isString()) {
+        token = auth.value(u"token").toString();
+        const auto ref = m_operators.findSession(PasswordHasher::tokenHash(token));
+        if (!ref)
+            return refuse();
+        operatorId = ref->operatorId;
+        sessionId = ref->sessionId;
+    } else if (auth.value(u"email").isString() && auth.value(u"password").isString()) {
+        const QString account = OperatorRepository::normalizeEmail(auth.value(u"email").toString());
+        const QString address = connection->peerAddress().toString();
+        if (const int wait = m_rateLimiter.retryAfter(account, address); wait > 0) {
+            connection->sendError(frame.rid, ErrorCode::RateLimited,
+                                  u"Too many failed logins; try again in %1 s"_s.arg(wait),
+                                  {{u"retryAfter"_s, wait}});
+            return;
+        }
+        const QString password = auth.value(u"password").toString();
+        const auto credentials = m_operators.findByEmail(account);
+        const bool ok = credentials ? PasswordHasher::verify(credentials->passwordHash, password)
+                                    : (PasswordHasher::burnVerify(password), false);
+        if (!ok) {
+            m_rateLimiter.recordFailure(account, address);
+            return refuse();
+        }
+        m_rateLimiter.recordSuccess(account);
+        operatorId = credentials->info.id;
+        token = PasswordHasher::newToken();
+        const auto created = m_operators.createSession(operatorId, PasswordHasher::tokenHash(token));
+        if (!created) {
+            connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot create a session"_s);
+            return;
+        }
+        sessionId = *created;
+    } else {
+        connection->sendError(frame.rid, ErrorCode::BadRequest,
+                              u"hello needs \"auth\" with email and password, or a token"_s);
+        return;
+    }
+    const auto info = m_operators.find(operatorId);
+    if (!info) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);
+        return;
+    }
+
+    const QString key = SessionRegistry::operatorKey(sessionId);
+    const std::optional<qint64> lastSeq = checks::resumeSeq(frame);
+    const SessionRegistry::Session *known = m_sessions.find(key);
+    const bool resumed = known && lastSeq && known->log.canResumeFrom(*lastSeq);
+    SessionRegistry::Session &session = m_sessions.ensure(key, operatorId, 0);
+    session.log.acknowledge(resumed ? *lastSeq : session.log.lastSeq());
+
+    QJsonObject data{{u"protocol"_s, protocol::ProtocolVersion::current().toString()},
+                     {u"token"_s, token},
+                     {u"operator"_s, info->toJson()},
+                     {u"resumed"_s, resumed},
+                     {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()}};
+    if (!resumed)
+        data.insert(u"snapshot"_s, snapshot(operatorId));
+    connection->sendResult(frame.rid, data);
+    if (resumed) {
+        for (const QJsonObject &event : session.log.eventsAfter(*lastSeq))
+            connection->send(event);
+    }
+    m_sessions.attach(session, connection);
+    m_fanout.refreshAvailability();
+    if (info->status == protocol::OperatorStatus::Online)
+        m_router.assignWaiting();
+}
+
+QJsonObject OperatorEndpoint::snapshot(qint64 operatorId)
+{
+    const QList<Dialog> open = m_dialogs.openDialogs();
+    QJsonArray dialogs;
+    QJsonArray messages;
+    QList<qint64> visitorIds = m_sessions.onlineVisitors();
+    QSet<qint64> seen(visitorIds.cbegin(), visitorIds.cend());
+    for (const Dialog &dialog : open) {
+        dialogs.append(dialog.toJson());
+        if (!seen.contains(dialog.visitorId)) {
+            seen.insert(dialog.visitorId);
+            visitorIds.append(dialog.visitorId);
+        }
+        if (EventFanout::canSee(operatorId, dialog)) {
+            for (const Message &message : m_dialogs.lastMessages(dialog.id, kSnapshotMessages))
+                messages.append(message.toJson());
+        }
+    }
+    QJsonArray visitors;
+    for (const qint64 id : std::as_const(visitorIds)) {
+        if (const auto json = m_fanout.visitorJson(id))
+            visitors.append(*json);
+    }
+    QJsonObject snapshot{{u"visitors"_s, visitors}, {u"dialogs"_s, dialogs}, {u"messages"_s, messages}};
+    if (const auto info = m_operators.find(operatorId))
+        snapshot.insert(u"operator"_s, info->toJson());
+    return snapshot;
+}
+
+void OperatorEndpoint::setStatus(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+{
+    const QString text = frame.object.value(u"status").toString();
+    if (text != u"online" && text != u"offline") {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"status\" must be online or offline"_s);
+        return;
+    }
+    const auto status = protocol::operatorStatusFromString(text);
+    if (!m_operators.setStatus(operatorId, status)) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the status"_s);
+        return;
+    }
+    const auto info = m_operators.find(operatorId);
+    if (!info) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);
+        return;
+    }
+    connection->sendResult(frame.rid, {{u"operator"_s, info->toJson()}});
+    m_fanout.operatorChanged(*info);
+    m_fanout.refreshAvailability();
+    if (status == protocol::OperatorStatus::Online)
+        m_router.assignWaiting();
+}
+
+void OperatorEndpoint::takeDialog(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+{
+    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
+    if (!dialogId)
+        return;
+    auto dialog = m_dialogs.find(*dialogId);
+    if (!dialog) {
+        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
+        return;
+    }
+    if (dialog->state == DialogState::Closed || !EventFanout::canSee(operatorId, *dialog)) {
+        connection->sendError(frame.rid, ErrorCode::Forbidden,
+                              dialog->state == DialogState::Closed ? u"The dialog is closed"_s
+                                                                   : u"Another operator has this dialog"_s);
+        return;
+    }
+    const bool changed = dialog->state != DialogState::Active || dialog->operatorId != operatorId;
+    dialog->state = DialogState::Active;
+    dialog->operatorId = operatorId;
+    if (changed && !m_dialogs.update(*dialog)) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
+        return;
+    }
+    connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}});
+    m_router.noteActivity(operatorId);
+    if (changed)
+        m_fanout.dialogChanged(*dialog);
+}
+
+void OperatorEndpoint::closeDialog(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+{
+    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
+    if (!dialogId)
+        return;
+    auto dialog = m_dialogs.find(*dialogId);
+    if (!dialog) {
+        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
+        return;
+    }
+    if (!EventFanout::canSee(operatorId, *dialog)) {
+        connection->sendError(frame.rid, ErrorCode::Forbidden, u"Another operator has this dialog"_s);
+        return;
+    }
+    if (dialog->state == DialogState::Closed) { // closing twice is harmless
+        connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}});
+        return;
+    }
+    dialog->state = DialogState::Closed;
+    dialog->closedAt = QDateTime::currentDateTimeUtc();
+    dialog->waitingSince = {};
+    if (!m_dialogs.update(*dialog)) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
+        return;
+    }
+    dialog = m_dialogs.find(*dialogId);
+    connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}});
+    m_fanout.dialogChanged(*dialog);
+    m_router.assignWaiting();
+}
+
+void OperatorEndpoint::sendMessage(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+{
+    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
+    if (!dialogId)
+        return;
+    const auto cid = checks::cid(connection, frame);
+    if (!cid)
+        return;
+    const auto text = checks::messageText(connection, frame);
+    if (!text)
+        return;
+    if (const auto original = m_dialogs.findByCid(*cid)) {
+        // A retry: answer with what was stored, emit nothing.
+        if (original->author == protocol::Author::Operator && original->operatorId == operatorId)
+            connection->sendResult(frame.rid, {{u"message"_s, original->toJson()}});
+        else
+            connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
+        return;
+    }
+    auto dialog = m_dialogs.find(*dialogId);
+    if (!dialog) {
+        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
+        return;
+    }
+    if (dialog->state == DialogState::Closed || !EventFanout::canSee(operatorId, *dialog)) {
+        connection->sendError(frame.rid, ErrorCode::Forbidden,
+                              dialog->state == DialogState::Closed ? u"The dialog is closed"_s
+                                                                   : u"Another operator has this dialog"_s);
+        return;
+    }
+    const auto info = m_operators.find(operatorId);
+    if (!info) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);
+        return;
+    }
+    // An answer makes the dialog active, mine, and no longer waiting.
+    const bool changed = dialog->state != DialogState::Active || dialog->operatorId != operatorId
+                         || dialog->waitingSince.isValid();
+    dialog->state = DialogState::Active;
+    dialog->operatorId = operatorId;
+    dialog->waitingSince = {};
+    if (changed && !m_dialogs.update(*dialog)) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
+        return;
+    }
+    Message message;
+    message.cid = *cid;
+    message.dialogId = dialog->id;
+    message.author = protocol::Author::Operator;
+    message.operatorId = operatorId;
+    message.authorName = info->name;
+    message.text = *text;
+    const auto stored = m_dialogs.insertMessage(message);
+    if (!stored) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);
+        return;
+    }
+    connection->sendResult(frame.rid, {{u"message"_s, stored->toJson()}});
+    m_router.noteActivity(operatorId);
+    if (changed)
+        m_fanout.dialogChanged(*dialog);
+    m_fanout.messageStored(*stored, *dialog);
+}
+
+void OperatorEndpoint::history(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+{
+    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
+    if (!dialogId)
+        return;
+    int limit = kDefaultHistory;
+    if (frame.object.contains(u"limit")) {
+        const QJsonValue value = frame.object.value(u"limit");
+        if (!value.isDouble() || value.toDouble() < 1) {
+            connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"limit\" must be a positive number"_s);
+            return;
+        }
+        limit = static_cast<int>(std::min<double>(value.toDouble(), kMaxHistory));
+    }
+    const auto dialog = m_dialogs.find(*dialogId);
+    if (!dialog || !EventFanout::canSee(operatorId, *dialog)) {
+        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
+        return;
+    }
+    QJsonArray messages;
+    for (const Message &message : m_dialogs.lastMessages(dialog->id, limit))
+        messages.append(message.toJson());
+    connection->sendResult(frame.rid, {{u"messages"_s, messages}});
+}
+
+void OperatorEndpoint::logout(ClientConnection *connection, const Frame &frame)
+{
+    const QString key = connection->sessionKey;
+    SessionRegistry::Session *session = m_sessions.find(key);
+    if (!session)
+        return;
+    m_operators.revokeSession(key.mid(2).toLongLong());
+    connection->sendResult(frame.rid, {});
+    const auto connections = session->connections;
+    m_sessions.remove(key);
+    for (const auto &other : connections) {
+        if (other) {
+            other->sessionKey.clear();
+            other->close(QWebSocketProtocol::CloseCodeNormal, u"logged out"_s);
+        }
+    }
+    m_fanout.refreshAvailability();
+}
+
+void OperatorEndpoint::typing(qint64 operatorId, const Frame &frame)
+{
+    const QJsonValue id = frame.object.value(u"dialogId");
+    if (!id.isDouble())
+        return;
+    const auto dialog = m_dialogs.find(static_cast<qint64>(id.toDouble()));
+    if (dialog && dialog->isOpen() && EventFanout::canSee(operatorId, *dialog))
+        m_fanout.operatorTyping(*dialog, frame.object.value(u"typing").toBool());
+}
+
+} // namespace concierge::server

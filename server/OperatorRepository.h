@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/OperatorInfo.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace concierge::server {
+
+/// Operators, departments, login sessions, status history and templates.
+class OperatorRepository
+{
+public:
+    struct Credentials
+    {
+        protocol::OperatorInfo info;
+        QString passwordHash;
+    };
+    struct SessionRef
+    {
+        qint64 sessionId = 0;
+        qint64 operatorId = 0;
+    };
+
+    explicit OperatorRepository(QSqlDatabase db);
+
+    static QString normalizeEmail(const QString &email);
+    static bool isValidEmail(const QString &email);
+
+    std::optional<qint64> createDepartment(const QString &name, QString *error);
+    std::optional<qint64> departmentId(const QString &name);
+    std::optional<qint64> createOperator(const QString &email, const QString &name,
+                                         const QString &passwordHash, int maxDialogs, QString *error);
+    bool addToDepartment(qint64 operatorId, qint64 departmentId);
+    bool setPasswordHash(qint64 operatorId, const QString &passwordHash);
+    /// Sets the status and records the change in `status_changes`.
+    bool setStatus(qint64 operatorId, protocol::OperatorStatus status);
+
+    std::optional<Credentials> findByEmail(const QString &email);
+    std::optional<protocol::OperatorInfo> find(qint64 operatorId);
+    QList<protocol::OperatorInfo> all();
+    QStringList departmentsOf(qint64 operatorId);
+
+    std::optional<qint64> createSession(qint64 operatorId, const QString &tokenHash);
+    /// A live (not revoked, seen within the last 30 days) session; touches its last_seen.
+    std::optional<SessionRef> findSession(const QString &tokenHash);
+    bool revokeSession(qint64 sessionId);
+
+    /// Inserts a template unless one with that title exists in the department.
+    bool ensureTemplate(qint64 departmentId, const QString &title, const QString &text);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace concierge::server

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RequestChecks.h"
+
+#include "ClientConnection.h"
+#include "protocol/ProtocolVersion.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+
+namespace concierge::server::checks {
+
+using namespace Qt::StringLiterals;
+using protocol::ErrorCode;
+using protocol::ProtocolVersion;
+
+bool protocolVersion(ClientConnection *connection, const protocol::Frame &frame)
+{
+    const QJsonValue value = frame.object.value(u"protocol");
+    if (!value.isString()) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"hello needs a string \"protocol\""_s);
+        return false;
+    }
+    const auto version = ProtocolVersion::parse(value.toString());
+    if (!version || !version->isCompatibleWith(ProtocolVersion::current())) {
+        const QString spoken = QString::number(ProtocolVersion::current().major) + u".x"_s;
+        connection->sendError(frame.rid, ErrorCode::UnsupportedVersion,
+                              u"Protocol "_s + value.toString() + u" is not supported; this server speaks "_s
+                                  + spoken);
+        connection->close(protocol::kCloseUnsupportedVersion, u"unsupported protocol version"_s);
+        return false;
+    }
+    return true;
+}
+
+std::optional<QString> messageText(ClientConnection *connection, const protocol::Frame &frame)
+{
+    const QJsonValue value = frame.object.value(u"text");
+    if (!value.isString() || value.toString().trimmed().isEmpty()) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"text\" must be a non-empty string"_s);
+        return std::nullopt;
+    }
+    QString text = value.toString();
+    if (text.size() > protocol::kMaxMessageChars) {
+        connection->sendError(frame.rid, ErrorCode::TooLong,
+                              u"A message may hold at most %1 characters"_s.arg(protocol::kMaxMessageChars));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<QString> cid(ClientConnection *connection, const protocol::Frame &frame)
+{
+    const QJsonValue value = frame.object.value(u"cid");
+    if (!value.isString() || value.toString().isEmpty() || value.toString().size() > 128) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest,
+                              u"\"cid\" must be a client-made id (a UUID string)"_s);
+        return std::nullopt;
+    }
+    return value.toString();
+}
+
+std::optional<qint64> id(ClientConnection *connection, const protocol::Frame &frame, const QString &field)
+{
+    const QJsonValue value = frame.object.value(field);
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || number < 1 || number != static_cast<double>(static_cast<qint64>(number))) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"\""_s + field + u"\" must be a positive integer"_s);
+        return std::nullopt;
+    }
+    return static_cast<qint64>(number);
+}
+
+std::optional<qint64> resumeSeq(const protocol::Frame &frame)
+{
+    const QJsonValue value = frame.object.value(u"resume").toObject().value(u"lastSeq");
+    if (!value.isDouble() || value.toDouble() < 0)
+        return std::nullopt;
+    return static_cast<qint64>(value.toDouble());
+}
+
+} // namespace concierge::server::checks

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/Frame.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace concierge::server {
+
+class ClientConnection;
+
+/// Field checks shared by both endpoints. Each answers the request with the right `error` itself
+/// when the check fails and then returns false / nullopt, so a handler just returns.
+namespace checks {
+
+/// `protocol` of a hello: missing → bad_request; unparseable or another major → unsupported_version
+/// and the socket is closed with 4001.
+bool protocolVersion(ClientConnection *connection, const protocol::Frame &frame);
+/// `text` of message.send: a non-blank string (bad_request) of at most 10,000 characters (too_long).
+std::optional<QString> messageText(ClientConnection *connection, const protocol::Frame &frame);
+/// `cid`: a non-empty string of at most 128 characters.
+std::optional<QString> cid(ClientConnection *connection, const protocol::Frame &frame);
+/// A positive integer id field.
+std::optional<qint64> id(ClientConnection *connection, const protocol::Frame &frame, const QString &field);
+/// `resume.lastSeq` of a hello, if present and a non-negative number.
+std::optional<qint64> resumeSeq(const protocol::Frame &frame);
+
+} // namespace checks
+} // namespace concierge::server

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Server.h"
+
+#include "ClientConnection.h"
+#include "Database.h"
+#include "OperatorEndpoint.h"
+#include "VisitorEndpoint.h"
+
+#include <QDebug>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QWebSocket>
+
+namespace concierge::server {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// QtHttpServer 6.4 upgrades a WebSocket only when a route matches the path and its handler takes
+/// `QHttpServerResponder &&` and writes nothing (6.8 replaced this with addWebSocketUpgradeVerifier).
+/// A plain GET on the path is told to upgrade.
+void webSocketRoute(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+        return;
+    responder.write("WebSocket endpoint: connect with a WebSocket client\n", "text/plain",
+                    QHttpServerResponder::StatusCode::UpgradeRequired);
+}
+
+} // namespace
+
+Server::Server(const ServerConfig &config, Database &database, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_operators(database.handle())
+    , m_visitors(database.handle())
+    , m_dialogs(database.handle())
+    , m_rateLimiter(config.loginMaxFailures, std::chrono::seconds(config.loginWindowSeconds))
+    , m_fanout(m_sessions, m_operators, m_visitors)
+    , m_router(config.autoAssign, m_dialogs, m_operators, m_fanout)
+    , m_site(config.shareDir)
+    , m_operatorEndpoint(new OperatorEndpoint(m_operators, m_visitors, m_dialogs, m_sessions, m_fanout, m_router,
+                                              m_rateLimiter, this))
+    , m_visitorEndpoint(new VisitorEndpoint(m_visitors, m_dialogs, m_sessions, m_fanout, m_router, this))
+{
+    const auto upgrade = [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        webSocketRoute(request, std::move(responder));
+    };
+    m_http.route(u"/v1/operator"_s, upgrade);
+    m_http.route(u"/v1/visitor"_s, upgrade);
+    m_site.addRoutes(m_http);
+    connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &Server::acceptWebSockets);
+}
+
+Server::~Server()
+{
+    // Endpoints (and their connections) go before the repositories they reference.
+    delete m_operatorEndpoint;
+    delete m_visitorEndpoint;
+}
+
+quint16 Server::listen()
+{
+    return m_http.listen(m_config.listenAddress, m_config.port);
+}
+
+void Server::acceptWebSockets()
+{
+    while (m_http.hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_http.nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        const QString path = socket->requestUrl().path();
+        if (path == u"/v1/operator") {
+            m_operatorEndpoint->accept(new ClientConnection(std::move(socket)));
+        } else if (path == u"/v1/visitor") {
+            m_visitorEndpoint->accept(new ClientConnection(std::move(socket)));
+        } else {
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"unknown endpoint"_s);
+            socket.release()->deleteLater();
+        }
+    }
+}
+
+} // namespace concierge::server

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "DialogRepository.h"
+#include "DialogRouter.h"
+#include "EventFanout.h"
+#include "HttpSite.h"
+#include "LoginRateLimiter.h"
+#include "OperatorRepository.h"
+#include "ServerConfig.h"
+#include "SessionRegistry.h"
+#include "VisitorRepository.h"
+
+#include <QHttpServer>
+#include <QObject>
+
+namespace concierge::server {
+
+class Database;
+class OperatorEndpoint;
+class VisitorEndpoint;
+
+/// Wires one running server: HTTP routes and the two WebSocket endpoints on one port.
+class Server : public QObject
+{
+    Q_OBJECT
+
+public:
+    Server(const ServerConfig &config, Database &database, QObject *parent = nullptr);
+    ~Server() override;
+
+    /// Binds; returns the port (the chosen one when the config asks for 0), or 0 on failure.
+    quint16 listen();
+
+private:
+    void acceptWebSockets();
+
+    ServerConfig m_config;
+    OperatorRepository m_operators;
+    VisitorRepository m_visitors;
+    DialogRepository m_dialogs;
+    SessionRegistry m_sessions;
+    LoginRateLimiter m_rateLimiter;
+    EventFanout m_fanout;
+    DialogRouter m_router;
+    HttpSite m_site;
+    QHttpServer m_http;
+    OperatorEndpoint *m_operatorEndpoint;
+    VisitorEndpoint *m_visitorEndpoint;
+};
+
+} // namespace concierge::server

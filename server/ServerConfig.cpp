@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <memory>
+
+namespace concierge::server {
+
+using namespace Qt::StringLiterals;
+
+QString ServerConfig::databasePath() const
+{
+    return QDir(stateDir).filePath(u"concierge.sqlite"_s);
+}
+
+void ServerConfig::addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {u"config"_s, u"INI file with the same keys as the long options (listen, port, state-dir, "
+                      "share-dir, auto-assign, max-dialogs, ...). Flags override it."_s,
+         u"file"_s},
+        {u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s, u"addr"_s},
+        {u"port"_s, u"TCP port for HTTP and WebSocket (default 8080; 0 picks a free port)."_s,
+         u"n"_s},
+        {u"state-dir"_s, u"Folder for concierge.sqlite (default: the per-user app data folder)."_s,
+         u"dir"_s},
+        {u"share-dir"_s, u"Folder holding widget/widget.js and demo/ "
+                         "(default: <exe dir>/../share/concierge)."_s,
+         u"dir"_s},
+        {u"seed-demo"_s, u"Create department Sales, operator demo@example.com and 3 templates "
+                         "(idempotent) and set the demo operator's password."_s},
+        {u"demo-password"_s, u"Password for the demo operator (default: a random one, printed)."_s,
+         u"password"_s},
+        {u"auto-assign"_s, u"Assign new dialogs to the least-loaded online operator: on|off "
+                           "(default on)."_s,
+         u"on|off"_s},
+        {u"max-dialogs"_s, u"Default maximum of open dialogs per operator (default 5)."_s, u"n"_s},
+        {u"login-max-failures"_s, u"Failed logins per account within the window before "
+                                  "rate_limited (default 5; an address gets 4x as many)."_s,
+         u"n"_s},
+        {u"login-window"_s, u"Login rate-limit window in seconds (default 300)."_s, u"seconds"_s},
+    });
+}
+
+namespace {
+
+bool toInt(const QString &text, int minimum, int *out)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < minimum)
+        return false;
+    *out = value;
+    return true;
+}
+
+} // namespace
+
+bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *config, QString *error)
+{
+    // Values: flag if given, else the config file's key, else the default.
+    QSettings *settings = nullptr;
+    std::unique_ptr<QSettings> owned;
+    if (parser.isSet(u"config"_s)) {
+        const QString file = parser.value(u"config"_s);
+        if (!QFileInfo(file).isReadable()) {
+            *error = u"cannot read config file "_s + file;
+            return false;
+        }
+        owned = std::make_unique<QSettings>(file, QSettings::IniFormat);
+        settings = owned.get();
+    }
+    auto value = [&](const QString &key) -> QString {
+        if (parser.isSet(key))
+            return parser.value(key);
+        if (settings && settings->contains(key))
+            return settings->value(key).toString();
+        return {};
+    };
+
+    if (const QString listen = value(u"listen"_s); !listen.isEmpty()) {
+        if (!config->listenAddress.setAddress(listen)) {
+            *error = u"--listen: not an IP address: "_s + listen;
+            return false;
+        }
+    }
+    if (const QString port = value(u"port"_s); !port.isEmpty()) {
+        int number = 0;
+        if (!toInt(port, 0, &number) || number > 65535) {
+            *error = u"--port: not a port number: "_s + port;
+            return false;
+        }
+        config->port = static_cast<quint16>(number);
+    }
+    config->stateDir = value(u"state-dir"_s);
+    if (config->stateDir.isEmpty())
+        config->stateDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    config->shareDir = value(u"share-dir"_s);
+    if (config->shareDir.isEmpty())
+        config->shareDir = QDir(QCoreApplication::applicationDirPath())
+                               .absoluteFilePath(u"../share/concierge"_s);
+    config->seedDemo = parser.isSet(u"seed-demo"_s)
+                       || (settings && settings->value(u"seed-demo"_s).toBool());
+    config->demoPassword = value(u"demo-password"_s);
+    if (const QString autoAssign = value(u"auto-assign"_s); !autoAssign.isEmpty()) {
+        if (autoAssign != u"on" && autoAssign != u"off") {
+            *error = u"--auto-assign: expected on or off, got "_s + autoAssign;
+            return false;
+        }
+        config->autoAssign = autoAssign == u"on";
+    }
+    if (const QString max = value(u"max-dialogs"_s); !max.isEmpty() && !toInt(max, 1, &config->maxDialogs)) {
+        *error = u"--max-dialogs: expected a positive number, got "_s + max;
+        return false;
+    }
+    if (const QString max = value(u"login-max-failures"_s);
+        !max.isEmpty() && !toInt(max, 1, &config->loginMaxFailures)) {
+        *error = u"--login-max-failures: expected a positive number, got "_s + max;
+        return false;
+    }
+    if (const QString window = value(u"login-window"_s);
+        !window.isEmpty() && !toInt(window, 1, &config->loginWindowSeconds)) {
+        *error = u"--login-window: expected a positive number of seconds, got "_s + window;
+        return false;
+    }
+    return true;
+}
+
+} // namespace concierge::server

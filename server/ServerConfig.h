@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace concierge::server {
+
+/// Everything the server reads from its INI config file and its command line (flags win).
+struct ServerConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8080;
+    QString stateDir;
+    QString shareDir;
+    bool seedDemo = false;
+    QString demoPassword; ///< empty: generate one when seeding
+    bool autoAssign = true;
+    int maxDialogs = 5; ///< default per-operator maximum for operators created without one
+    int loginMaxFailures = 5;
+    int loginWindowSeconds = 300;
+
+    QString databasePath() const;
+
+    /// Registers every option shared by the server and `admin` on \a parser.
+    static void addOptions(QCommandLineParser &parser);
+    /// Fills a config from the parsed options (and the --config file). On failure returns false
+    /// and sets \a error to a one-line message for stderr.
+    static bool fromParser(const QCommandLineParser &parser, ServerConfig *config, QString *error);
+};
+
+} // namespace concierge::server

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "VisitorEndpoint.h"
+
+#include "ClientConnection.h"
+#include "DialogRepository.h"
+#include "DialogRouter.h"
+#include "EventFanout.h"
+#include "PasswordHasher.h"
+#include "RequestChecks.h"
+#include "SessionRegistry.h"
+#include "VisitorRepository.h"
+#include "protocol/ProtocolVersion.h"
+
+#include <QJsonArray>
+
+namespace concierge::server {
+
+using namespace Qt::StringLiterals;
+using protocol::Dialog;
+using protocol::DialogState;
+using protocol::ErrorCode;
+using protocol::Frame;
+using protocol::Message;
+
+namespace {
+constexpr int kSnapshotMessages = 200;
+constexpr qsizetype kMaxFieldChars = 2048; ///< url, title, referrer, UTM values, User-Agent
+
+QString field(const QJsonObject &object, const QString &name)
+{
+    return object.value(name).toString().left(kMaxFieldChars);
+}
+} // namespace
+
+VisitorEndpoint::VisitorEndpoint(VisitorRepository &visitors, DialogRepository &dialogs,
+                                 SessionRegistry &sessions, EventFanout &fanout, DialogRouter &router,
+                                 QObject *parent)
+    : QObject(parent)
+    , m_visitors(visitors)
+    , m_dialogs(dialogs)
+    , m_sessions(sessions)
+    , m_fanout(fanout)
+    , m_router(router)
+{
+}
+
+void VisitorEndpoint::accept(ClientConnection *connection)
+{
+    connection->setParent(this);
+    connect(connection, &ClientConnection::frameReceived, this,
+            [this, connection](const Frame &frame) { onFrame(connection, frame); });
+    connect(connection, &ClientConnection::disconnected, this, [this, connection] { onDisconnected(connection); });
+}
+
+void VisitorEndpoint::onDisconnected(ClientConnection *connection)
+{
+    m_visitOf.remove(connection);
+    if (!connection->isAuthenticated())
+        return;
+    SessionRegistry::Session *session = m_sessions.detach(connection);
+    if (session && session->connections.isEmpty()) {
+        m_visitors.touch(session->visitorId);
+        m_fanout.visitorChanged(session->visitorId); // now offline
+    }
+}
+
+void VisitorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
+{
+    if (frame.type == u"hello") {
+        hello(connection, frame);
+        return;
+    }
+    SessionRegistry::Session *session = m_sessions.find(connection->sessionKey);
+    if (!connection->isAuthenticated() || !session) {
+        connection->sendError(frame.rid, ErrorCode::NotAuthenticated, u"Send hello first"_s);
+        return;
+    }
+    const qint64 me = session->visitorId;
+    if (frame.type == u"ack")
+        session->log.acknowledge(static_cast<qint64>(frame.object.value(u"seq").toDouble()));
+    else if (frame.type == u"typing")
+        typing(me, frame);
+    else if (frame.type == u"page.view")
+        pageView(connection, me, frame);
+    else if (frame.type == u"message.send")
+        sendMessage(connection, me, frame);
+    else if (frame.type == u"dialog.close")
+        closeDialog(connection, me, frame);
+}
+
+void VisitorEndpoint::hello(ClientConnection *connection, const Frame &frame)
+{
+    if (connection->isAuthenticated()) {
+        connection->sendError(frame.rid, ErrorCode::Forbidden, u"Already said hello"_s);
+        return;
+    }
+    if (!checks::protocolVersion(connection, frame))
+        return;
+    QString token = frame.object.value(u"visitorToken").toString();
+    std::optional<qint64> visitorId;
+    if (!token.isEmpty())
+        visitorId = m_visitors.findByToken(PasswordHasher::tokenHash(token));
+    if (!visitorId) { // no token, or one we do not know: a new visitor
+        token = PasswordHasher::newToken();
+        visitorId = m_visitors.create(PasswordHasher::tokenHash(token));
+    }
+    QString userAgent = connection->userAgent();
+    if (userAgent.isEmpty())
+        userAgent = field(frame.object, u"userAgent"_s);
+    const auto visitId = visitorId ? m_visitors.beginVisit(*visitorId, connection->peerAddress().toString(),
+                                                           userAgent.left(kMaxFieldChars))
+                                   : std::nullopt;
+    if (!visitId) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the visitor"_s);
+        return;
+    }
+    m_visitOf.insert(connection, *visitId);
+
+    const QString key = SessionRegistry::visitorKey(*visitorId);
+    const std::optional<qint64> lastSeq = checks::resumeSeq(frame);
+    const SessionRegistry::Session *known = m_sessions.find(key);
+    const bool resumed = known && lastSeq && known->log.canResumeFrom(*lastSeq);
+    SessionRegistry::Session &session = m_sessions.ensure(key, 0, *visitorId);
+    if (resumed)
+        session.log.acknowledge(*lastSeq);
+    const bool wasOnline = !session.connections.isEmpty();
+
+    QJsonObject data{{u"protocol"_s, protocol::ProtocolVersion::current().toString()},
+                     {u"visitorToken"_s, token},
+                     {u"visitorId"_s, *visitorId},
+                     {u"resumed"_s, resumed},
+                     {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()}};
+    if (!resumed)
+        data.insert(u"snapshot"_s, snapshot(*visitorId));
+    connection->sendResult(frame.rid, data);
+    if (resumed) {
+        for (const QJsonObject &event : session.log.eventsAfter(*lastSeq))
+            connection->send(event);
+    }
+    m_sessions.attach(session, connection);
+    if (!wasOnline)
+        m_fanout.visitorChanged(*visitorId);
+}
+
+QJsonObject VisitorEndpoint::snapshot(qint64 visitorId)
+{
+    QJsonValue dialogJson;
+    QJsonArray messages;
+    if (const auto dialog = m_dialogs.openForVisitor(visitorId)) {
+        dialogJson = m_fanout.visitorDialogJson(*dialog);
+        for (const Message &message : m_dialogs.lastMessages(dialog->id, kSnapshotMessages))
+            messages.append(EventFanout::visitorMessageJson(message));
+    }
+    return {{u"dialog"_s, dialogJson},
+            {u"messages"_s, messages},
+            {u"operatorsAvailable"_s, m_fanout.operatorsAvailable()}};
+}
+
+void VisitorEndpoint::pageView(ClientConnection *connection, qint64 visitorId, const Frame &frame)
+{
+    if (!frame.object.value(u"url").isString() || frame.object.value(u"url").toString().isEmpty()) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"page.view needs a string \"url\""_s);
+        return;
+    }
+    protocol::PageView page{field(frame.object, u"url"_s), field(frame.object, u"title"_s),
+                            QDateTime::currentDateTimeUtc()};
+    const QJsonObject utmJson = frame.object.value(u"utm").toObject();
+    const protocol::Utm utm{field(utmJson, u"source"_s), field(utmJson, u"medium"_s), field(utmJson, u"campaign"_s),
+                            field(utmJson, u"term"_s), field(utmJson, u"content"_s)};
+    if (!m_visitors.addPageView(visitorId, m_visitOf.value(connection), page, field(frame.object, u"referrer"_s),
+                                utm)) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the page view"_s);
+        return;
+    }
+    connection->sendResult(frame.rid, {});
+    m_fanout.visitorChanged(visitorId);
+}
+
+void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId, const Frame &frame)
+{
+    const auto cid = checks::cid(connection, frame);
+    if (!cid)
+        return;
+    const auto text = checks::messageText(connection, frame);
+    if (!text)
+        return;
+    if (const auto original = m_dialogs.findByCid(*cid)) {
+        // A retry: answer with what was stored, emit nothing (and open no new dialog).
+        const auto dialog = m_dialogs.find(original->dialogId);
+        if (original->author == protocol::Author::Visitor && dialog && dialog->visitorId == visitorId)
+            connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*original)}});
+        else
+            connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
+        return;
+    }
+    bool opened = false;
+    bool changed = false;
+    auto dialog = m_dialogs.openForVisitor(visitorId);
+    if (!dialog) {
+        dialog = m_dialogs.create(visitorId);
+        opened = changed = true;
+    } else if (!dialog->waitingSince.isValid()) { // the visitor waits for an answer again
+        dialog->waitingSince = QDateTime::currentDateTimeUtc();
+        changed = m_dialogs.update(*dialog);
+        dialog = m_dialogs.find(dialog->id);
+    }
+    if (!dialog) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
+        return;
+    }
+    Message message;
+    message.cid = *cid;
+    message.dialogId = dialog->id;
+    message.author = protocol::Author::Visitor;
+    message.authorName = m_visitors.name(visitorId);
+    message.text = *text;
+    const auto stored = m_dialogs.insertMessage(message);
+    if (!stored) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);
+        return;
+    }
+    connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*stored)}});
+    if (changed)
+        m_fanout.dialogChanged(*dialog);
+    m_fanout.messageStored(*stored, *dialog);
+    if (opened)
+        m_router.assignWaiting();
+}
+
+void VisitorEndpoint::closeDialog(ClientConnection *connection, qint64 visitorId, const Frame &frame)
+{
+    auto dialog = m_dialogs.openForVisitor(visitorId);
+    if (!dialog) { // nothing open: closing is already done
+        connection->sendResult(frame.rid, {});
+        return;
+    }
+    dialog->state = DialogState::Closed;
+    dialog->closedAt = QDateTime::currentDateTimeUtc();
+    dialog->waitingSince = {};
+    if (!m_dialogs.update(*dialog)) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
+        return;
+    }
+    dialog = m_dialogs.find(dialog->id);
+    connection->sendResult(frame.rid, {});
+    m_fanout.dialogChanged(*dialog);
+    m_router.assignWaiting();
+}
+
+void VisitorEndpoint::typing(qint64 visitorId, const Frame &frame)
+{
+    if (const auto dialog = m_dialogs.openForVisitor(visitorId))
+        m_fanout.visitorTyping(*dialog, frame.object.value(u"typing").toBool());
+}
+
+} // namespace concierge::server

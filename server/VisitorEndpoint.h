@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/Frame.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+
+namespace concierge::server {
+
+class ClientConnection;
+class DialogRepository;
+class DialogRouter;
+class EventFanout;
+class SessionRegistry;
+class VisitorRepository;
+
+/// The `/v1/visitor` endpoint: hello (token, resume), page.view, message.send, dialog.close,
+/// typing and ack. The visitor's IP comes from the socket; the User-Agent from the upgrade
+/// request's header, or — if the client could not send one — from `userAgent` in hello.
+class VisitorEndpoint : public QObject
+{
+    Q_OBJECT
+
+public:
+    VisitorEndpoint(VisitorRepository &visitors, DialogRepository &dialogs, SessionRegistry &sessions,
+                    EventFanout &fanout, DialogRouter &router, QObject *parent = nullptr);
+
+    void accept(ClientConnection *connection);
+
+private:
+    void onFrame(ClientConnection *connection, const protocol::Frame &frame);
+    void onDisconnected(ClientConnection *connection);
+    void hello(ClientConnection *connection, const protocol::Frame &frame);
+    void pageView(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
+    void sendMessage(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
+    void closeDialog(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
+    void typing(qint64 visitorId, const protocol::Frame &frame);
+    QJsonObject snapshot(qint64 visitorId);
+
+    VisitorRepository &m_visitors;
+    DialogRepository &m_dialogs;
+    SessionRegistry &m_sessions;
+    EventFanout &m_fanout;
+    DialogRouter &m_router;
+    QHash<ClientConnection *, qint64> m_visitOf; ///< the visit each socket's page views belong to
+};
+
+} // namespace concierge::server
