@@ -128,8 +128,14 @@ bool runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values)
         qWarning().noquote() << "SQL prepare failed:" << query.lastError().text() << sql;
         return false;
     }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
+    for (const QVariant &value : values) {
+        // A null QString would bind as SQL NULL; text columns here are NOT NULL and mean "empty".
+        // Bind QVariant() for a real NULL.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.addBindValue(QString(u""_s));
+        else
+            query.addBindValue(value);
+    }
     if (!query.exec()) {
         qWarning().noquote() << "SQL failed:" << query.lastError().text() << sql;
         return false;

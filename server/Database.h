@@ -33,6 +33,7 @@ private:
 };
 
 /// Prepares \a sql, binds \a values positionally and runs it. Logs and returns false on failure.
+/// A null QString binds as '' (use an invalid QVariant() for SQL NULL).
 bool runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
 
 } // namespace concierge::server

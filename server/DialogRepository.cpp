@@ -24,12 +24,12 @@ constexpr auto kMessageColumns = "id, cid, dialog_id, author, operator_id, autho
 
 QVariant nullableId(qint64 id)
 {
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+    return id > 0 ? QVariant(id) : QVariant();
 }
 
 QVariant nullableTime(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(timestampToJson(time)) : QVariant(QMetaType::fromType<QString>());
+    return time.isValid() ? QVariant(timestampToJson(time)) : QVariant();
 }
 
 QDateTime timeFrom(const QVariant &value)
