@@ -53,7 +53,7 @@ bool TestVisitor::connectTo(const QUrl &visitorEndpoint, int timeoutMs)
     if (!waitUntil([this, &rid] { return m_results.contains(rid); }, timeoutMs))
         return false;
     const QJsonObject result = m_results.value(rid);
-    if (result.value(u"type") != u"result")
+    if (result.value(u"type").toString() != u"result")
         return false;
     const QJsonObject data = result.value(u"data").toObject();
     m_token = data.value(u"visitorToken").toString();
@@ -94,7 +94,7 @@ bool TestVisitor::viewPage(const QString &url, const QString &title, const QJson
         u"page.view"_s, rid,
         {{u"url"_s, url}, {u"title"_s, title}, {u"referrer"_s, u"https://search.example/?q=tea"_s}, {u"utm"_s, utm}})));
     return waitUntil([this, &rid] { return m_results.contains(rid); }, timeoutMs)
-        && m_results.value(rid).value(u"type") == u"result";
+        && m_results.value(rid).value(u"type").toString() == u"result";
 }
 
 bool TestVisitor::waitForOperatorText(const QString &text, int timeoutMs)
@@ -102,7 +102,7 @@ bool TestVisitor::waitForOperatorText(const QString &text, int timeoutMs)
     return waitUntil(
         [this, &text] {
             return std::any_of(m_messages.cbegin(), m_messages.cend(), [&text](const QJsonObject &m) {
-                return m.value(u"author") == u"operator" && m.value(u"text") == text;
+                return m.value(u"author").toString() == u"operator" && m.value(u"text").toString() == text;
             });
         },
         timeoutMs);
@@ -124,7 +124,7 @@ void TestVisitor::onText(const QString &text)
     if (seq <= m_lastSeq)
         return; // already seen (a replay after resume)
     m_lastSeq = seq;
-    if (frame->object.value(u"name") == u"message.new")
+    if (frame->object.value(u"name").toString() == u"message.new")
         m_messages.append(frame->object.value(u"data").toObject().value(u"message").toObject());
     m_socket.sendTextMessage(encodeFrame({{u"type"_s, u"ack"_s}, {u"seq"_s, seq}}));
 }
