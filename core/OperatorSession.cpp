@@ -74,6 +74,7 @@ struct OperatorSession::Private
     QString helloRid;
     QHash<QString, Request> pending;
     qint64 currentDialogId = 0;
+    int historyLimit = kHistoryLimit;
     QHash<qint64, protocol::Visitor> visitors;
     QHash<qint64, protocol::Dialog> dialogs;
 
@@ -267,19 +268,19 @@ void OperatorSession::onHelloResult(const QJsonObject &data)
     const auto self = protocol::OperatorInfo::fromJson(data.value(u"operator").toObject());
     if (self.id != 0)
         updateSelf(self);
-    if (!data.value(u"resumed").toBool()) {
-        const QJsonObject snapshot = data.value(u"snapshot").toObject();
-        applySnapshot(snapshot, data.value(u"seq").toInteger());
-    }
+    const bool resumed = data.value(u"resumed").toBool();
+    if (!resumed)
+        applySnapshot(data.value(u"snapshot").toObject(), data.value(u"seq").toInteger());
     d->helloDone = true;
     setState(ConnectionState::Connected);
+    Q_EMIT synced(resumed);
     if (!d->loggedInAnnounced) {
         d->loggedInAnnounced = true;
         Q_EMIT loggedIn(d->self);
     }
     flushOutbox();
     if (d->currentDialogId != 0)
-        sendRequest(u"history.get"_s, {{u"dialogId"_s, d->currentDialogId}, {u"limit"_s, kHistoryLimit}},
+        sendRequest(u"history.get"_s, {{u"dialogId"_s, d->currentDialogId}, {u"limit"_s, d->historyLimit}},
                     d->currentDialogId);
 }
 
@@ -461,7 +462,7 @@ void OperatorSession::flushOutbox()
 
 void OperatorSession::refillMessageModel()
 {
-    d->messageModel->reset(d->currentDialogId, d->store->messages(d->currentDialogId, kHistoryLimit));
+    d->messageModel->reset(d->currentDialogId, d->store->messages(d->currentDialogId, d->historyLimit));
     for (const auto &entry : d->outbox->entriesFor(d->currentDialogId))
         d->messageModel->upsert(pendingMessage(entry), true);
 }
@@ -542,10 +543,16 @@ void OperatorSession::stopTyping()
 
 void OperatorSession::openDialog(qint64 dialogId)
 {
+    openDialogWithHistory(dialogId, kHistoryLimit);
+}
+
+void OperatorSession::openDialogWithHistory(qint64 dialogId, int historyLimit)
+{
     d->currentDialogId = dialogId;
+    d->historyLimit = std::max(1, historyLimit);
     refillMessageModel();
     if (d->helloDone)
-        sendRequest(u"history.get"_s, {{u"dialogId"_s, dialogId}, {u"limit"_s, kHistoryLimit}}, dialogId);
+        sendRequest(u"history.get"_s, {{u"dialogId"_s, dialogId}, {u"limit"_s, d->historyLimit}}, dialogId);
 }
 
 ConnectionState OperatorSession::connectionState() const { return d->state; }

@@ -51,6 +51,9 @@ public:
     void setTyping(qint64 dialogId, bool typing);
     /// Points messageModel() at this dialog: cached lines at once, then history.get from the server.
     void openDialog(qint64 dialogId);
+    /// openDialog() asking the server for up to `historyLimit` lines (it caps them at 500). Not an
+    /// overload, so `&OperatorSession::openDialog` stays usable in connect().
+    void openDialogWithHistory(qint64 dialogId, int historyLimit);
 
     ConnectionState connectionState() const;
     int secondsUntilRetry() const;
@@ -81,6 +84,9 @@ Q_SIGNALS:
     void dialogChanged(qint64 dialogId);
     void messageArrived(const concierge::protocol::Message &message);
     void typingChanged(qint64 dialogId, bool visitorTyping);
+    /// A hello succeeded and the cache is in step with the server again: by replaying the missed
+    /// events (`resumed`) or from a full snapshot (first login, gap too old, server restarted).
+    void synced(bool resumed);
     /// The link was lost; the next attempt is in `secondsUntilRetry` (state is Reconnecting).
     void reconnectScheduled(int secondsUntilRetry);
 
