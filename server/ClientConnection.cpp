@@ -3,8 +3,12 @@
 
 #include "protocol/ProtocolVersion.h"
 
+#include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QWebSocket>
+
+// Every frame in and out, for debugging: QT_LOGGING_RULES="concierge.server.frames.debug=true".
+Q_LOGGING_CATEGORY(lcFrames, "concierge.server.frames", QtWarningMsg)
 
 namespace concierge::server {
 
@@ -44,6 +48,7 @@ QString ClientConnection::userAgent() const
 void ClientConnection::onText(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
+    qCDebug(lcFrames).noquote() << static_cast<const void *>(this) << "<<" << text.left(500);
     if (utf8.size() > protocol::kMaxFrameBytes) { // belt and braces: Qt should have closed already
         close(QWebSocketProtocol::CloseCodeTooMuchData, u"Frame larger than 1 MiB"_s);
         return;
@@ -63,8 +68,11 @@ void ClientConnection::onText(const QString &text)
 
 void ClientConnection::send(const QJsonObject &frame)
 {
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->sendTextMessage(protocol::encodeFrame(frame));
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    const QString text = protocol::encodeFrame(frame);
+    qCDebug(lcFrames).noquote() << static_cast<const void *>(this) << ">>" << text.left(500);
+    m_socket->sendTextMessage(text);
 }
 
 void ClientConnection::sendResult(const QString &rid, const QJsonObject &data)

@@ -4,6 +4,7 @@
 #include "TestPaths.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QDebug>
 #include <QRegularExpression>
 
@@ -17,6 +18,14 @@ ServerProcess::ServerProcess()
 ServerProcess::~ServerProcess()
 {
     kill();
+    // For debugging a test: CONCIERGE_TEST_SERVER_LOG=/path appends the server's whole output there
+    // (with QT_LOGGING_RULES="concierge.server.frames.debug=true" it holds every frame).
+    const QString logPath = qEnvironmentVariable("CONCIERGE_TEST_SERVER_LOG");
+    if (!logPath.isEmpty()) {
+        QFile log(logPath);
+        if (log.open(QIODevice::Append | QIODevice::Text))
+            log.write(m_output.toUtf8());
+    }
 }
 
 bool ServerProcess::start(const QStringList &extraArgs, int timeoutMs)

@@ -11,7 +11,8 @@
 
 /// The real `concierge-server` binary (CONCIERGE_SERVER_BIN) run for a test: a fresh temporary state
 /// folder, 127.0.0.1, a free port (--port 0), the demo seeded with a known password, the widget and
-/// demo files of this build (CONCIERGE_SHARE_BUILD_DIR). Stopped (SIGKILL) when destroyed.
+/// demo files of this build (CONCIERGE_SHARE_BUILD_DIR). Stopped (SIGKILL) when destroyed; with
+/// CONCIERGE_TEST_SERVER_LOG=/path set, the server's output is then appended to that file.
 ///
 ///     ServerProcess server;
 ///     QVERIFY(server.start());                       // waits for "listening on http://…"
