@@ -45,6 +45,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     m_emptyLabel->setText(tr("Choose a visitor on the left to see the conversation."));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setTextFormat(Qt::PlainText);
     // Visitor names and page titles are untrusted: never let a label interpret them.
     for (QLabel *label : {m_titleLabel, m_stateLabel, m_typingLabel})
         label->setTextFormat(Qt::PlainText);

@@ -43,7 +43,7 @@ QList<TsMessage> readTs(const QString &path)
         } else if (xml.name() == u"source") {
             current.source = xml.readElementText();
         } else if (xml.name() == u"translation") {
-            const QString type = xml.attributes().value(u"type").toString();
+            const QString type = xml.attributes().value(QStringLiteral("type")).toString();
             current.unfinished = type == u"unfinished";
             const bool obsolete = type == u"obsolete" || type == u"vanished";
             // Plural forms hold <numerusform> children; readElementText gathers their text.
