@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QMainWindow>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -133,7 +134,10 @@ int drive()
         store.open(cachePath);
         OperatorSession session(&store);
         session.loginWithPassword(server.url(), u"demo@example.com"_s, server.demoPassword());
-        QTest::qWaitFor([&] { return session.connectionState() == ConnectionState::Connected; }, 60000);
+        if (!QTest::qWaitFor([&] { return session.connectionState() == ConnectionState::Connected; }, 60000)) {
+            std::printf("bench_app_idle: could not log in to fill the cache\n");
+            return 1;
+        }
         QTest::qWait(1000);
         const QList<protocol::Dialog> dialogs = store.openDialogs();
         store.beginTransaction();
