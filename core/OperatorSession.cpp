@@ -22,7 +22,6 @@ using protocol::ErrorCode;
 
 namespace {
 
-constexpr int kTypingThrottleMs = 3000; // at most one "typing: true" per this
 constexpr int kTypingIdleMs = 5000;     // "typing: false" after this long without a keystroke
 constexpr int kHistoryLimit = 200;
 
@@ -80,7 +79,6 @@ struct OperatorSession::Private
 
     qint64 typingDialogId = 0;
     bool typingSent = false;
-    QElapsedTimer sinceTypingTrue;
     QTimer typingIdle;
 };
 
@@ -523,12 +521,13 @@ void OperatorSession::setTyping(qint64 dialogId, bool typing)
         stopTyping();
     d->typingDialogId = dialogId;
     d->typingIdle.start();
-    if (d->typingSent || (d->sinceTypingTrue.isValid() && d->sinceTypingTrue.elapsed() < kTypingThrottleMs))
+    // One "true" per burst of typing: keystrokes only restart the idle timer. A time-based throttle
+    // here would swallow the "true" of a reply begun right after sending the previous one.
+    if (d->typingSent)
         return;
     if (d->helloDone
         && d->connection->sendFrame({{u"type"_s, u"typing"_s}, {u"dialogId"_s, dialogId}, {u"typing"_s, true}})) {
         d->typingSent = true;
-        d->sinceTypingTrue.start();
     }
 }
 

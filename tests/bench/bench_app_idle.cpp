@@ -122,7 +122,10 @@ int drive()
         if (!visitor.connectTo(server.wsUrl(u"/v1/visitor"_s)))
             return 1;
         visitor.viewPage(u"http://127.0.0.1/demo/index.html"_s, u"Northwind Tea"_s);
-        visitor.send(u"Hello, visitor %1 here"_s.arg(i));
+        if (!visitor.waitForMessage(visitor.send(u"Hello, visitor %1 here"_s.arg(i)))) {
+            std::printf("bench_app_idle: visitor %d's message was not stored\n", i);
+            return 1;
+        }
         visitor.abort();
     }
 

@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void initTestCase();
     void visitorMessageAppearsAndOperatorReplies();
     void visitorTextIsShownLiterally();
+    void pagesAndTypingAreLive();
+    void replyWrittenWhileServerIsDownArrivesOnce();
 
 private:
     void saveScreenshot(const QString &name);
@@ -142,6 +145,68 @@ void TestMainWindow::visitorTextIsShownLiterally()
             QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
     }
     saveScreenshot(u"04-markup-literal"_s);
+}
+
+void TestMainWindow::pagesAndTypingAreLive()
+{
+    // The visitor moves on to another page: the info pane follows without any click.
+    QVERIFY(m_visitor.viewPage(u"http://127.0.0.1/demo/contact.html"_s, u"Contact us"_s));
+    auto *pageLabel = m_window->findChild<QLabel *>(u"visitorCurrentPageLabel"_s);
+    QTRY_VERIFY(pageLabel->text().startsWith(u"Contact us"_s));
+    auto *pages = m_window->findChild<QListWidget *>(u"visitorPagesList"_s);
+    QVERIFY(pages);
+    QTRY_COMPARE(pages->count(), 2);
+    QVERIFY(pages->item(0)->text().endsWith(u"Contact us"_s)); // newest first
+
+    // Typing, both ways.
+    auto *typingLabel = m_window->findChild<QLabel *>(u"typingLabel"_s);
+    m_visitor.setTyping(true);
+    QTRY_VERIFY(!typingLabel->text().isEmpty());
+    saveScreenshot(u"05-visitor-typing"_s);
+    m_visitor.setTyping(false);
+    QTRY_VERIFY(typingLabel->text().isEmpty());
+
+    auto *reply = m_window->findChild<QPlainTextEdit *>(u"replyEdit"_s);
+    reply->setFocus();
+    QTest::keyClicks(reply, u"Let me check"_s);
+    QVERIFY2(m_visitor.waitForOperatorTyping(true), "the visitor never saw the operator typing");
+    reply->clear();
+}
+
+void TestMainWindow::replyWrittenWhileServerIsDownArrivesOnce()
+{
+    auto *statusLabel = m_window->findChild<QLabel *>(u"connectionStatusLabel"_s);
+    m_server.kill();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->connectionState(), ConnectionState::Reconnecting, 10000);
+    QTRY_VERIFY(statusLabel->text().startsWith(u"Connection lost — reconnecting in"_s));
+
+    // The operator keeps working: the reply waits in the outbox and the status bar counts it.
+    auto *reply = m_window->findChild<QPlainTextEdit *>(u"replyEdit"_s);
+    reply->setFocus();
+    QTest::keyClicks(reply, u"Sorry, my connection dropped - still here!"_s);
+    QTest::keyClick(reply, Qt::Key_Return);
+    QCOMPARE(m_session->pendingReplyCount(), 1);
+    QTRY_VERIFY(statusLabel->text().endsWith(ui::ConnectionStatusLabel::tr("%n unsent reply(s)", nullptr, 1)));
+    auto *history = m_window->findChild<QListView *>(u"historyView"_s);
+    const int last = history->model()->rowCount() - 1;
+    QVERIFY(history->model()->index(last, 0).data(MessageListModel::PendingRole).toBool());
+    saveScreenshot(u"06-offline-unsent-reply"_s);
+
+    QVERIFY(m_server.restart());
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->connectionState(), ConnectionState::Connected, 40000);
+    QTRY_COMPARE(m_session->pendingReplyCount(), 0);
+    QTRY_COMPARE(statusLabel->text(), ui::ConnectionStatusLabel::tr("Connected"));
+
+    m_visitor.abort();
+    QVERIFY(m_visitor.connectTo(m_server.wsUrl(u"/v1/visitor"_s)));
+    const QString text = u"Sorry, my connection dropped - still here!"_s;
+    QVERIFY(m_visitor.waitForOperatorText(text));
+    const auto copies = std::count_if(m_visitor.messages().cbegin(), m_visitor.messages().cend(),
+                                      [&text](const QJsonObject &m) { return m.value(u"text").toString() == text; });
+    QCOMPARE(copies, 1);
+    QTRY_VERIFY(!history->model()->index(history->model()->rowCount() - 1, 0)
+                     .data(MessageListModel::PendingRole).toBool());
+    saveScreenshot(u"07-reconnected"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

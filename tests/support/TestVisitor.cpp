@@ -24,7 +24,7 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     while (!done()) {
         if (deadline.hasExpired())
             return false;
-        QTest::qWait(10); // spins the event loop; the condition, not the sleep, synchronises
+        QTest::qWait(1); // spins the event loop; the condition, not the sleep, synchronises
     }
     return true;
 }
@@ -97,6 +97,26 @@ bool TestVisitor::viewPage(const QString &url, const QString &title, const QJson
         && m_results.value(rid).value(u"type").toString() == u"result";
 }
 
+bool TestVisitor::waitForMessage(const QString &cid, int timeoutMs)
+{
+    return waitUntil(
+        [this, &cid] {
+            return std::any_of(m_messages.cbegin(), m_messages.cend(),
+                               [&cid](const QJsonObject &m) { return m.value(u"cid").toString() == cid; });
+        },
+        timeoutMs);
+}
+
+void TestVisitor::setTyping(bool typing)
+{
+    m_socket.sendTextMessage(encodeFrame({{u"type"_s, u"typing"_s}, {u"typing"_s, typing}}));
+}
+
+bool TestVisitor::waitForOperatorTyping(bool typing, int timeoutMs)
+{
+    return waitUntil([this, typing] { return m_operatorTyping == typing; }, timeoutMs);
+}
+
 bool TestVisitor::waitForOperatorText(const QString &text, int timeoutMs)
 {
     return waitUntil(
@@ -124,7 +144,11 @@ void TestVisitor::onText(const QString &text)
     if (seq <= m_lastSeq)
         return; // already seen (a replay after resume)
     m_lastSeq = seq;
-    if (frame->object.value(u"name").toString() == u"message.new")
-        m_messages.append(frame->object.value(u"data").toObject().value(u"message").toObject());
+    const QString name = frame->object.value(u"name").toString();
+    const QJsonObject data = frame->object.value(u"data").toObject();
+    if (name == u"message.new")
+        m_messages.append(data.value(u"message").toObject());
+    else if (name == u"typing")
+        m_operatorTyping = data.value(u"typing").toBool();
     m_socket.sendTextMessage(encodeFrame({{u"type"_s, u"ack"_s}, {u"seq"_s, seq}}));
 }

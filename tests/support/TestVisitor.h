@@ -26,6 +26,12 @@ public:
     /// Sends `page.view` and waits for its result.
     bool viewPage(const QString &url, const QString &title, const QJsonObject &utm = {},
                   int timeoutMs = 10000);
+    /// Waits until the server has stored and echoed the message with this cid.
+    bool waitForMessage(const QString &cid, int timeoutMs = 10000);
+    /// Sends the visitor's typing notification.
+    void setTyping(bool typing);
+    /// Waits until the operator's typing state, as last reported by the server, equals `typing`.
+    bool waitForOperatorTyping(bool typing, int timeoutMs = 10000);
     /// Waits until an operator line with this text has arrived.
     bool waitForOperatorText(const QString &text, int timeoutMs = 10000);
 
@@ -45,6 +51,7 @@ private:
     QString m_token;
     qint64 m_visitorId = 0;
     qint64 m_lastSeq = 0;
+    bool m_operatorTyping = false;
     int m_rid = 0;
     QList<QJsonObject> m_messages;
     QHash<QString, QJsonObject> m_results;
