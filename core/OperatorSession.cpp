@@ -79,6 +79,9 @@ struct OperatorSession::Private
 
     qint64 typingDialogId = 0;
     bool typingSent = false;
+    QJsonObject snapshot;      ///< parts received so far of a snapshot that came in several
+    qint64 snapshotSeq = 0;
+    int snapshotPartsLeft = 0;
     QTimer typingIdle;
 };
 
@@ -225,6 +228,8 @@ void OperatorSession::sendHello()
         fields.insert(u"auth"_s, QJsonObject{{u"email"_s, d->email}, {u"password"_s, d->password}});
     }
     d->helloRid = newRid();
+    d->snapshot = {};
+    d->snapshotPartsLeft = 0; // a snapshot cut off by a lost link is discarded whole
     d->connection->sendFrame(protocol::makeRequest(u"hello"_s, d->helloRid, fields));
 }
 
@@ -256,6 +261,10 @@ void OperatorSession::onFrame(const QJsonObject &frame)
             qWarning("OperatorSession: server error %s: %s", qUtf8Printable(frame.value(u"code").toString()),
                      qUtf8Printable(message));
     }
+    if (type == u"snapshot.part") {
+        onSnapshotPart(frame);
+        return;
+    }
     // Anything else (a newer server's frame types) is ignored, as the contract asks.
 }
 
@@ -267,8 +276,40 @@ void OperatorSession::onHelloResult(const QJsonObject &data)
     if (self.id != 0)
         updateSelf(self);
     const bool resumed = data.value(u"resumed").toBool();
-    if (!resumed)
-        applySnapshot(data.value(u"snapshot").toObject(), data.value(u"seq").toInteger());
+    if (!resumed) {
+        // A big snapshot comes in parts (docs/protocol.md): part 1 here, the rest as `snapshot.part`
+        // frames right after. Nothing is applied until the last part, so the cache is never half-new.
+        d->snapshot = data.value(u"snapshot").toObject();
+        d->snapshotSeq = data.value(u"seq").toInteger();
+        d->snapshotPartsLeft = qMax(1, data.value(u"snapshotParts").toInt(1)) - 1;
+        if (d->snapshotPartsLeft > 0)
+            return;
+        applySnapshot(d->snapshot, d->snapshotSeq);
+        d->snapshot = {};
+    }
+    completeHello(resumed);
+}
+
+void OperatorSession::onSnapshotPart(const QJsonObject &frame)
+{
+    if (d->snapshotPartsLeft <= 0)
+        return; // not expecting one: a stray or duplicated part changes nothing
+    const QJsonObject part = frame.value(u"data").toObject();
+    for (const QString &key : {u"visitors"_s, u"dialogs"_s, u"messages"_s}) {
+        QJsonArray merged = d->snapshot.value(key).toArray();
+        for (const QJsonValue &value : part.value(key).toArray())
+            merged.append(value);
+        d->snapshot.insert(key, merged);
+    }
+    if (--d->snapshotPartsLeft > 0)
+        return;
+    applySnapshot(d->snapshot, d->snapshotSeq);
+    d->snapshot = {};
+    completeHello(false);
+}
+
+void OperatorSession::completeHello(bool resumed)
+{
     d->helloDone = true;
     setState(ConnectionState::Connected);
     Q_EMIT synced(resumed);

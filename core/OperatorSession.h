@@ -100,6 +100,8 @@ private:
     void sendHello();
     void onFrame(const QJsonObject &frame);
     void onHelloResult(const QJsonObject &data);
+    void onSnapshotPart(const QJsonObject &frame);
+    void completeHello(bool resumed);
     void onHelloError(protocol::ErrorCode code, const QString &message);
     void onEvent(qint64 seq, const QString &name, const QJsonObject &data);
     void onResult(const Request &request, const QJsonObject &data);

@@ -8,6 +8,7 @@
 #include "LoginRateLimiter.h"
 #include "OperatorRepository.h"
 #include "PasswordHasher.h"
+#include "SnapshotParts.h"
 #include "RequestChecks.h"
 #include "SessionRegistry.h"
 #include "VisitorRepository.h"
@@ -166,9 +167,20 @@ void OperatorEndpoint::hello(ClientConnection *connection, const Frame &frame)
                      {u"operator"_s, info->toJson()},
                      {u"resumed"_s, resumed},
                      {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()}};
-    if (!resumed)
-        data.insert(u"snapshot"_s, snapshot(operatorId));
+    QList<QJsonObject> snapshotParts;
+    if (!resumed) {
+        // Part 1 rides in the result; the others follow at once, before any event.
+        snapshotParts = splitSnapshot(snapshot(operatorId));
+        data.insert(u"snapshot"_s, snapshotParts.first());
+        data.insert(u"snapshotParts"_s, snapshotParts.size());
+    }
     connection->sendResult(frame.rid, data);
+    for (qsizetype i = 1; i < snapshotParts.size(); ++i) {
+        connection->send({{u"type"_s, u"snapshot.part"_s},
+                          {u"part"_s, i + 1},
+                          {u"parts"_s, snapshotParts.size()},
+                          {u"data"_s, snapshotParts.at(i)}});
+    }
     if (resumed) {
         for (const QJsonObject &event : session.log.eventsAfter(*lastSeq))
             connection->send(event);
