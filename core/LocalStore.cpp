@@ -28,6 +28,13 @@ QJsonObject fromJsonText(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
+/// Bulk reads select `CAST(json AS BLOB)`: SQLite then hands over the stored UTF-8 bytes as they are,
+/// instead of converting every row to UTF-16 for a QString that is converted straight back.
+QJsonObject fromJsonBytes(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toByteArray()).object();
+}
+
 // Each step takes the schema from version N-1 to N. Never edit a step that has shipped: add one.
 // A fresh database runs all of them, so a migrated database and a fresh one are the same by
 // construction — and tst_local_store checks it.
@@ -301,9 +308,10 @@ QList<protocol::Visitor> LocalStore::visitors() const
 {
     QList<protocol::Visitor> result;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (query.exec(u"SELECT json FROM visitors ORDER BY id"_s)) {
+    query.setForwardOnly(true); // no client-side row cache: rows are read once, in order
+    if (query.exec(u"SELECT CAST(json AS BLOB) FROM visitors ORDER BY id"_s)) {
         while (query.next())
-            result.append(protocol::Visitor::fromJson(fromJsonText(query.value(0).toString())));
+            result.append(protocol::Visitor::fromJson(fromJsonBytes(query.value(0))));
     }
     return result;
 }
@@ -312,9 +320,10 @@ QList<protocol::Dialog> LocalStore::openDialogs() const
 {
     QList<protocol::Dialog> result;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (query.exec(u"SELECT json FROM dialogs WHERE state != 'closed' ORDER BY id"_s)) {
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT CAST(json AS BLOB) FROM dialogs WHERE state != 'closed' ORDER BY id"_s)) {
         while (query.next())
-            result.append(protocol::Dialog::fromJson(fromJsonText(query.value(0).toString())));
+            result.append(protocol::Dialog::fromJson(fromJsonBytes(query.value(0))));
     }
     return result;
 }
@@ -333,13 +342,14 @@ QList<protocol::Message> LocalStore::messages(qint64 dialogId, int limit) const
 {
     QList<protocol::Message> result;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"SELECT json FROM (SELECT json, at, id FROM messages WHERE dialog_id = ? "
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT CAST(json AS BLOB) FROM (SELECT json, at, id FROM messages WHERE dialog_id = ? "
                   "ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id"_s);
     query.addBindValue(dialogId);
     query.addBindValue(limit);
     if (query.exec()) {
         while (query.next())
-            result.append(protocol::Message::fromJson(fromJsonText(query.value(0).toString())));
+            result.append(protocol::Message::fromJson(fromJsonBytes(query.value(0))));
     }
     return result;
 }

@@ -101,6 +101,8 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
     d->lastAckedSeq = d->lastSeq;
     const auto visitors = store->visitors();
     const auto dialogs = store->openDialogs();
+    d->visitors.reserve(visitors.size());
+    d->dialogs.reserve(dialogs.size());
     for (const auto &visitor : visitors)
         d->visitors.insert(visitor.id, visitor);
     for (const auto &dialog : dialogs)

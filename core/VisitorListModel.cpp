@@ -135,6 +135,10 @@ void VisitorListModel::resetContent(const QList<protocol::Visitor> &visitors,
     d->placed.clear();
     for (auto &list : d->rows)
         list.clear();
+    d->visitors.reserve(visitors.size());
+    d->openDialogs.reserve(dialogs.size());
+    d->openDialogOfVisitor.reserve(dialogs.size());
+    d->placed.reserve(visitors.size());
     for (const auto &visitor : visitors)
         d->visitors.insert(visitor.id, visitor);
     for (const auto &dialog : dialogs) {

@@ -67,12 +67,16 @@ int runApp(const QString &cachePath, const QString &serverUrl, const QString &pa
     LocalStore store;
     if (!store.open(cachePath))
         return 2;
+    const qint64 storeOpenedMs = sinceStart.elapsed();
     OperatorSession session(&store);
+    const qint64 sessionFilledMs = sinceStart.elapsed();
     ui::MainWindow window(&session);
     window.resize(1180, 720);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         return 2;
+    std::printf("PHASES_MS store=%lld,session=%lld,window=%lld\n", static_cast<long long>(storeOpenedMs),
+                static_cast<long long>(sessionFilledMs), static_cast<long long>(sinceStart.elapsed()));
     VisitorListModel *model = session.visitorModel();
     const int listed = model->rowCount(model->sectionIndex(VisitorListModel::Section::Waiting));
     std::printf("STARTUP_MS %lld\nLISTED_FROM_CACHE %d\n", static_cast<long long>(sinceStart.elapsed()), listed);
@@ -131,7 +135,9 @@ int drive()
 
     // Cache: log in once so the store holds the server's dialogs, then add 20 lines to each.
     QTemporaryDir profile;
+    profile.setAutoRemove(qEnvironmentVariableIsEmpty("CONCIERGE_BENCH_KEEP_CACHE")); // for profiling
     const QString cachePath = QDir(profile.path()).filePath(u"cache.sqlite"_s);
+    std::printf("bench_app_idle: cache at %s\n", qPrintable(cachePath));
     {
         LocalStore store;
         store.open(cachePath);
@@ -169,12 +175,14 @@ int drive()
         bare << runChild({u"--bare"_s}).value(u"STARTUP_MS"_s).toDouble();
         filled << runChild({u"--app"_s, cachePath}).value(u"STARTUP_MS"_s).toDouble();
     }
+    const auto phases = runChild({u"--app"_s, cachePath}).value(u"PHASES_MS"_s);
     const auto idle = runChild({u"--app"_s, cachePath, server.url().toString(), server.demoPassword()});
 
     std::printf("\n== bench_app_idle (budgets from ARCHITECTURE.md) ==\n");
     std::printf("cold start, bare Qt window:            median %.0f ms (5 runs)\n", median(bare));
     std::printf("cold start, main window from cache:    median %.0f ms (5 runs) = %.2fx bare  [budget <= 2x]\n",
                 median(filled), median(bare) > 0 ? median(filled) / median(bare) : 0.0);
+    std::printf("  where the filled start goes (ms since process start): %s\n", qPrintable(phases));
     std::printf("visitors listed from cache at start:   %s\n", qPrintable(idle.value(u"LISTED_FROM_CACHE"_s)));
     std::printf("idle RSS after login (%d visitors, %d cached msgs): %s MB  [budget <= 120 MB]\n", kVisitors,
                 kVisitors * kMessagesPerDialog, qPrintable(idle.value(u"RSS_MB"_s, u"n/a"_s)));

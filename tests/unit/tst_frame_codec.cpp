@@ -5,6 +5,7 @@
 
 #include "protocol/Dialog.h"
 #include "protocol/Frame.h"
+#include "protocol/Json.h"
 #include "protocol/Message.h"
 #include "protocol/OperatorInfo.h"
 #include "protocol/ProtocolVersion.h"
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void malformedFramesAreRejectedWithBadFrame();
     void versionParsing();
     void errorCodesRoundTrip();
+    void timestampsParse_data();
+    void timestampsParse();
 };
 
 void TestFrameCodec::savedFrames_data()
@@ -140,6 +143,31 @@ void TestFrameCodec::errorCodesRoundTrip()
         QCOMPARE(errorCodeFromString(errorCodeToString(code)), code);
     }
     QCOMPARE(errorCodeFromString(u"from_the_future"_s), ErrorCode::Unknown);
+}
+
+void TestFrameCodec::timestampsParse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime at(QDate(2026, 11, 21), QTime(10, 15, 30, 123), Qt::UTC);
+    QTest::newRow("canonical") << u"2026-11-21T10:15:30.123Z"_s << at;
+    QTest::newRow("no milliseconds") << u"2026-11-21T10:15:30Z"_s << at.addMSecs(-123);
+    QTest::newRow("offset") << u"2026-11-21T13:15:30.123+03:00"_s << at;
+    QTest::newRow("impossible date") << u"2026-02-30T10:15:30.123Z"_s << QDateTime();
+    QTest::newRow("letters") << u"2026-1x-21T10:15:30.123Z"_s << QDateTime();
+    QTest::newRow("empty") << QString() << QDateTime();
+}
+
+void TestFrameCodec::timestampsParse()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime parsed = timestampFromJson(QJsonValue(text));
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(parsed, expected);
+        QCOMPARE(parsed.timeSpec(), Qt::UTC);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFrameCodec)
