@@ -13,6 +13,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <utility>
+
 namespace concierge {
 
 namespace {
@@ -131,6 +133,8 @@ void Application::onLoggedIn()
     }
     if (m_rememberToken)
         m_secrets->write(kTokenKey, m_session->token());
+    if (std::exchange(m_options.goOnline, false))
+        m_session->setStatus(protocol::OperatorStatus::Online);
     m_window->show();
     m_window->raise();
 }

@@ -23,6 +23,7 @@ struct LaunchOptions
     QString email;
     QString password; ///< read from the environment variable named by --password-env, never argv
     QString profileDir; ///< where the local cache lives; default: the platform's app data folder
+    bool goOnline = false; ///< switch to Online right after the first login (the demo wants visitors served)
 };
 
 /// Wires one running app: cache → session → windows, and the login flow around them

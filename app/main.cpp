@@ -56,7 +56,9 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Interface language (en, ru); default: the saved setting or "
                                         "the system's."),
         QStringLiteral("code"));
-    parser.addOptions({serverOption, emailOption, passwordEnvOption, profileOption, languageOption});
+    const QCommandLineOption onlineOption(QStringLiteral("online"),
+        QApplication::translate("main", "Switch to Online right after logging in."));
+    parser.addOptions({serverOption, emailOption, passwordEnvOption, profileOption, languageOption, onlineOption});
     parser.process(app);
 
     const QString language = parser.isSet(languageOption)
@@ -70,6 +72,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(passwordEnvOption))
         options.password = qEnvironmentVariable(parser.value(passwordEnvOption).toLocal8Bit().constData());
     options.profileDir = parser.value(profileOption);
+    options.goOnline = parser.isSet(onlineOption);
 
     concierge::Application concierge(options);
     if (!concierge.start())

@@ -376,5 +376,9 @@ Licensed under GPL-3.0-or-later.</source>
         <source>Interface language (en, ru); default: the saved setting or the system&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Switch to Online right after logging in.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

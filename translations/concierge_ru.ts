@@ -380,5 +380,9 @@ Licensed under GPL-3.0-or-later.</source>
         <source>Interface language (en, ru); default: the saved setting or the system&apos;s.</source>
         <translation>Язык интерфейса (en, ru); по умолчанию — сохранённая настройка или язык системы.</translation>
     </message>
+    <message>
+        <source>Switch to Online right after logging in.</source>
+        <translation>Перейти в статус «В сети» сразу после входа.</translation>
+    </message>
 </context>
 </TS>
