@@ -119,6 +119,7 @@ void Application::showLoginDialog(const QString &notice)
     m_loginDialog->setNotice(text);
     m_window->show();
     m_loginDialog->open();
+    m_loginDialog->focusFirstEmptyField();
 }
 
 void Application::onLoggedIn()

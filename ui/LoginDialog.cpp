@@ -97,6 +97,17 @@ void LoginDialog::setBusy(bool busy)
         m_loginButton->setEnabled(false);
 }
 
+void LoginDialog::focusFirstEmptyField()
+{
+    for (QLineEdit *edit : {m_server, m_email, m_password}) {
+        if (edit->text().isEmpty()) {
+            edit->setFocus();
+            return;
+        }
+    }
+    m_password->setFocus();
+}
+
 QUrl LoginDialog::serverUrl() const { return QUrl::fromUserInput(m_server->text().trimmed()); }
 QString LoginDialog::email() const { return m_email->text().trimmed(); }
 QString LoginDialog::password() const { return m_password->text(); }

@@ -27,6 +27,8 @@ public:
     /// Shows a failed attempt's reason and lets the operator try again.
     void showError(const QString &text);
     void setBusy(bool busy);
+    /// Puts the cursor where the operator has to type next (usually the password).
+    void focusFirstEmptyField();
 
     QUrl serverUrl() const;
     QString email() const;
