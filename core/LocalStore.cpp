@@ -35,6 +35,32 @@ QJsonObject fromJsonBytes(const QVariant &value)
     return QJsonDocument::fromJson(value.toByteArray()).object();
 }
 
+QVariant msecsOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime timeFromMsecs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+/// The columns dialogFromRow() reads, in its order.
+constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since";
+
+protocol::Dialog dialogFromRow(const QSqlQuery &query)
+{
+    protocol::Dialog dialog;
+    dialog.id = query.value(0).toLongLong();
+    dialog.visitorId = query.value(1).toLongLong();
+    dialog.operatorId = query.value(2).toLongLong(); // NULL reads as 0: not assigned
+    dialog.state = protocol::dialogStateFromString(query.value(3).toString());
+    dialog.createdAt = timeFromMsecs(query.value(4));
+    dialog.closedAt = timeFromMsecs(query.value(5));
+    dialog.waitingSince = timeFromMsecs(query.value(6));
+    return dialog;
+}
+
 // Each step takes the schema from version N-1 to N. Never edit a step that has shipped: add one.
 // A fresh database runs all of them, so a migrated database and a fresh one are the same by
 // construction — and tst_local_store checks it.
@@ -56,6 +82,36 @@ const QList<QStringList> &migrationSteps()
             "created_at TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
             u"CREATE INDEX messages_dialog_at ON messages (dialog_id, at, id)"_s,
             u"CREATE INDEX dialogs_visitor ON dialogs (visitor_id)"_s,
+        },
+        // v3: what the visitor list shows and sorts by, as plain columns, so a start from a big
+        // cache reads list rows without parsing every visitor's JSON (pages, user agent…); the
+        // full visitor is read from `json` when one is opened. Dialogs get their timestamps as
+        // columns too, and are then read without JSON at all. Times are ms since the epoch (UTC),
+        // NULL when unknown; text columns allow NULL because Qt binds an empty QString as NULL.
+        // The UPDATEs fill rows cached before v3 (our timestamps are always the canonical
+        // "…T10:15:30.123Z", which julianday() reads).
+        {
+            u"ALTER TABLE visitors ADD COLUMN name TEXT"_s,
+            u"ALTER TABLE visitors ADD COLUMN online INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE visitors ADD COLUMN page_title TEXT"_s,
+            u"ALTER TABLE visitors ADD COLUMN page_url TEXT"_s,
+            u"ALTER TABLE visitors ADD COLUMN last_seen INTEGER"_s,
+            u"UPDATE visitors SET name = json_extract(json, '$.name'), "
+            "online = COALESCE(json_extract(json, '$.online'), 0), "
+            "page_title = json_extract(json, '$.currentPage.title'), "
+            "page_url = json_extract(json, '$.currentPage.url'), "
+            "last_seen = CAST(ROUND((julianday(json_extract(json, '$.lastSeen')) - 2440587.5) "
+            "* 86400000.0) AS INTEGER)"_s,
+            u"ALTER TABLE dialogs ADD COLUMN created_at INTEGER"_s,
+            u"ALTER TABLE dialogs ADD COLUMN closed_at INTEGER"_s,
+            u"ALTER TABLE dialogs ADD COLUMN waiting_since INTEGER"_s,
+            u"UPDATE dialogs SET "
+            "created_at = CAST(ROUND((julianday(json_extract(json, '$.createdAt')) - 2440587.5) "
+            "* 86400000.0) AS INTEGER), "
+            "closed_at = CAST(ROUND((julianday(json_extract(json, '$.closedAt')) - 2440587.5) "
+            "* 86400000.0) AS INTEGER), "
+            "waiting_since = CAST(ROUND((julianday(json_extract(json, '$.waitingSince')) - 2440587.5) "
+            "* 86400000.0) AS INTEGER)"_s,
         },
     };
     return steps;
@@ -220,11 +276,19 @@ void LocalStore::rollback()
 bool LocalStore::upsertVisitor(const protocol::Visitor &visitor)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"INSERT INTO visitors (id, json, updated) VALUES (?, ?, ?) "
-                  "ON CONFLICT(id) DO UPDATE SET json = excluded.json, updated = excluded.updated"_s);
+    query.prepare(u"INSERT INTO visitors (id, json, updated, name, online, page_title, page_url, last_seen) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                  "ON CONFLICT(id) DO UPDATE SET json = excluded.json, updated = excluded.updated, "
+                  "name = excluded.name, online = excluded.online, page_title = excluded.page_title, "
+                  "page_url = excluded.page_url, last_seen = excluded.last_seen"_s);
     query.addBindValue(visitor.id);
     query.addBindValue(toJsonText(visitor.toJson()));
     query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    query.addBindValue(visitor.name);
+    query.addBindValue(visitor.online ? 1 : 0);
+    query.addBindValue(visitor.currentPage.title);
+    query.addBindValue(visitor.currentPage.url);
+    query.addBindValue(msecsOrNull(visitor.lastSeen));
     if (!query.exec())
         return fail(u"upsertVisitor"_s, query.lastError().text());
     return true;
@@ -233,14 +297,20 @@ bool LocalStore::upsertVisitor(const protocol::Visitor &visitor)
 bool LocalStore::upsertDialog(const protocol::Dialog &dialog)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"INSERT INTO dialogs (id, visitor_id, operator_id, state, json) VALUES (?, ?, ?, ?, ?) "
+    query.prepare(u"INSERT INTO dialogs (id, visitor_id, operator_id, state, json, created_at, closed_at, "
+                  "waiting_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET visitor_id = excluded.visitor_id, "
-                  "operator_id = excluded.operator_id, state = excluded.state, json = excluded.json"_s);
+                  "operator_id = excluded.operator_id, state = excluded.state, json = excluded.json, "
+                  "created_at = excluded.created_at, closed_at = excluded.closed_at, "
+                  "waiting_since = excluded.waiting_since"_s);
     query.addBindValue(dialog.id);
     query.addBindValue(dialog.visitorId);
     query.addBindValue(dialog.operatorId > 0 ? QVariant(dialog.operatorId) : QVariant());
     query.addBindValue(protocol::dialogStateToString(dialog.state));
     query.addBindValue(toJsonText(dialog.toJson()));
+    query.addBindValue(msecsOrNull(dialog.createdAt));
+    query.addBindValue(msecsOrNull(dialog.closedAt));
+    query.addBindValue(msecsOrNull(dialog.waitingSince));
     if (!query.exec())
         return fail(u"upsertDialog"_s, query.lastError().text());
     return true;
@@ -316,14 +386,48 @@ QList<protocol::Visitor> LocalStore::visitors() const
     return result;
 }
 
+QList<protocol::Visitor> LocalStore::visitorListRows() const
+{
+    QList<protocol::Visitor> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    // Growing the list moves every (large) Visitor again at each step; counting first is cheaper.
+    if (query.exec(u"SELECT COUNT(*) FROM visitors"_s) && query.next())
+        result.reserve(query.value(0).toLongLong());
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT id, name, online, page_title, page_url, last_seen FROM visitors ORDER BY id"_s)) {
+        while (query.next()) {
+            protocol::Visitor visitor;
+            visitor.id = query.value(0).toLongLong();
+            visitor.name = query.value(1).toString();
+            visitor.online = query.value(2).toInt() != 0;
+            visitor.currentPage.title = query.value(3).toString();
+            visitor.currentPage.url = query.value(4).toString();
+            visitor.lastSeen = timeFromMsecs(query.value(5));
+            result.append(std::move(visitor));
+        }
+    }
+    return result;
+}
+
+std::optional<protocol::Visitor> LocalStore::visitor(qint64 id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT CAST(json AS BLOB) FROM visitors WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (query.exec() && query.next())
+        return protocol::Visitor::fromJson(fromJsonBytes(query.value(0)));
+    return std::nullopt;
+}
+
 QList<protocol::Dialog> LocalStore::openDialogs() const
 {
     QList<protocol::Dialog> result;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    if (query.exec(u"SELECT CAST(json AS BLOB) FROM dialogs WHERE state != 'closed' ORDER BY id"_s)) {
+    if (query.exec(u"SELECT %1 FROM dialogs WHERE state != 'closed' ORDER BY id"_s.arg(
+            QLatin1StringView(kDialogColumns)))) {
         while (query.next())
-            result.append(protocol::Dialog::fromJson(fromJsonBytes(query.value(0))));
+            result.append(dialogFromRow(query));
     }
     return result;
 }
@@ -331,10 +435,10 @@ QList<protocol::Dialog> LocalStore::openDialogs() const
 protocol::Dialog LocalStore::dialog(qint64 id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"SELECT json FROM dialogs WHERE id = ?"_s);
+    query.prepare(u"SELECT %1 FROM dialogs WHERE id = ?"_s.arg(QLatin1StringView(kDialogColumns)));
     query.addBindValue(id);
     if (query.exec() && query.next())
-        return protocol::Dialog::fromJson(fromJsonText(query.value(0).toString()));
+        return dialogFromRow(query);
     return {};
 }
 

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace concierge {
 
 /// A reply the operator wrote that the server has not yet confirmed (see Outbox).
@@ -31,7 +33,7 @@ class LocalStore
 {
 public:
     /// Bumped with every migration in LocalStore.cpp; a fresh database is created at this version.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     LocalStore();
     ~LocalStore();
@@ -65,7 +67,14 @@ public:
                              const QList<protocol::Dialog> &dialogs,
                              const QList<protocol::Message> &messages);
 
+    /// Every cached visitor, complete (parses each one's JSON: slow for thousands).
     QList<protocol::Visitor> visitors() const;
+    /// Every cached visitor with only what the visitor list shows and sorts by: id, name, online,
+    /// currentPage.title/url and lastSeen; everything else is empty. Read from plain columns, for
+    /// a quick start from a big cache. Never write such a row back with upsertVisitor().
+    QList<protocol::Visitor> visitorListRows() const;
+    /// One cached visitor, complete; nullopt if not cached.
+    std::optional<protocol::Visitor> visitor(qint64 id) const;
     QList<protocol::Dialog> openDialogs() const;
     protocol::Dialog dialog(qint64 id) const; ///< id 0 if unknown
     /// The newest `limit` lines of a dialog, oldest first.

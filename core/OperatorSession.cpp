@@ -74,6 +74,9 @@ struct OperatorSession::Private
     QHash<QString, Request> pending;
     qint64 currentDialogId = 0;
     int historyLimit = kHistoryLimit;
+    /// Complete visitors only, never list rows: filled by a snapshot and visitor.updated, and by
+    /// visitor() reading the cache on demand (the start fills only the list, from light rows).
+    /// The store changes only through this session, so an entry loaded on demand stays current.
     QHash<qint64, protocol::Visitor> visitors;
     QHash<qint64, protocol::Dialog> dialogs;
 
@@ -99,16 +102,16 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
     d->self = store->operatorInfo();
     d->lastSeq = store->lastSeq();
     d->lastAckedSeq = d->lastSeq;
-    const auto visitors = store->visitors();
+    // The list needs a few fields of each visitor: read just those (no JSON), and load a visitor
+    // whole only when the operator opens it (visitor()). With thousands cached, parsing every
+    // visitor here was most of the start-up time.
+    const auto listRows = store->visitorListRows();
     const auto dialogs = store->openDialogs();
-    d->visitors.reserve(visitors.size());
     d->dialogs.reserve(dialogs.size());
-    for (const auto &visitor : visitors)
-        d->visitors.insert(visitor.id, visitor);
     for (const auto &dialog : dialogs)
         d->dialogs.insert(dialog.id, dialog);
     d->visitorModel->setSelfId(d->self.id);
-    d->visitorModel->resetContent(visitors, dialogs);
+    d->visitorModel->resetContent(listRows, dialogs);
 
     // One ack per burst of events: the timer fires once the socket's pending frames are handled.
     d->ackTimer.setSingleShot(true);
@@ -605,7 +608,19 @@ protocol::OperatorInfo OperatorSession::self() const { return d->self; }
 qint64 OperatorSession::currentDialogId() const { return d->currentDialogId; }
 qint64 OperatorSession::lastSeq() const { return d->lastSeq; }
 QList<OutboxEntry> OperatorSession::pendingReplies() const { return d->outbox->entries(); }
-protocol::Visitor OperatorSession::visitor(qint64 visitorId) const { return d->visitors.value(visitorId); }
+
+protocol::Visitor OperatorSession::visitor(qint64 visitorId) const
+{
+    if (const auto it = d->visitors.constFind(visitorId); it != d->visitors.constEnd())
+        return *it;
+    // Not loaded yet (the start reads list rows only): read it whole from the cache, once. An
+    // unknown id is not remembered — its visitor.updated may still come.
+    std::optional<protocol::Visitor> cached = d->store->visitor(visitorId);
+    if (!cached)
+        return {};
+    return *d->visitors.insert(visitorId, std::move(*cached));
+}
+
 protocol::Dialog OperatorSession::dialog(qint64 dialogId) const { return d->dialogs.value(dialogId); }
 VisitorListModel *OperatorSession::visitorModel() const { return d->visitorModel; }
 MessageListModel *OperatorSession::messageModel() const { return d->messageModel; }

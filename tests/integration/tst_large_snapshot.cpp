@@ -98,6 +98,22 @@ void TestLargeSnapshot::engineAppliesAllPartsAtOnce()
     }
     QCOMPARE(cached, kVisitors * kLinesEach);
     QCOMPARE(session.connectionState(), ConnectionState::Connected);
+
+    // The next start fills the list from the cache's list rows only; a visitor opened then is
+    // still the whole visitor (user agent, first seen…), read from the cache on demand.
+    OperatorSession restarted(&store);
+    VisitorListModel *cachedModel = restarted.visitorModel();
+    const QModelIndex waiting = cachedModel->sectionIndex(VisitorListModel::Section::Waiting);
+    QCOMPARE(cachedModel->rowCount(waiting), kVisitors);
+    const QModelIndex first = cachedModel->index(0, 0, waiting);
+    const qint64 visitorId = first.data(VisitorListModel::VisitorIdRole).toLongLong();
+    const protocol::Visitor live = session.visitor(visitorId);
+    QVERIFY(!live.userAgent.isEmpty());
+    QVERIFY(live.firstSeen.isValid());
+    QCOMPARE(first.data(VisitorListModel::NameRole).toString(), live.name);
+    QCOMPARE(restarted.visitor(visitorId), live);
+    QCOMPARE(restarted.visitor(visitorId), live); // and again, from memory
+    QCOMPARE(restarted.visitor(-1).id, 0);
 }
 
 QTEST_GUILESS_MAIN(TestLargeSnapshot)

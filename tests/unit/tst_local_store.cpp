@@ -78,6 +78,18 @@ private Q_SLOTS:
                      u"INSERT INTO messages VALUES (7, 'cid-7', 5, 'visitor', 'hi', '2026-01-01T10:00:00.000Z', "
                      "'{\"id\":7,\"cid\":\"cid-7\",\"dialogId\":5,\"author\":\"visitor\",\"text\":\"hi\","
                      "\"at\":\"2026-01-01T10:00:00.000Z\"}')"_s,
+                     // A visitor and a dialog cached before v3: the migration fills their list columns.
+                     u"INSERT INTO visitors VALUES (3, '{\"id\":3,\"name\":\"Ann\",\"online\":true,"
+                     "\"userAgent\":\"UA\",\"currentPage\":{\"url\":\"http://shop/tea\",\"title\":\"Tea\","
+                     "\"at\":\"2026-01-01T10:00:00.000Z\"},\"pages\":[{\"url\":\"http://shop/tea\","
+                     "\"title\":\"Tea\",\"at\":\"2026-01-01T10:00:00.000Z\"}],"
+                     "\"firstSeen\":\"2026-01-01T09:59:00.000Z\",\"lastSeen\":\"2026-01-01T10:00:01.234Z\"}', "
+                     "'2026-01-01T10:00:02.000Z')"_s,
+                     u"INSERT INTO visitors VALUES (4, '{\"id\":4,\"name\":\"\",\"online\":false,"
+                     "\"firstSeen\":\"\",\"lastSeen\":\"\"}', '2026-01-01T10:00:02.000Z')"_s,
+                     u"INSERT INTO dialogs VALUES (5, 3, NULL, 'waiting', '{\"id\":5,\"visitorId\":3,"
+                     "\"operatorId\":null,\"state\":\"waiting\",\"createdAt\":\"2026-01-01T10:00:00.000Z\","
+                     "\"closedAt\":null,\"waitingSince\":\"2026-01-01T10:00:00.500Z\"}')"_s,
                  })
                 QVERIFY2(q.exec(sql), qPrintable(sql));
         }
@@ -93,6 +105,25 @@ private Q_SLOTS:
             QCOMPARE(messages.size(), 1);
             QCOMPARE(messages.first().text, u"hi"_s);
             QVERIFY(migrated.addOutbox({u"x"_s, 5, u"after migration"_s, kT0}));
+            // Rows cached before v3 read the same through the new columns as through their JSON.
+            const auto rows = migrated.visitorListRows();
+            QCOMPARE(rows.size(), 2);
+            QCOMPARE(rows.at(0).id, 3);
+            QCOMPARE(rows.at(0).name, u"Ann"_s);
+            QVERIFY(rows.at(0).online);
+            QCOMPARE(rows.at(0).currentPage.title, u"Tea"_s);
+            QCOMPARE(rows.at(0).currentPage.url, u"http://shop/tea"_s);
+            QCOMPARE(rows.at(0).lastSeen, kT0.addMSecs(1234));
+            QVERIFY(rows.at(0).pages.isEmpty()); // a list row only
+            QCOMPARE(rows.at(1).id, 4);
+            QVERIFY(!rows.at(1).online);
+            QVERIFY(!rows.at(1).lastSeen.isValid());
+            const auto full = migrated.visitor(3);
+            QVERIFY(full);
+            QCOMPARE(full->userAgent, u"UA"_s);
+            QCOMPARE(full->pages.size(), 1);
+            const protocol::Dialog migratedDialog{5, 3, 0, protocol::DialogState::Waiting, kT0, {}, kT0.addMSecs(500)};
+            QCOMPARE(migrated.openDialogs(), QList<protocol::Dialog>{migratedDialog});
         }
         const QString freshPath = dir.filePath(u"fresh.sqlite"_s);
         {
@@ -192,6 +223,44 @@ private Q_SLOTS:
         QCOMPARE(store.openDialogs(), QList<protocol::Dialog>{open});
         QCOMPARE(store.visitors().first(), v);
 
+        // List rows carry just what the list shows; visitor(id) is the whole visitor.
+        protocol::Visitor full;
+        full.id = 6;
+        full.name = u"Cy"_s;
+        full.online = true;
+        full.ip = u"10.0.0.6"_s;
+        full.userAgent = u"Mozilla/5.0 Test"_s;
+        full.browser = u"Firefox 120"_s;
+        full.referrer = u"https://search.example/"_s;
+        full.utm.source = u"news"_s;
+        full.currentPage = {u"http://shop/cart"_s, u"Cart"_s, kT0.addSecs(30)};
+        full.pages = {{u"http://shop/"_s, u"Shop"_s, kT0}, full.currentPage};
+        full.firstSeen = kT0;
+        full.lastSeen = kT0.addMSecs(30'123);
+        QVERIFY(store.upsertVisitor(full));
+        const auto rows = store.visitorListRows();
+        QCOMPARE(rows.size(), 2);
+        protocol::Visitor expectedRow;
+        expectedRow.id = 6;
+        expectedRow.name = u"Cy"_s;
+        expectedRow.online = true;
+        expectedRow.currentPage.title = u"Cart"_s;
+        expectedRow.currentPage.url = u"http://shop/cart"_s;
+        expectedRow.lastSeen = full.lastSeen;
+        QCOMPARE(rows.at(1), expectedRow);
+        QCOMPARE(rows.at(0).name, u"Ann"_s);
+        QVERIFY(!rows.at(0).lastSeen.isValid());
+        QCOMPARE(store.visitor(6), std::optional<protocol::Visitor>(full));
+        QCOMPARE(store.visitor(3), std::optional<protocol::Visitor>(v));
+        QVERIFY(!store.visitor(99));
+        // An update rewrites the list columns too.
+        full.online = false;
+        full.name = u"Cyril"_s;
+        QVERIFY(store.upsertVisitor(full));
+        QCOMPARE(store.visitorListRows().at(1).name, u"Cyril"_s);
+        QVERIFY(!store.visitorListRows().at(1).online);
+        QCOMPARE(store.dialog(2), closed);
+
         // upsertMessage reports "new" once per message.
         QVERIFY(store.upsertMessage(message(1, u"c1"_s, 1, 1)));
         QVERIFY(!store.upsertMessage(message(1, u"c1"_s, 1, 1)));
@@ -217,6 +286,8 @@ private Q_SLOTS:
         protocol::Dialog fresh{5, 4, 0, protocol::DialogState::Waiting, kT0, {}, kT0};
         QVERIFY(store.replaceWithSnapshot({w}, {fresh}, {message(11, u"c11"_s, 5, 1)}));
         QCOMPARE(store.visitors().size(), 1);
+        QCOMPARE(store.visitorListRows().size(), 1);
+        QVERIFY(!store.visitor(6));
         QCOMPARE(store.openDialogs(), QList<protocol::Dialog>{fresh});
         QCOMPARE(store.messages(1).size(), 10);
         QCOMPARE(store.messages(5).size(), 1);
