@@ -333,7 +333,10 @@ QVariant VisitorListModel::data(const QModelIndex &index, int role) const
     }
     const int section = int(index.internalId() - 1);
     const qint64 visitorId = d->rows[section].at(index.row()).visitorId;
-    const protocol::Visitor visitor = d->visitors.value(visitorId);
+    // data() runs for every role of every painted row: look the visitor up, never copy it.
+    static const protocol::Visitor unknownVisitor;
+    const auto found = d->visitors.constFind(visitorId);
+    const protocol::Visitor &visitor = found != d->visitors.cend() ? *found : unknownVisitor;
     const protocol::Dialog *dialog = d->dialogOf(visitorId);
     switch (role) {
     case Qt::DisplayRole:
