@@ -54,7 +54,12 @@ bool Application::start()
     m_session = new OperatorSession(m_store.get(), this);
     connect(m_session, &OperatorSession::loggedIn, this, &Application::onLoggedIn);
     connect(m_session, &OperatorSession::loginFailed, this,
-            [this](protocol::ErrorCode, const QString &message) { onLoginFailed(message); });
+            [this](protocol::ErrorCode code, const QString &message) {
+                // Only a refused token is worth forgetting; a busy or failing server is not.
+                if (code == protocol::ErrorCode::AuthFailed)
+                    m_secrets->remove(kTokenKey);
+                onLoginFailed(message);
+            });
 
     // The window fills from the cache at once; the network catches up behind it.
     m_window = std::make_unique<ui::MainWindow>(m_session);
@@ -152,7 +157,6 @@ void Application::onTokenWritten(const QString &key, const QString &error)
 
 void Application::onLoginFailed(const QString &message)
 {
-    m_secrets->remove(kTokenKey);
     if (m_loginDialog && m_loginDialog->isVisible()) {
         m_loginDialog->showError(message);
         return;

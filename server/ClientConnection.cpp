@@ -5,6 +5,7 @@
 
 #include <QLoggingCategory>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QWebSocket>
 
 // Every frame in and out, for debugging: QT_LOGGING_RULES="concierge.server.frames.debug=true".
@@ -14,6 +15,19 @@ namespace concierge::server {
 
 using namespace Qt::StringLiterals;
 using protocol::ErrorCode;
+
+namespace {
+
+/// The frame trace must never put a password or a token into a log file.
+QString redacted(const QString &text)
+{
+    static const QRegularExpression secrets(
+        uR"re("(password|token|visitorToken)"\s*:\s*"[^"]*")re"_s);
+    QString copy = text;
+    return copy.replace(secrets, uR"("\1":"***")"_s);
+}
+
+} // namespace
 
 ClientConnection::ClientConnection(std::unique_ptr<QWebSocket> socket, QObject *parent)
     : QObject(parent)
@@ -27,6 +41,12 @@ ClientConnection::ClientConnection(std::unique_ptr<QWebSocket> socket, QObject *
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
         sendError({}, ErrorCode::BadFrame, u"Binary frames are not accepted; files travel over HTTP"_s);
     });
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(kIdleTimeoutMs);
+    connect(&m_idle, &QTimer::timeout, m_socket, [this] { m_socket->abort(); });
+    m_idle.start();
+    // WebSocket-level pings from clients count as life too.
+    connect(m_socket, &QWebSocket::pong, &m_idle, [this] { m_idle.start(); });
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
         Q_EMIT disconnected();
         deleteLater();
@@ -34,6 +54,11 @@ ClientConnection::ClientConnection(std::unique_ptr<QWebSocket> socket, QObject *
 }
 
 ClientConnection::~ClientConnection() = default;
+
+void ClientConnection::setIdleTimeout(int milliseconds)
+{
+    m_idle.start(milliseconds);
+}
 
 QHostAddress ClientConnection::peerAddress() const
 {
@@ -47,8 +72,10 @@ QString ClientConnection::userAgent() const
 
 void ClientConnection::onText(const QString &text)
 {
+    m_idle.start();
     const QByteArray utf8 = text.toUtf8();
-    qCDebug(lcFrames).noquote() << static_cast<const void *>(this) << "<<" << text.left(500);
+    if (lcFrames().isDebugEnabled())
+        qCDebug(lcFrames).noquote() << static_cast<const void *>(this) << "<<" << redacted(text).left(500);
     if (utf8.size() > protocol::kMaxFrameBytes) { // belt and braces: Qt should have closed already
         close(QWebSocketProtocol::CloseCodeTooMuchData, u"Frame larger than 1 MiB"_s);
         return;
@@ -71,7 +98,8 @@ void ClientConnection::send(const QJsonObject &frame)
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     const QString text = protocol::encodeFrame(frame);
-    qCDebug(lcFrames).noquote() << static_cast<const void *>(this) << ">>" << text.left(500);
+    if (lcFrames().isDebugEnabled())
+        qCDebug(lcFrames).noquote() << static_cast<const void *>(this) << ">>" << redacted(text).left(500);
     m_socket->sendTextMessage(text);
 }
 

@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 #include <QString>
 
 #include <memory>
@@ -36,6 +37,11 @@ public:
                    const QJsonObject &extra = {});
     void close(quint16 code, const QString &reason);
 
+    /// A socket that sends nothing for this long is dead (a laptop that slept, a cut cable): it is
+    /// closed so its operator stops counting as online. Clients ping every 10–20 s.
+    static constexpr int kIdleTimeoutMs = 60000;
+    void setIdleTimeout(int milliseconds);
+
     /// Set by the endpoint after a successful hello: which session this socket serves.
     QString sessionKey;
     bool isAuthenticated() const { return !sessionKey.isEmpty(); }
@@ -47,6 +53,7 @@ Q_SIGNALS:
 private:
     void onText(const QString &text);
     QWebSocket *m_socket;
+    QTimer m_idle;
 };
 
 } // namespace concierge::server

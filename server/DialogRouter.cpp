@@ -49,6 +49,19 @@ qint64 DialogRouter::pickOperator(const QHash<qint64, int> &openCounts)
     return best;
 }
 
+void DialogRouter::releaseWaitingOf(qint64 operatorId)
+{
+    for (Dialog dialog : m_dialogs.openDialogs()) {
+        if (dialog.state != DialogState::Waiting || dialog.operatorId != operatorId)
+            continue;
+        dialog.operatorId = 0;
+        if (!m_dialogs.update(dialog))
+            continue; // stays with them; the next release or a take by another operator fixes it
+        m_fanout.dialogChanged(dialog);
+    }
+    assignWaiting();
+}
+
 void DialogRouter::assignWaiting()
 {
     if (!m_enabled)

@@ -21,6 +21,10 @@ public:
     /// Assigns what can be assigned now; call after a dialog opens, an operator comes online or
     /// connects, or a dialog closes.
     void assignWaiting();
+    /// The operator went offline or lost their last socket: their *waiting* (unanswered) dialogs go
+    /// back to the pool and are assigned again, so no visitor waits on someone who is not there.
+    /// Active dialogs stay theirs: the conversation has started and they may come back.
+    void releaseWaitingOf(qint64 operatorId);
     /// An operator just replied or took a dialog: no longer idle.
     void noteActivity(qint64 operatorId);
 

@@ -59,8 +59,12 @@ void OperatorEndpoint::onDisconnected(ClientConnection *connection)
 {
     if (!connection->isAuthenticated())
         return;
+    const SessionRegistry::Session *session = m_sessions.find(connection->sessionKey);
+    const qint64 operatorId = session ? session->operatorId : 0;
     m_sessions.detach(connection);
     m_fanout.refreshAvailability();
+    if (operatorId != 0 && !m_sessions.connectedOperators().contains(operatorId))
+        m_router.releaseWaitingOf(operatorId);
 }
 
 void OperatorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
@@ -242,6 +246,8 @@ void OperatorEndpoint::setStatus(ClientConnection *connection, qint64 operatorId
     m_fanout.refreshAvailability();
     if (status == protocol::OperatorStatus::Online)
         m_router.assignWaiting();
+    else
+        m_router.releaseWaitingOf(operatorId);
 }
 
 void OperatorEndpoint::takeDialog(ClientConnection *connection, qint64 operatorId, const Frame &frame)

@@ -157,6 +157,10 @@
         <source>Dialog closed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This reply is %1 characters long; the limit is %2. Please shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::LoginDialog</name>

@@ -160,6 +160,10 @@
         <source>Dialog closed</source>
         <translation>Диалог закрыт</translation>
     </message>
+    <message>
+        <source>This reply is %1 characters long; the limit is %2. Please shorten it.</source>
+        <translation>В ответе %1 символов, а можно не больше %2. Сократите его.</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::LoginDialog</name>

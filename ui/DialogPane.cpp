@@ -6,6 +6,8 @@
 #include "OperatorSession.h"
 #include "ReplyEditor.h"
 
+#include "protocol/ProtocolVersion.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -94,10 +96,8 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     connect(m_replyEdit, &ReplyEditor::submitted, this, &DialogPane::sendReply);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_replyEdit->toPlainText().trimmed();
-        if (!text.isEmpty()) {
+        if (!text.isEmpty())
             sendReply(text);
-            m_replyEdit->clear();
-        }
         m_replyEdit->setFocus();
     });
     connect(m_replyEdit, &ReplyEditor::typingChanged, this, [this](bool typing) {
@@ -106,10 +106,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     });
     connect(m_takeButton, &QPushButton::clicked, this, [this] { m_session->takeDialog(m_dialogId); });
     connect(m_closeButton, &QPushButton::clicked, this, [this] { m_session->closeDialog(m_dialogId); });
-    connect(session, &OperatorSession::dialogChanged, this, [this](qint64 id) {
-        if (id == m_dialogId)
-            refreshHeader();
-    });
+    connect(session, &OperatorSession::dialogChanged, this, &DialogPane::followVisitorDialog);
     connect(session, &OperatorSession::visitorChanged, this, [this](qint64 id) {
         if (id == m_visitorId)
             refreshHeader();
@@ -166,8 +163,30 @@ void DialogPane::refreshHeader()
 
 void DialogPane::sendReply(const QString &text)
 {
-    if (m_dialogId > 0)
-        m_session->sendReply(m_dialogId, text);
+    if (m_dialogId <= 0)
+        return;
+    if (text.size() > protocol::kMaxMessageChars) {
+        // Refuse here, keeping the text, rather than let the server refuse it after the box is empty.
+        m_typingLabel->setText(tr("This reply is %1 characters long; the limit is %2. Please shorten it.")
+                                   .arg(text.size())
+                                   .arg(protocol::kMaxMessageChars));
+        return;
+    }
+    m_session->sendReply(m_dialogId, text);
+    m_replyEdit->clear();
+}
+
+void DialogPane::followVisitorDialog(qint64 dialogId)
+{
+    if (dialogId == m_dialogId) {
+        refreshHeader();
+        return;
+    }
+    // The visitor on screen started a (new) chat: show it, or the operator would be looking at a
+    // closed or empty conversation while the visitor waits.
+    const protocol::Dialog dialog = m_session->dialog(dialogId);
+    if (m_visitorId > 0 && dialog.visitorId == m_visitorId && dialog.isOpen())
+        showVisitor(m_visitorId, dialogId);
 }
 
 void DialogPane::scrollToBottomIfFollowing()

@@ -30,6 +30,7 @@ public:
 private:
     void refreshHeader();
     void sendReply(const QString &text);
+    void followVisitorDialog(qint64 dialogId);
     void scrollToBottomIfFollowing();
 
     OperatorSession *m_session;

@@ -20,10 +20,8 @@ void ReplyEditor::keyPressEvent(QKeyEvent *event)
     const bool isEnter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (isEnter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText().trimmed();
-        if (!text.isEmpty()) {
+        if (!text.isEmpty())
             Q_EMIT submitted(text);
-            clear();
-        }
         event->accept();
         return;
     }

@@ -14,7 +14,8 @@ public:
     explicit ReplyEditor(QWidget *parent = nullptr);
 
 Q_SIGNALS:
-    /// The operator pressed Enter on non-blank text; the box is cleared after this.
+    /// The operator pressed Enter on non-blank text. The receiver clears the box once the reply is
+    /// accepted, so a refused reply (too long) keeps what the operator wrote.
     void submitted(const QString &text);
     /// True while the operator is typing (for the visitor's "operator is typing…").
     void typingChanged(bool typing);

@@ -110,7 +110,7 @@ void VisitorInfoPane::refresh()
     m_name->setText(orDash(visitor.name));
     m_location->setText(visitor.location.isEmpty() ? tr("Unknown") : visitor.location);
     m_browser->setText(orDash(visitor.browser));
-    m_browser->setToolTip(visitor.userAgent);
+    m_browser->setToolTip(visitor.userAgent.toHtmlEscaped()); // tooltips guess at rich text
     m_os->setText(orDash(visitor.os));
     m_ip->setText(orDash(visitor.ip));
     const QString current = visitor.currentPage.title.isEmpty()
@@ -125,7 +125,7 @@ void VisitorInfoPane::refresh()
     for (auto it = visitor.pages.crbegin(); it != visitor.pages.crend(); ++it) {
         const QString time = QLocale().toString(it->at.toLocalTime().time(), QLocale::ShortFormat);
         auto *item = new QListWidgetItem(time + QStringLiteral("  ") + (it->title.isEmpty() ? it->url : it->title));
-        item->setToolTip(it->url);
+        item->setToolTip(it->url.toHtmlEscaped());
         m_pages->addItem(item);
     }
 }

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "OperatorSession.h"
+#include "protocol/ProtocolVersion.h"
 #include "VisitorListModel.h"
 
 #include <QApplication>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void visitorMessageAppearsAndOperatorReplies();
     void visitorTextIsShownLiterally();
     void pagesAndTypingAreLive();
+    void tooLongReplyIsKeptAndNotSent();
     void replyWrittenWhileServerIsDownArrivesOnce();
 
 private:
@@ -170,6 +172,22 @@ void TestMainWindow::pagesAndTypingAreLive()
     reply->setFocus();
     QTest::keyClicks(reply, u"Let me check"_s);
     QVERIFY2(m_visitor.waitForOperatorTyping(true), "the visitor never saw the operator typing");
+    reply->clear();
+}
+
+void TestMainWindow::tooLongReplyIsKeptAndNotSent()
+{
+    auto *reply = m_window->findChild<QPlainTextEdit *>(u"replyEdit"_s);
+    auto *history = m_window->findChild<QListView *>(u"historyView"_s);
+    const int linesBefore = history->model()->rowCount();
+    const QString tooLong(protocol::kMaxMessageChars + 1, u'x');
+    reply->setPlainText(tooLong);
+    reply->setFocus();
+    QTest::keyClick(reply, Qt::Key_Return);
+    QCOMPARE(reply->toPlainText(), tooLong); // nothing the operator wrote is lost
+    QCOMPARE(m_session->pendingReplyCount(), 0);
+    QCOMPARE(history->model()->rowCount(), linesBefore);
+    QVERIFY(m_window->findChild<QLabel *>(u"typingLabel"_s)->text().contains(QString::number(protocol::kMaxMessageChars)));
     reply->clear();
 }
 
