@@ -42,7 +42,8 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_site(config.shareDir)
     , m_operatorEndpoint(new OperatorEndpoint(m_operators, m_visitors, m_dialogs, m_sessions, m_fanout, m_router,
                                               m_rateLimiter, this))
-    , m_visitorEndpoint(new VisitorEndpoint(m_visitors, m_dialogs, m_sessions, m_fanout, m_router, this))
+    , m_visitorEndpoint(new VisitorEndpoint(m_visitors, m_dialogs, m_sessions, m_fanout, m_router,
+                                             config.visitorMessageLimit, this))
 {
     const auto upgrade = [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         webSocketRoute(request, std::move(responder));

@@ -45,6 +45,9 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
                                   "rate_limited (default 5; an address gets 4x as many)."_s,
          u"n"_s},
         {u"login-window"_s, u"Login rate-limit window in seconds (default 300)."_s, u"seconds"_s},
+        {u"visitor-message-limit"_s, u"Messages one visitor may send per 10 seconds before "
+                                     "rate_limited (default 20)."_s,
+         u"n"_s},
     });
 }
 
@@ -122,6 +125,11 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
     if (const QString max = value(u"login-max-failures"_s);
         !max.isEmpty() && !toInt(max, 1, &config->loginMaxFailures)) {
         *error = u"--login-max-failures: expected a positive number, got "_s + max;
+        return false;
+    }
+    if (const QString limit = value(u"visitor-message-limit"_s);
+        !limit.isEmpty() && !toInt(limit, 1, &config->visitorMessageLimit)) {
+        *error = u"--visitor-message-limit: expected a positive number, got "_s + limit;
         return false;
     }
     if (const QString window = value(u"login-window"_s);

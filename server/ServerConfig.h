@@ -22,6 +22,7 @@ struct ServerConfig
     int maxDialogs = 5; ///< default per-operator maximum for operators created without one
     int loginMaxFailures = 5;
     int loginWindowSeconds = 300;
+    int visitorMessageLimit = 20; ///< per visitor per 10 s; a person types far slower
 
     QString databasePath() const;
 

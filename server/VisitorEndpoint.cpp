@@ -34,13 +34,14 @@ QString field(const QJsonObject &object, const QString &name)
 
 VisitorEndpoint::VisitorEndpoint(VisitorRepository &visitors, DialogRepository &dialogs,
                                  SessionRegistry &sessions, EventFanout &fanout, DialogRouter &router,
-                                 QObject *parent)
+                                 int messagesPer10s, QObject *parent)
     : QObject(parent)
     , m_visitors(visitors)
     , m_dialogs(dialogs)
     , m_sessions(sessions)
     , m_fanout(fanout)
     , m_router(router)
+    , m_messageGuard(messagesPer10s, std::chrono::seconds(10))
 {
 }
 
@@ -162,6 +163,11 @@ void VisitorEndpoint::pageView(ClientConnection *connection, qint64 visitorId, c
         connection->sendError(frame.rid, ErrorCode::BadRequest, u"page.view needs a string \"url\""_s);
         return;
     }
+    if (const int wait = m_pageViewGuard.tryAction(visitorId)) {
+        connection->sendError(frame.rid, ErrorCode::RateLimited,
+                              u"Too many page views; please wait %1 s"_s.arg(wait), {{u"retryAfter"_s, wait}});
+        return;
+    }
     protocol::PageView page{field(frame.object, u"url"_s), field(frame.object, u"title"_s),
                             QDateTime::currentDateTimeUtc()};
     const QJsonObject utmJson = frame.object.value(u"utm").toObject();
@@ -191,6 +197,11 @@ void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId
             connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*original)}});
         else
             connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
+        return;
+    }
+    if (const int wait = m_messageGuard.tryAction(visitorId)) {
+        connection->sendError(frame.rid, ErrorCode::RateLimited,
+                              u"Too many messages; please wait %1 s"_s.arg(wait), {{u"retryAfter"_s, wait}});
         return;
     }
     bool opened = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "FloodGuard.h"
+
 #include "protocol/Frame.h"
 
 #include <QHash>
@@ -25,7 +27,7 @@ class VisitorEndpoint : public QObject
 
 public:
     VisitorEndpoint(VisitorRepository &visitors, DialogRepository &dialogs, SessionRegistry &sessions,
-                    EventFanout &fanout, DialogRouter &router, QObject *parent = nullptr);
+                    EventFanout &fanout, DialogRouter &router, int messagesPer10s, QObject *parent = nullptr);
 
     void accept(ClientConnection *connection);
 
@@ -44,6 +46,10 @@ private:
     SessionRegistry &m_sessions;
     EventFanout &m_fanout;
     DialogRouter &m_router;
+    /// A person types at most a few lines a second; the default 20 in 10 s stops a script.
+    FloodGuard m_messageGuard;
+    /// Page views come from navigation; 30 in 10 s covers a fast clicker, not a loop.
+    FloodGuard m_pageViewGuard{30, std::chrono::seconds(10)};
     QHash<ClientConnection *, qint64> m_visitOf; ///< the visit each socket's page views belong to
 };
 

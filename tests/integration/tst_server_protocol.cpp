@@ -99,7 +99,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        QVERIFY2(m_server.start({u"--max-dialogs"_s, u"100"_s}), qPrintable(m_server.output()));
+        // Scripted bursts of messages: lift the per-visitor flood limit (tst_visitor_flood tests it).
+        QVERIFY2(m_server.start({u"--max-dialogs"_s, u"100"_s, u"--visitor-message-limit"_s, u"100000"_s}),
+                 qPrintable(m_server.output()));
     }
 
     void cleanup()
