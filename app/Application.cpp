@@ -53,6 +53,10 @@ bool Application::start()
 
     m_session = new OperatorSession(m_store.get(), this);
     connect(m_session, &OperatorSession::loggedIn, this, &Application::onLoggedIn);
+    connect(m_session, &OperatorSession::tokenChanged, this, [this](const QString &token) {
+        if (m_rememberToken)
+            m_secrets->write(kTokenKey, token);
+    });
     connect(m_session, &OperatorSession::loginFailed, this,
             [this](protocol::ErrorCode code, const QString &message) {
                 // Only a refused token is worth forgetting; a busy or failing server is not.

@@ -23,6 +23,7 @@ using protocol::ErrorCode;
 namespace {
 
 constexpr int kTypingIdleMs = 5000;     // "typing: false" after this long without a keystroke
+constexpr int kTransientRetryMs = 3000; // a reply the server could not take just now is resent after this
 constexpr int kHistoryLimit = 200;
 
 QUrl operatorEndpoint(const QUrl &base)
@@ -276,7 +277,11 @@ void OperatorSession::onFrame(const QJsonObject &frame)
 void OperatorSession::onHelloResult(const QJsonObject &data)
 {
     d->helloRid.clear();
-    d->token = data.value(u"token").toString(d->token);
+    const QString token = data.value(u"token").toString(d->token);
+    const bool tokenChanged = token != d->token;
+    d->token = token;
+    if (tokenChanged && d->loggedInAnnounced)
+        Q_EMIT this->tokenChanged(token); // a quiet re-login replaced a token the server forgot
     const auto self = protocol::OperatorInfo::fromJson(data.value(u"operator").toObject());
     if (self.id != 0)
         updateSelf(self);
@@ -485,8 +490,13 @@ void OperatorSession::onError(const Request &r, ErrorCode code, const QString &m
         // Transient failures keep the reply for the next link; a refusal (closed dialog, too
         // long, not found) would be refused forever, so it leaves the outbox and the operator
         // is told.
-        if (code == ErrorCode::Internal || code == ErrorCode::RateLimited || code == ErrorCode::NotAuthenticated)
+        if (code == ErrorCode::Internal || code == ErrorCode::RateLimited || code == ErrorCode::NotAuthenticated) {
+            // Keep it and try again shortly on the same link, not only after the next reconnect:
+            // a healthy link would otherwise leave it "sending…" for good.
+            d->outbox->retryLater(r.cid);
+            QTimer::singleShot(kTransientRetryMs, this, [this] { flushOutbox(); });
             return;
+        }
         d->outbox->discard(r.cid);
         d->messageModel->removeLine(r.cid);
     }

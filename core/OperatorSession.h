@@ -79,6 +79,8 @@ Q_SIGNALS:
     void requestFailed(const QString &requestType, concierge::protocol::ErrorCode code,
                        const QString &message);
     void selfChanged(const concierge::protocol::OperatorInfo &self);
+    /// After the first login: the server issued a new session token (the old one was forgotten).
+    void tokenChanged(const QString &token);
     void pendingReplyCountChanged(int count);
     void visitorChanged(qint64 visitorId);
     void dialogChanged(qint64 dialogId);

@@ -35,6 +35,8 @@ public:
     QList<OutboxEntry> takeUnsent();
     /// The link went down: whatever was sent on it may not have arrived, so all of it goes again.
     void linkLost() { m_inFlight.clear(); }
+    /// The server could not take this reply just now (busy, failing): send it again next flush.
+    void retryLater(const QString &cid) { m_inFlight.remove(cid); }
 
 Q_SIGNALS:
     void countChanged(int count);
