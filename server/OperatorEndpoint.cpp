@@ -224,6 +224,23 @@ QJsonObject OperatorEndpoint::snapshot(qint64 operatorId)
     return snapshot;
 }
 
+std::optional<Dialog> OperatorEndpoint::writableDialog(ClientConnection *connection, const QString &rid,
+                                                       qint64 operatorId, qint64 dialogId)
+{
+    auto dialog = m_dialogs.find(dialogId);
+    if (!dialog) {
+        connection->sendError(rid, ErrorCode::NotFound, u"No such dialog"_s);
+        return std::nullopt;
+    }
+    if (dialog->state == DialogState::Closed || !EventFanout::canSee(operatorId, *dialog)) {
+        connection->sendError(rid, ErrorCode::Forbidden,
+                              dialog->state == DialogState::Closed ? u"The dialog is closed"_s
+                                                                   : u"Another operator has this dialog"_s);
+        return std::nullopt;
+    }
+    return dialog;
+}
+
 void OperatorEndpoint::setStatus(ClientConnection *connection, qint64 operatorId, const Frame &frame)
 {
     const QString text = frame.object.value(u"status").toString();
@@ -255,17 +272,9 @@ void OperatorEndpoint::takeDialog(ClientConnection *connection, qint64 operatorI
     const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
     if (!dialogId)
         return;
-    auto dialog = m_dialogs.find(*dialogId);
-    if (!dialog) {
-        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
+    auto dialog = writableDialog(connection, frame.rid, operatorId, *dialogId);
+    if (!dialog)
         return;
-    }
-    if (dialog->state == DialogState::Closed || !EventFanout::canSee(operatorId, *dialog)) {
-        connection->sendError(frame.rid, ErrorCode::Forbidden,
-                              dialog->state == DialogState::Closed ? u"The dialog is closed"_s
-                                                                   : u"Another operator has this dialog"_s);
-        return;
-    }
     const bool changed = dialog->state != DialogState::Active || dialog->operatorId != operatorId;
     dialog->state = DialogState::Active;
     dialog->operatorId = operatorId;
@@ -329,17 +338,9 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, qint64 operator
             connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
         return;
     }
-    auto dialog = m_dialogs.find(*dialogId);
-    if (!dialog) {
-        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
+    auto dialog = writableDialog(connection, frame.rid, operatorId, *dialogId);
+    if (!dialog)
         return;
-    }
-    if (dialog->state == DialogState::Closed || !EventFanout::canSee(operatorId, *dialog)) {
-        connection->sendError(frame.rid, ErrorCode::Forbidden,
-                              dialog->state == DialogState::Closed ? u"The dialog is closed"_s
-                                                                   : u"Another operator has this dialog"_s);
-        return;
-    }
     const auto info = m_operators.find(operatorId);
     if (!info) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);

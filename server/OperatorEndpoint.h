@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/Dialog.h"
 #include "protocol/Frame.h"
 
 #include <QJsonObject>
@@ -36,6 +37,10 @@ private:
     void onFrame(ClientConnection *connection, const protocol::Frame &frame);
     void onDisconnected(ClientConnection *connection);
     void hello(ClientConnection *connection, const protocol::Frame &frame);
+    /// The dialog if this operator may change it (open, and theirs or unassigned); otherwise answers
+    /// `not_found` / `forbidden` to \a rid and returns nothing.
+    std::optional<protocol::Dialog> writableDialog(ClientConnection *connection, const QString &rid,
+                                                   qint64 operatorId, qint64 dialogId);
     void setStatus(ClientConnection *connection, qint64 operatorId, const protocol::Frame &frame);
     void takeDialog(ClientConnection *connection, qint64 operatorId, const protocol::Frame &frame);
     void closeDialog(ClientConnection *connection, qint64 operatorId, const protocol::Frame &frame);
