@@ -52,6 +52,11 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     m_http.route(u"/v1/visitor"_s, upgrade);
     m_site.addRoutes(m_http);
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &Server::acceptWebSockets);
+
+    const std::chrono::milliseconds idle = std::chrono::seconds(config.sessionIdleSeconds);
+    m_sessionSweep.setInterval(std::min<std::chrono::milliseconds>(idle / 2, std::chrono::minutes(1)));
+    connect(&m_sessionSweep, &QTimer::timeout, this, [this, idle] { m_sessions.dropIdle(idle); });
+    m_sessionSweep.start();
 }
 
 Server::~Server()

@@ -12,7 +12,9 @@
 #include "VisitorRepository.h"
 
 #include <QHttpServer>
+#include <QTimer>
 #include <QObject>
+#include <QTimer>
 
 namespace concierge::server {
 
@@ -47,6 +49,7 @@ private:
     QHttpServer m_http;
     OperatorEndpoint *m_operatorEndpoint;
     VisitorEndpoint *m_visitorEndpoint;
+    QTimer m_sessionSweep; ///< drops sessions idle longer than config.sessionIdleSeconds
 };
 
 } // namespace concierge::server

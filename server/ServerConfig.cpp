@@ -48,6 +48,9 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
         {u"visitor-message-limit"_s, u"Messages one visitor may send per 10 seconds before "
                                      "rate_limited (default 20)."_s,
          u"n"_s},
+        {u"session-idle-seconds"_s, u"Forget a session that has had no connection this long; its "
+                                    "client then resumes with a snapshot (default 600)."_s,
+         u"seconds"_s},
     });
 }
 
@@ -125,6 +128,11 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
     if (const QString max = value(u"login-max-failures"_s);
         !max.isEmpty() && !toInt(max, 1, &config->loginMaxFailures)) {
         *error = u"--login-max-failures: expected a positive number, got "_s + max;
+        return false;
+    }
+    if (const QString idle = value(u"session-idle-seconds"_s);
+        !idle.isEmpty() && !toInt(idle, 1, &config->sessionIdleSeconds)) {
+        *error = u"--session-idle-seconds: expected a positive number of seconds, got "_s + idle;
         return false;
     }
     if (const QString limit = value(u"visitor-message-limit"_s);

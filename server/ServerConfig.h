@@ -23,6 +23,7 @@ struct ServerConfig
     int loginMaxFailures = 5;
     int loginWindowSeconds = 300;
     int visitorMessageLimit = 20; ///< per visitor per 10 s; a person types far slower
+    int sessionIdleSeconds = 600; ///< a session with no socket this long is forgotten (resume → snapshot)
 
     QString databasePath() const;
 

@@ -47,6 +47,7 @@ void SessionRegistry::attach(Session &session, ClientConnection *connection)
 {
     connection->sessionKey = session.key;
     session.connections.append(connection);
+    session.idleSince.reset();
 }
 
 SessionRegistry::Session *SessionRegistry::detach(ClientConnection *connection)
@@ -56,8 +57,35 @@ SessionRegistry::Session *SessionRegistry::detach(ClientConnection *connection)
         session->connections.removeIf([connection](const QPointer<ClientConnection> &c) {
             return c.isNull() || c.data() == connection;
         });
+        if (session->connections.isEmpty())
+            session->idleSince = std::chrono::steady_clock::now();
     }
     return session;
+}
+
+int SessionRegistry::dropIdle(std::chrono::milliseconds maxIdle)
+{
+    const auto now = std::chrono::steady_clock::now();
+    int dropped = 0;
+    for (Map *map : {&m_operators, &m_visitors}) {
+        for (auto it = map->begin(); it != map->end();) {
+            Session &session = **it;
+            session.connections.removeIf([](const QPointer<ClientConnection> &c) { return c.isNull(); });
+            if (!session.connections.isEmpty()) {
+                ++it;
+                continue;
+            }
+            if (!session.idleSince) // created without ever having a socket: start counting now
+                session.idleSince = now;
+            if (now - *session.idleSince >= maxIdle) {
+                it = map->erase(it);
+                ++dropped;
+            } else {
+                ++it;
+            }
+        }
+    }
+    return dropped;
 }
 
 void SessionRegistry::push(Session &session, const QString &name, const QJsonObject &data)

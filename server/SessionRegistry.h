@@ -9,8 +9,10 @@
 #include <QPointer>
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace concierge::server {
 
@@ -30,6 +32,8 @@ public:
         qint64 visitorId = 0;  ///< visitor sessions
         EventLog log;
         QList<QPointer<ClientConnection>> connections;
+        /// Since when no socket is attached; a session idle for long is dropped (dropIdle).
+        std::optional<std::chrono::steady_clock::time_point> idleSince;
     };
 
     static QString operatorKey(qint64 sessionId);
@@ -43,6 +47,12 @@ public:
     void attach(Session &session, ClientConnection *connection);
     /// Returns the session the connection was attached to (nullptr if none).
     Session *detach(ClientConnection *connection);
+
+    /// Forgets sessions that have had no socket for \a maxIdle: a visitor who left, a machine that
+    /// never came back. Without this every visitor ever seen would keep an event log in memory.
+    /// A client that resumes a dropped session gets a snapshot, as after a restart. Returns how
+    /// many were dropped.
+    int dropIdle(std::chrono::milliseconds maxIdle);
 
     void push(Session &session, const QString &name, const QJsonObject &data);
     /// Pushes to every operator session whose operator passes \a filter.
