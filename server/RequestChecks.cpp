@@ -78,4 +78,20 @@ std::optional<qint64> resumeSeq(const protocol::Frame &frame)
     return static_cast<qint64>(value.toDouble());
 }
 
+SessionRegistry::Session *sessionFor(SessionRegistry &sessions, ClientConnection *connection,
+                                     const protocol::Frame &frame)
+{
+    SessionRegistry::Session *session = sessions.find(connection->sessionKey);
+    if (!connection->isAuthenticated() || !session) {
+        connection->sendError(frame.rid, ErrorCode::NotAuthenticated, u"Send hello first"_s);
+        return nullptr;
+    }
+    return session;
+}
+
+void acknowledge(SessionRegistry::Session &session, const protocol::Frame &frame)
+{
+    session.log.acknowledge(static_cast<qint64>(frame.object.value(u"seq").toDouble()));
+}
+
 } // namespace concierge::server::checks

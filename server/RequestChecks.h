@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "SessionRegistry.h"
+
 #include "protocol/Frame.h"
 
 #include <QString>
@@ -24,6 +26,12 @@ std::optional<QString> messageText(ClientConnection *connection, const protocol:
 std::optional<QString> cid(ClientConnection *connection, const protocol::Frame &frame);
 /// A positive integer id field.
 std::optional<qint64> id(ClientConnection *connection, const protocol::Frame &frame, const QString &field);
+/// The session a request belongs to; a request on a socket that has not completed `hello` is
+/// answered `not_authenticated` and nullptr is returned.
+SessionRegistry::Session *sessionFor(SessionRegistry &sessions, ClientConnection *connection,
+                                     const protocol::Frame &frame);
+/// Applies an `ack` notification to the session's event log.
+void acknowledge(SessionRegistry::Session &session, const protocol::Frame &frame);
 /// `resume.lastSeq` of a hello, if present and a non-negative number.
 std::optional<qint64> resumeSeq(const protocol::Frame &frame);
 

@@ -71,14 +71,12 @@ void VisitorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
         hello(connection, frame);
         return;
     }
-    SessionRegistry::Session *session = m_sessions.find(connection->sessionKey);
-    if (!connection->isAuthenticated() || !session) {
-        connection->sendError(frame.rid, ErrorCode::NotAuthenticated, u"Send hello first"_s);
+    SessionRegistry::Session *session = checks::sessionFor(m_sessions, connection, frame);
+    if (!session)
         return;
-    }
     const qint64 me = session->visitorId;
     if (frame.type == u"ack")
-        session->log.acknowledge(static_cast<qint64>(frame.object.value(u"seq").toDouble()));
+        checks::acknowledge(*session, frame);
     else if (frame.type == u"typing")
         typing(me, frame);
     else if (frame.type == u"page.view")

@@ -76,10 +76,14 @@ void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
 
 QSize VisitorListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const QSize base = QStyledItemDelegate::sizeHint(option, index);
-    if (index.data(VisitorListModel::IsSectionRole).toBool())
-        return {base.width(), base.height() + 6};
-    return {base.width(), 2 * option.fontMetrics.height() + 8};
+    // Called for every row when the tree lays out (rows differ in height), so it must stay cheap:
+    // font metrics only, no text layout. The width is the view's anyway.
+    if (index.data(VisitorListModel::IsSectionRole).toBool()) {
+        QFont bold = option.font;
+        bold.setBold(true);
+        return {0, QFontMetrics(bold).height() + 10};
+    }
+    return {0, 2 * option.fontMetrics.height() + 8};
 }
 
 } // namespace concierge::ui
