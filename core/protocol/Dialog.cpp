@@ -26,8 +26,25 @@ DialogState dialogStateFromString(const QString &text)
     return DialogState::Closed;
 }
 
+QJsonObject OfflineContact::toJson() const
+{
+    return {{u"name"_s, name}, {u"email"_s, email}, {u"phone"_s, phone}};
+}
+
+OfflineContact OfflineContact::fromJson(const QJsonObject &object)
+{
+    return {object.value(u"name").toString(), object.value(u"email").toString(), object.value(u"phone").toString()};
+}
+
 QJsonObject Dialog::toJson() const
 {
+    QJsonValue transferJson;
+    if (transfer.isValid()) {
+        transferJson = QJsonObject{{u"fromOperatorId"_s, idToJson(transfer.fromOperatorId)},
+                                   {u"fromName"_s, transfer.fromName},
+                                   {u"comment"_s, transfer.comment},
+                                   {u"at"_s, timestampToJson(transfer.at)}};
+    }
     return {{u"id"_s, id},
             {u"visitorId"_s, visitorId},
             {u"operatorId"_s, idToJson(operatorId)},
@@ -35,7 +52,11 @@ QJsonObject Dialog::toJson() const
             {u"createdAt"_s, timestampToJson(createdAt)},
             {u"closedAt"_s, closedAt.isValid() ? QJsonValue(timestampToJson(closedAt)) : QJsonValue()},
             {u"waitingSince"_s,
-             waitingSince.isValid() ? QJsonValue(timestampToJson(waitingSince)) : QJsonValue()}};
+             waitingSince.isValid() ? QJsonValue(timestampToJson(waitingSince)) : QJsonValue()},
+            {u"departmentId"_s, idToJson(departmentId)},
+            {u"language"_s, language},
+            {u"offline"_s, offline ? QJsonValue(offline->toJson()) : QJsonValue()},
+            {u"transfer"_s, transferJson}};
 }
 
 Dialog Dialog::fromJson(const QJsonObject &object)
@@ -50,6 +71,16 @@ Dialog Dialog::fromJson(const QJsonObject &object)
         dialog.closedAt = timestampFromJson(object.value(u"closedAt"));
     if (object.value(u"waitingSince").isString())
         dialog.waitingSince = timestampFromJson(object.value(u"waitingSince"));
+    dialog.departmentId = idFromJson(object.value(u"departmentId"));
+    dialog.language = object.value(u"language").toString();
+    if (object.value(u"offline").isObject())
+        dialog.offline = OfflineContact::fromJson(object.value(u"offline").toObject());
+    if (const QJsonObject transfer = object.value(u"transfer").toObject(); !transfer.isEmpty()) {
+        dialog.transfer.fromOperatorId = idFromJson(transfer.value(u"fromOperatorId"));
+        dialog.transfer.fromName = transfer.value(u"fromName").toString();
+        dialog.transfer.comment = transfer.value(u"comment").toString();
+        dialog.transfer.at = timestampFromJson(transfer.value(u"at"));
+    }
     return dialog;
 }
 

@@ -16,6 +16,7 @@ enum class ErrorCode {
     NotFound,
     Forbidden,
     TooLong,
+    Unavailable, ///< the transfer target is not online (any more)
     Internal,
     Unknown, ///< a code this build does not know (a newer server); treat as a generic failure
 };

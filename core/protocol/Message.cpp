@@ -35,7 +35,9 @@ QJsonObject Message::toJson() const
             {u"operatorId"_s, idToJson(operatorId)},
             {u"authorName"_s, authorName},
             {u"text"_s, text},
-            {u"at"_s, timestampToJson(at)}};
+            {u"at"_s, timestampToJson(at)},
+            {u"event"_s, event},
+            {u"meta"_s, meta}};
 }
 
 Message Message::fromJson(const QJsonObject &object)
@@ -49,6 +51,8 @@ Message Message::fromJson(const QJsonObject &object)
     message.authorName = object.value(u"authorName").toString();
     message.text = object.value(u"text").toString();
     message.at = timestampFromJson(object.value(u"at"));
+    message.event = object.value(u"event").toString();
+    message.meta = object.value(u"meta").toObject();
     return message;
 }
 

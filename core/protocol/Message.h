@@ -12,7 +12,8 @@ enum class Author { Visitor, Operator, System };
 QString authorToString(Author author);
 Author authorFromString(const QString &text);
 
-/// One stored line of a dialog (the `Message` object of docs/protocol.md).
+/// One stored line of a dialog (the `Message` object of docs/protocol.md). Lines of the operator
+/// chat room are Messages too, with `dialogId` 0.
 struct Message
 {
     qint64 id = 0;
@@ -23,6 +24,10 @@ struct Message
     QString authorName;
     QString text;
     QDateTime at;
+    /// System lines only: what happened ("transfer", "takeover"; "" for plain text) and its
+    /// details (names, comment), so each client words it in its own language.
+    QString event;
+    QJsonObject meta;
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &object);

@@ -273,7 +273,11 @@ private Q_SLOTS:
 
         QVERIFY(store.setLastSeq(17));
         QCOMPARE(store.lastSeq(), 17);
-        protocol::OperatorInfo me{1, u"op@example.com"_s, u"Op"_s, protocol::OperatorStatus::Online, 5};
+        protocol::OperatorInfo me;
+        me.id = 1;
+        me.email = u"op@example.com"_s;
+        me.name = u"Op"_s;
+        me.status = protocol::OperatorStatus::Online;
         QVERIFY(store.setOperatorInfo(me));
         QCOMPARE(store.operatorInfo(), me);
         QVERIFY(store.setServerUrl(QUrl(u"http://127.0.0.1:8080"_s)));
