@@ -4,6 +4,7 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -46,7 +47,14 @@ QDateTime timeFromMsecs(const QVariant &value)
 }
 
 /// The columns dialogFromRow() reads, in its order.
-constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since";
+constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since, "
+                                "department_id, language, offline, transfer";
+
+/// A JSON object as column text, NULL when absent (most dialogs have no offline contact or transfer).
+QVariant jsonOrNull(const QJsonValue &value)
+{
+    return value.isObject() ? QVariant(toJsonText(value.toObject())) : QVariant();
+}
 
 protocol::Dialog dialogFromRow(const QSqlQuery &query)
 {
@@ -58,6 +66,19 @@ protocol::Dialog dialogFromRow(const QSqlQuery &query)
     dialog.createdAt = timeFromMsecs(query.value(4));
     dialog.closedAt = timeFromMsecs(query.value(5));
     dialog.waitingSince = timeFromMsecs(query.value(6));
+    dialog.departmentId = query.value(7).toLongLong();
+    dialog.language = query.value(8).toString();
+    // Rare, so parsed only where present: the start stays free of JSON for ordinary dialogs.
+    if (!query.value(9).isNull() || !query.value(10).isNull()) {
+        QJsonObject parts;
+        if (!query.value(9).isNull())
+            parts.insert(u"offline"_s, fromJsonText(query.value(9).toString()));
+        if (!query.value(10).isNull())
+            parts.insert(u"transfer"_s, fromJsonText(query.value(10).toString()));
+        const protocol::Dialog extra = protocol::Dialog::fromJson(parts);
+        dialog.offline = extra.offline;
+        dialog.transfer = extra.transfer;
+    }
     return dialog;
 }
 
@@ -112,6 +133,20 @@ const QList<QStringList> &migrationSteps()
             "* 86400000.0) AS INTEGER), "
             "waiting_since = CAST(ROUND((julianday(json_extract(json, '$.waitingSince')) - 2440587.5) "
             "* 86400000.0) AS INTEGER)"_s,
+        },
+        // v4 (protocol 1.1): a dialog's department, language, offline contact and last transfer as
+        // columns (the two objects as JSON, NULL when absent), so dialogs still read without their
+        // full JSON. Operator-room lines live in `messages` with dialog_id 0; the operator list,
+        // departments and server settings in `kv`, so nothing here needs a table for them.
+        {
+            u"ALTER TABLE dialogs ADD COLUMN department_id INTEGER"_s,
+            u"ALTER TABLE dialogs ADD COLUMN language TEXT"_s,
+            u"ALTER TABLE dialogs ADD COLUMN offline TEXT"_s,
+            u"ALTER TABLE dialogs ADD COLUMN transfer TEXT"_s,
+            u"UPDATE dialogs SET department_id = json_extract(json, '$.departmentId'), "
+            "language = json_extract(json, '$.language'), "
+            "offline = CASE json_type(json, '$.offline') WHEN 'object' THEN json_extract(json, '$.offline') END, "
+            "transfer = CASE json_type(json, '$.transfer') WHEN 'object' THEN json_extract(json, '$.transfer') END"_s,
         },
     };
     return steps;
@@ -298,19 +333,26 @@ bool LocalStore::upsertDialog(const protocol::Dialog &dialog)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(u"INSERT INTO dialogs (id, visitor_id, operator_id, state, json, created_at, closed_at, "
-                  "waiting_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                  "waiting_since, department_id, language, offline, transfer) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET visitor_id = excluded.visitor_id, "
                   "operator_id = excluded.operator_id, state = excluded.state, json = excluded.json, "
                   "created_at = excluded.created_at, closed_at = excluded.closed_at, "
-                  "waiting_since = excluded.waiting_since"_s);
+                  "waiting_since = excluded.waiting_since, department_id = excluded.department_id, "
+                  "language = excluded.language, offline = excluded.offline, transfer = excluded.transfer"_s);
+    const QJsonObject json = dialog.toJson();
     query.addBindValue(dialog.id);
     query.addBindValue(dialog.visitorId);
     query.addBindValue(dialog.operatorId > 0 ? QVariant(dialog.operatorId) : QVariant());
     query.addBindValue(protocol::dialogStateToString(dialog.state));
-    query.addBindValue(toJsonText(dialog.toJson()));
+    query.addBindValue(toJsonText(json));
     query.addBindValue(msecsOrNull(dialog.createdAt));
     query.addBindValue(msecsOrNull(dialog.closedAt));
     query.addBindValue(msecsOrNull(dialog.waitingSince));
+    query.addBindValue(dialog.departmentId > 0 ? QVariant(dialog.departmentId) : QVariant());
+    query.addBindValue(dialog.language);
+    query.addBindValue(jsonOrNull(json.value(u"offline")));
+    query.addBindValue(dialog.transfer.isValid() ? jsonOrNull(json.value(u"transfer")) : QVariant());
     if (!query.exec())
         return fail(u"upsertDialog"_s, query.lastError().text());
     return true;
@@ -480,6 +522,23 @@ bool LocalStore::setKv(const QString &key, const QString &value)
     return true;
 }
 
+QHash<qint64, QString> LocalStore::lastMessageTexts() const
+{
+    QHash<qint64, QString> result;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    // One index walk (messages_dialog_at, backwards) per open dialog.
+    if (query.exec(u"SELECT d.id, (SELECT m.text FROM messages m WHERE m.dialog_id = d.id "
+                   "AND m.author != 'system' ORDER BY m.at DESC, m.id DESC LIMIT 1) "
+                   "FROM dialogs d WHERE d.state != 'closed'"_s)) {
+        while (query.next()) {
+            if (!query.value(1).isNull())
+                result.insert(query.value(0).toLongLong(), query.value(1).toString());
+        }
+    }
+    return result;
+}
+
 qint64 LocalStore::lastSeq() const
 {
     return kv(u"last_seq"_s).toLongLong();
@@ -499,6 +558,55 @@ protocol::OperatorInfo LocalStore::operatorInfo() const
 bool LocalStore::setOperatorInfo(const protocol::OperatorInfo &info)
 {
     return setKv(u"operator"_s, toJsonText(info.toJson()));
+}
+
+QList<protocol::OperatorInfo> LocalStore::operators() const
+{
+    QList<protocol::OperatorInfo> result;
+    const QJsonArray array = QJsonDocument::fromJson(kv(u"operators"_s).toUtf8()).array();
+    for (const auto &value : array)
+        result.append(protocol::OperatorInfo::fromJson(value.toObject()));
+    return result;
+}
+
+bool LocalStore::setOperators(const QList<protocol::OperatorInfo> &operators)
+{
+    QJsonArray array;
+    for (const auto &info : operators)
+        array.append(info.toJson());
+    return setKv(u"operators"_s, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+}
+
+QList<protocol::Department> LocalStore::departments() const
+{
+    QList<protocol::Department> result;
+    const QJsonArray array = QJsonDocument::fromJson(kv(u"departments"_s).toUtf8()).array();
+    for (const auto &value : array)
+        result.append(protocol::Department::fromJson(value.toObject()));
+    return result;
+}
+
+bool LocalStore::setDepartments(const QList<protocol::Department> &departments)
+{
+    QJsonArray array;
+    for (const auto &department : departments)
+        array.append(department.toJson());
+    return setKv(u"departments"_s, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+}
+
+ServerSettings LocalStore::serverSettings() const
+{
+    ServerSettings settings;
+    const QJsonObject object = fromJsonText(kv(u"settings"_s));
+    settings.autoAssign = object.value(u"autoAssign").toBool(settings.autoAssign);
+    settings.hideOthersDialogs = object.value(u"hideOthersDialogs").toBool(settings.hideOthersDialogs);
+    return settings;
+}
+
+bool LocalStore::setServerSettings(const ServerSettings &settings)
+{
+    return setKv(u"settings"_s, toJsonText({{u"autoAssign"_s, settings.autoAssign},
+                                            {u"hideOthersDialogs"_s, settings.hideOthersDialogs}}));
 }
 
 QUrl LocalStore::serverUrl() const

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ServerSettings.h"
+
 #include "protocol/Dialog.h"
 #include "protocol/Message.h"
 #include "protocol/OperatorInfo.h"
 #include "protocol/Visitor.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -33,7 +36,7 @@ class LocalStore
 {
 public:
     /// Bumped with every migration in LocalStore.cpp; a fresh database is created at this version.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     LocalStore();
     ~LocalStore();
@@ -77,13 +80,22 @@ public:
     std::optional<protocol::Visitor> visitor(qint64 id) const;
     QList<protocol::Dialog> openDialogs() const;
     protocol::Dialog dialog(qint64 id) const; ///< id 0 if unknown
-    /// The newest `limit` lines of a dialog, oldest first.
+    /// The newest `limit` lines of a dialog, oldest first. Dialog 0 is the operator room.
     QList<protocol::Message> messages(qint64 dialogId, int limit = 200) const;
+    /// Open dialog id → the text of its last visitor/operator line (for the visitor list).
+    QHash<qint64, QString> lastMessageTexts() const;
 
     qint64 lastSeq() const;
     bool setLastSeq(qint64 seq);
     protocol::OperatorInfo operatorInfo() const; ///< id 0 if never logged in
     bool setOperatorInfo(const protocol::OperatorInfo &info);
+    /// What the last hello said: every operator, the departments, the server's settings.
+    QList<protocol::OperatorInfo> operators() const;
+    bool setOperators(const QList<protocol::OperatorInfo> &operators);
+    QList<protocol::Department> departments() const;
+    bool setDepartments(const QList<protocol::Department> &departments);
+    ServerSettings serverSettings() const; ///< defaults if never told
+    bool setServerSettings(const ServerSettings &settings);
     QUrl serverUrl() const;
     bool setServerUrl(const QUrl &url);
 

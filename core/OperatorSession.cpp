@@ -4,6 +4,7 @@
 #include "Connection.h"
 #include "LocalStore.h"
 #include "MessageListModel.h"
+#include "OperatorListModel.h"
 #include "Outbox.h"
 #include "VisitorListModel.h"
 
@@ -13,7 +14,10 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QSet>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace concierge {
 
@@ -58,6 +62,10 @@ struct OperatorSession::Private
     Outbox *outbox = nullptr;
     VisitorListModel *visitorModel = nullptr;
     MessageListModel *messageModel = nullptr;
+    MessageListModel *chatModel = nullptr;
+    OperatorListModel *operatorModel = nullptr;
+    QList<protocol::Department> departments;
+    ServerSettings settings;
 
     ConnectionState state = ConnectionState::Disconnected;
     QUrl endpoint;
@@ -98,6 +106,8 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
     d->outbox = new Outbox(store, this);
     d->visitorModel = new VisitorListModel(this);
     d->messageModel = new MessageListModel(this);
+    d->chatModel = new MessageListModel(this);
+    d->operatorModel = new OperatorListModel(this);
 
     // The cache first: the operator sees yesterday's list at once, before any network.
     d->self = store->operatorInfo();
@@ -111,8 +121,13 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
     d->dialogs.reserve(dialogs.size());
     for (const auto &dialog : dialogs)
         d->dialogs.insert(dialog.id, dialog);
-    d->visitorModel->setSelfId(d->self.id);
-    d->visitorModel->resetContent(listRows, dialogs);
+    d->settings = store->serverSettings();
+    d->departments = store->departments();
+    d->visitorModel->setViewer(d->self.id, d->self.supervises(), d->settings);
+    d->visitorModel->resetContent(listRows, dialogs, store->lastMessageTexts());
+    d->operatorModel->setSelfId(d->self.id);
+    d->operatorModel->setOperators(store->operators());
+    refillChatModel();
 
     // One ack per burst of events: the timer fires once the socket's pending frames are handled.
     d->ackTimer.setSingleShot(true);
@@ -285,6 +300,7 @@ void OperatorSession::onHelloResult(const QJsonObject &data)
     const auto self = protocol::OperatorInfo::fromJson(data.value(u"operator").toObject());
     if (self.id != 0)
         updateSelf(self);
+    applyDirectory(data);
     const bool resumed = data.value(u"resumed").toBool();
     if (!resumed) {
         // A big snapshot comes in parts (docs/protocol.md): part 1 here, the rest as `snapshot.part`
@@ -305,7 +321,7 @@ void OperatorSession::onSnapshotPart(const QJsonObject &frame)
     if (d->snapshotPartsLeft <= 0)
         return; // not expecting one: a stray or duplicated part changes nothing
     const QJsonObject part = frame.value(u"data").toObject();
-    for (const QString &key : {u"visitors"_s, u"dialogs"_s, u"messages"_s}) {
+    for (const QString &key : {u"visitors"_s, u"dialogs"_s, u"messages"_s, u"chat"_s}) {
         QJsonArray merged = d->snapshot.value(key).toArray();
         for (const QJsonValue &value : part.value(key).toArray())
             merged.append(value);
@@ -328,7 +344,7 @@ void OperatorSession::completeHello(bool resumed)
         Q_EMIT loggedIn(d->self);
     }
     flushOutbox();
-    if (d->currentDialogId != 0)
+    if (d->currentDialogId != 0 && d->self.mayWork())
         sendRequest(u"history.get"_s, {{u"dialogId"_s, d->currentDialogId}, {u"limit"_s, d->historyLimit}},
                     d->currentDialogId);
 }
@@ -364,6 +380,10 @@ void OperatorSession::applySnapshot(const QJsonObject &snapshot, qint64 seq)
         dialogs.append(protocol::Dialog::fromJson(value.toObject()));
     for (const auto &value : snapshot.value(u"messages").toArray())
         messages.append(protocol::Message::fromJson(value.toObject()));
+    // The operator room's lines are Messages with dialogId 0: the same table, the same merge.
+    QList<protocol::Message> chatLines;
+    for (const auto &value : snapshot.value(u"chat").toArray())
+        chatLines.append(protocol::Message::fromJson(value.toObject()));
     if (snapshot.contains(u"operator")) {
         const auto self = protocol::OperatorInfo::fromJson(snapshot.value(u"operator").toObject());
         if (self.id != 0)
@@ -372,6 +392,8 @@ void OperatorSession::applySnapshot(const QJsonObject &snapshot, qint64 seq)
 
     d->store->beginTransaction();
     d->store->replaceWithSnapshot(visitors, dialogs, messages);
+    for (const auto &line : chatLines)
+        d->store->upsertMessage(line);
     d->lastSeq = d->lastAckedSeq = seq;
     d->store->setLastSeq(seq);
     d->store->commit();
@@ -384,14 +406,17 @@ void OperatorSession::applySnapshot(const QJsonObject &snapshot, qint64 seq)
         d->visitors.insert(visitor.id, visitor);
     for (const auto &dialog : dialogs)
         d->dialogs.insert(dialog.id, dialog);
-    d->visitorModel->resetContent(visitors, dialogs);
+    d->visitorModel->resetContent(visitors, dialogs, d->store->lastMessageTexts());
     // Replies the server stored before the link died are in the snapshot: they are sent.
-    for (const auto &message : messages) {
-        if (!message.cid.isEmpty())
-            d->outbox->acknowledge(message.cid);
+    for (const auto &list : {messages, chatLines}) {
+        for (const auto &message : list) {
+            if (!message.cid.isEmpty())
+                d->outbox->acknowledge(message.cid);
+        }
     }
     if (d->currentDialogId != 0)
         refillMessageModel();
+    refillChatModel();
 }
 
 void OperatorSession::onEvent(qint64 seq, const QString &name, const QJsonObject &data)
@@ -419,8 +444,11 @@ void OperatorSession::onEvent(qint64 seq, const QString &name, const QJsonObject
             Q_EMIT typingChanged(protocol::idFromJson(data.value(u"dialogId")), data.value(u"typing").toBool());
     } else if (name == u"operator.updated") {
         const auto info = protocol::OperatorInfo::fromJson(data.value(u"operator").toObject());
+        applyOperator(info);
         if (info.id == d->self.id)
             updateSelf(info);
+    } else if (name == u"chat.message") {
+        applyChatMessage(protocol::Message::fromJson(data.value(u"message").toObject()));
     }
     if (seq > 0) {
         d->lastSeq = seq;
@@ -444,30 +472,111 @@ void OperatorSession::applyMessage(const protocol::Message &message)
     if (!message.cid.isEmpty())
         d->outbox->acknowledge(message.cid);
     d->messageModel->upsert(message, false);
+    d->visitorModel->noteMessage(message);
     // The same message can reach us twice (the send result and the message.new echo, or a
     // replay): announce it once.
     if (isNew)
         Q_EMIT messageArrived(message);
 }
 
+void OperatorSession::applyChatMessage(const protocol::Message &message)
+{
+    if (message.id == 0)
+        return;
+    const bool isNew = d->store->upsertMessage(message);
+    if (!message.cid.isEmpty())
+        d->outbox->acknowledge(message.cid);
+    d->chatModel->upsert(message, false); // replaces my pending line of the same cid
+    if (isNew)
+        Q_EMIT chatMessageArrived(message);
+}
+
+void OperatorSession::applyOperator(const protocol::OperatorInfo &info)
+{
+    if (info.id == 0)
+        return;
+    const auto known = d->operatorModel->operatorInfo(info.id);
+    if (known && *known == info)
+        return;
+    d->operatorModel->upsert(info);
+    d->store->setOperators(d->operatorModel->operators());
+    Q_EMIT operatorsChanged();
+}
+
+void OperatorSession::applyDirectory(const QJsonObject &data)
+{
+    // Always present from a 1.1 server; a 1.0 server sends none of them: keep what we knew.
+    if (data.contains(u"operators")) {
+        QList<protocol::OperatorInfo> operators;
+        for (const auto &value : data.value(u"operators").toArray())
+            operators.append(protocol::OperatorInfo::fromJson(value.toObject()));
+        if (operators != d->operatorModel->operators()) {
+            d->operatorModel->setOperators(operators);
+            d->store->setOperators(operators);
+            Q_EMIT operatorsChanged();
+        }
+    }
+    if (data.contains(u"departments")) {
+        QList<protocol::Department> departments;
+        for (const auto &value : data.value(u"departments").toArray())
+            departments.append(protocol::Department::fromJson(value.toObject()));
+        d->departments = departments;
+        d->store->setDepartments(departments);
+    }
+    if (data.contains(u"settings")) {
+        const QJsonObject object = data.value(u"settings").toObject();
+        ServerSettings settings;
+        settings.autoAssign = object.value(u"autoAssign").toBool(settings.autoAssign);
+        settings.hideOthersDialogs = object.value(u"hideOthersDialogs").toBool(settings.hideOthersDialogs);
+        if (!(settings == d->settings)) {
+            d->settings = settings;
+            d->store->setServerSettings(settings);
+            d->visitorModel->setViewer(d->self.id, d->self.supervises(), settings);
+            Q_EMIT serverSettingsChanged(settings);
+        }
+    }
+}
+
 void OperatorSession::updateSelf(const protocol::OperatorInfo &self)
 {
-    const bool idChanged = self.id != d->self.id;
     const bool changed = !(self == d->self);
+    const bool mayWorkAgain = !d->self.mayWork() && self.mayWork();
     d->self = self;
     d->store->setOperatorInfo(self);
-    if (idChanged)
-        d->visitorModel->setSelfId(self.id);
+    d->visitorModel->setViewer(self.id, self.supervises(), d->settings); // no-op if unchanged
+    d->operatorModel->setSelfId(self.id);
+    applyOperator(self);
     if (changed)
         Q_EMIT selfChanged(self);
+    // Replies and room lines written before going Offline were kept; back at work, they go.
+    if (mayWorkAgain)
+        flushOutbox();
 }
 
 void OperatorSession::onResult(const Request &r, const QJsonObject &data)
 {
     if (r.type == u"message.send") {
         applyMessage(protocol::Message::fromJson(data.value(u"message").toObject()));
-    } else if (r.type == u"dialog.take" || r.type == u"dialog.close") {
-        applyDialog(protocol::Dialog::fromJson(data.value(u"dialog").toObject()));
+    } else if (r.type == u"chat.send") {
+        applyChatMessage(protocol::Message::fromJson(data.value(u"message").toObject()));
+    } else if (r.type == u"dialog.take" || r.type == u"dialog.close" || r.type == u"dialog.transfer"
+               || r.type == u"dialog.takeover") {
+        const auto dialog = protocol::Dialog::fromJson(data.value(u"dialog").toObject());
+        applyDialog(dialog);
+        if (r.type == u"dialog.transfer")
+            Q_EMIT dialogTransferred(r.dialogId);
+        else if (r.type == u"dialog.takeover")
+            Q_EMIT dialogTakenOver(r.dialogId);
+    } else if (r.type == u"chat.history") {
+        d->store->beginTransaction();
+        for (const auto &value : data.value(u"messages").toArray()) {
+            const auto message = protocol::Message::fromJson(value.toObject());
+            d->store->upsertMessage(message);
+            if (!message.cid.isEmpty())
+                d->outbox->acknowledge(message.cid);
+        }
+        d->store->commit();
+        refillChatModel();
     } else if (r.type == u"status.set") {
         updateSelf(protocol::OperatorInfo::fromJson(data.value(u"operator").toObject()));
     } else if (r.type == u"history.get") {
@@ -475,6 +584,7 @@ void OperatorSession::onResult(const Request &r, const QJsonObject &data)
         for (const auto &value : data.value(u"messages").toArray()) {
             const auto message = protocol::Message::fromJson(value.toObject());
             d->store->upsertMessage(message);
+            d->visitorModel->noteMessage(message);
             if (!message.cid.isEmpty())
                 d->outbox->acknowledge(message.cid);
         }
@@ -486,7 +596,7 @@ void OperatorSession::onResult(const Request &r, const QJsonObject &data)
 
 void OperatorSession::onError(const Request &r, ErrorCode code, const QString &message)
 {
-    if (r.type == u"message.send") {
+    if (r.type == u"message.send" || r.type == u"chat.send") {
         // Transient failures keep the reply for the next link; a refusal (closed dialog, too
         // long, not found) would be refused forever, so it leaves the outbox and the operator
         // is told.
@@ -498,20 +608,42 @@ void OperatorSession::onError(const Request &r, ErrorCode code, const QString &m
             return;
         }
         d->outbox->discard(r.cid);
-        d->messageModel->removeLine(r.cid);
+        (r.type == u"chat.send" ? d->chatModel : d->messageModel)->removeLine(r.cid);
     }
     Q_EMIT requestFailed(r.type, code, message);
 }
 
 void OperatorSession::flushOutbox()
 {
-    if (!d->helloDone)
+    // While Offline the server refuses replies and room lines: they wait here until the operator
+    // changes status (updateSelf flushes then).
+    if (!d->helloDone || !d->self.mayWork())
         return;
     for (const auto &entry : d->outbox->takeUnsent()) {
+        if (entry.dialogId == 0) {
+            sendRequest(u"chat.send"_s, {{u"cid"_s, entry.cid}, {u"text"_s, entry.text}}, 0, entry.cid);
+            continue;
+        }
         sendRequest(u"message.send"_s,
                     {{u"dialogId"_s, entry.dialogId}, {u"cid"_s, entry.cid}, {u"text"_s, entry.text}},
                     entry.dialogId, entry.cid);
     }
+}
+
+void OperatorSession::refillChatModel()
+{
+    d->chatModel->reset(0, d->store->messages(0, kHistoryLimit));
+    for (const auto &entry : d->outbox->entriesFor(0))
+        d->chatModel->upsert(pendingMessage(entry), true);
+}
+
+bool OperatorSession::refuseWhileOffline(const QString &requestType)
+{
+    if (d->self.mayWork())
+        return false;
+    Q_EMIT requestFailed(requestType, ErrorCode::Forbidden,
+                         tr("You are Offline. Choose another status to work with dialogs and the operator chat."));
+    return true;
 }
 
 void OperatorSession::refillMessageModel()
@@ -542,16 +674,58 @@ void OperatorSession::setStatus(protocol::OperatorStatus status)
 
 void OperatorSession::takeDialog(qint64 dialogId)
 {
-    sendRequest(u"dialog.take"_s, {{u"dialogId"_s, dialogId}}, dialogId);
+    if (!refuseWhileOffline(u"dialog.take"_s))
+        sendRequest(u"dialog.take"_s, {{u"dialogId"_s, dialogId}}, dialogId);
 }
 
 void OperatorSession::closeDialog(qint64 dialogId)
 {
-    sendRequest(u"dialog.close"_s, {{u"dialogId"_s, dialogId}}, dialogId);
+    if (!refuseWhileOffline(u"dialog.close"_s))
+        sendRequest(u"dialog.close"_s, {{u"dialogId"_s, dialogId}}, dialogId);
+}
+
+void OperatorSession::transferDialog(qint64 dialogId, const protocol::TransferTarget &target, const QString &comment)
+{
+    if (refuseWhileOffline(u"dialog.transfer"_s))
+        return;
+    QJsonObject fields{{u"dialogId"_s, dialogId}, {u"to"_s, target.toJson()}};
+    if (!comment.trimmed().isEmpty())
+        fields.insert(u"comment"_s, comment);
+    sendRequest(u"dialog.transfer"_s, fields, dialogId);
+}
+
+void OperatorSession::takeOverDialog(qint64 dialogId)
+{
+    if (!refuseWhileOffline(u"dialog.takeover"_s))
+        sendRequest(u"dialog.takeover"_s, {{u"dialogId"_s, dialogId}}, dialogId);
+}
+
+QString OperatorSession::sendChatMessage(const QString &text)
+{
+    if (refuseWhileOffline(u"chat.send"_s))
+        return {};
+    const OutboxEntry entry = d->outbox->add(0, text);
+    if (entry.cid.isEmpty()) {
+        Q_EMIT requestFailed(u"chat.send"_s, ErrorCode::Internal,
+                             tr("The message could not be saved: %1").arg(d->store->errorString()));
+        return {};
+    }
+    d->chatModel->upsert(pendingMessage(entry), true);
+    flushOutbox();
+    return entry.cid;
+}
+
+void OperatorSession::loadChatHistory()
+{
+    refillChatModel();
+    if (d->helloDone && !refuseWhileOffline(u"chat.history"_s))
+        sendRequest(u"chat.history"_s, {{u"limit"_s, kHistoryLimit}});
 }
 
 QString OperatorSession::sendReply(qint64 dialogId, const QString &text)
 {
+    if (refuseWhileOffline(u"message.send"_s))
+        return {};
     const OutboxEntry entry = d->outbox->add(dialogId, text);
     if (entry.cid.isEmpty()) {
         Q_EMIT requestFailed(u"message.send"_s, ErrorCode::Internal,
@@ -606,7 +780,9 @@ void OperatorSession::openDialogWithHistory(qint64 dialogId, int historyLimit)
     d->currentDialogId = dialogId;
     d->historyLimit = std::max(1, historyLimit);
     refillMessageModel();
-    if (d->helloDone)
+    // While Offline the server would refuse: the cached lines are all there is to show, and
+    // opening a visitor is not worth an error message.
+    if (d->helloDone && d->self.mayWork())
         sendRequest(u"history.get"_s, {{u"dialogId"_s, dialogId}, {u"limit"_s, d->historyLimit}}, dialogId);
 }
 
@@ -634,6 +810,38 @@ protocol::Visitor OperatorSession::visitor(qint64 visitorId) const
 protocol::Dialog OperatorSession::dialog(qint64 dialogId) const { return d->dialogs.value(dialogId); }
 VisitorListModel *OperatorSession::visitorModel() const { return d->visitorModel; }
 MessageListModel *OperatorSession::messageModel() const { return d->messageModel; }
+MessageListModel *OperatorSession::chatModel() const { return d->chatModel; }
+OperatorListModel *OperatorSession::operatorModel() const { return d->operatorModel; }
+QList<protocol::OperatorInfo> OperatorSession::operators() const { return d->operatorModel->operators(); }
+QList<protocol::Department> OperatorSession::departments() const { return d->departments; }
+ServerSettings OperatorSession::serverSettings() const { return d->settings; }
+
+std::optional<protocol::OperatorInfo> OperatorSession::operatorInfo(qint64 operatorId) const
+{
+    return d->operatorModel->operatorInfo(operatorId);
+}
+
+QStringList OperatorSession::languages() const
+{
+    QSet<QString> seen;
+    for (const auto &info : d->operatorModel->operators()) {
+        for (const QString &language : info.languages) {
+            if (!language.isEmpty())
+                seen.insert(language);
+        }
+    }
+    QStringList list(seen.begin(), seen.end());
+    std::sort(list.begin(), list.end());
+    return list;
+}
+
+bool OperatorSession::canChangeDialog(qint64 dialogId) const
+{
+    const auto it = d->dialogs.constFind(dialogId);
+    if (it == d->dialogs.constEnd() || !it->isOpen() || !d->self.mayWork())
+        return false;
+    return it->operatorId == 0 || (d->self.id != 0 && it->operatorId == d->self.id);
+}
 Connection *OperatorSession::connection() const { return d->connection; }
 
 } // namespace concierge

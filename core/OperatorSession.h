@@ -3,11 +3,13 @@
 
 #include "ConnectionState.h"
 #include "LocalStore.h"
+#include "ServerSettings.h"
 
 #include "protocol/Dialog.h"
 #include "protocol/ErrorCode.h"
 #include "protocol/Message.h"
 #include "protocol/OperatorInfo.h"
+#include "protocol/TransferTarget.h"
 #include "protocol/Visitor.h"
 
 #include <QHash>
@@ -16,6 +18,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 namespace concierge {
 
@@ -23,6 +26,7 @@ class Connection;
 class Outbox;
 class VisitorListModel;
 class MessageListModel;
+class OperatorListModel;
 
 /// The client engine of one operator: logs in over `/v1/operator`, keeps the local cache in step
 /// with the server (snapshot or resume, acks every event), and sends replies through a persistent
@@ -45,6 +49,16 @@ public:
     void setStatus(protocol::OperatorStatus status);
     void takeDialog(qint64 dialogId);
     void closeDialog(qint64 dialogId);
+    /// dialog.transfer: to an operator, a department, a language or back to the queue. Success
+    /// comes as dialogTransferred(), a refusal (e.g. Unavailable) as requestFailed("dialog.transfer").
+    void transferDialog(qint64 dialogId, const protocol::TransferTarget &target, const QString &comment);
+    /// dialog.takeover (supervisors and admins): the dialog becomes mine and active.
+    void takeOverDialog(qint64 dialogId);
+    /// A line in the operator room, through the same persistent outbox as replies (dialogId 0 is
+    /// sent as chat.send); shows at once as pending in chatModel(). Returns the cid.
+    QString sendChatMessage(const QString &text);
+    /// chat.history: fills chatModel() with the room's recent lines.
+    void loadChatHistory();
     /// Queues the reply in the outbox (persisted first), shows it at once as pending, sends it when
     /// connected. Returns the cid.
     QString sendReply(qint64 dialogId, const QString &text);
@@ -65,9 +79,21 @@ public:
     QList<OutboxEntry> pendingReplies() const; ///< the outbox, in sending order
     protocol::Visitor visitor(qint64 visitorId) const;
     protocol::Dialog dialog(qint64 dialogId) const;
+    /// Every operator, live (operator.updated).
+    QList<protocol::OperatorInfo> operators() const;
+    std::optional<protocol::OperatorInfo> operatorInfo(qint64 operatorId) const;
+    QList<protocol::Department> departments() const;
+    /// Every language some operator speaks, sorted, unique.
+    QStringList languages() const;
+    ServerSettings serverSettings() const;
+    /// Whether I may take, reply to, close or transfer it now: open, unassigned or mine, and my
+    /// status is not Offline. (Supervisors act on others' dialogs through takeOverDialog().)
+    bool canChangeDialog(qint64 dialogId) const;
 
     VisitorListModel *visitorModel() const;
     MessageListModel *messageModel() const;
+    MessageListModel *chatModel() const; ///< the operator room
+    OperatorListModel *operatorModel() const;
     Connection *connection() const; ///< for tests and sleep/wake handling
 
 Q_SIGNALS:
@@ -91,6 +117,13 @@ Q_SIGNALS:
     void synced(bool resumed);
     /// The link was lost; the next attempt is in `secondsUntilRetry` (state is Reconnecting).
     void reconnectScheduled(int secondsUntilRetry);
+    /// The operator list, or someone's status or connection, changed.
+    void operatorsChanged();
+    /// A new line in the operator room (announced once, mine included).
+    void chatMessageArrived(const concierge::protocol::Message &message);
+    void dialogTransferred(qint64 dialogId); ///< our dialog.transfer succeeded
+    void dialogTakenOver(qint64 dialogId);   ///< our dialog.takeover succeeded
+    void serverSettingsChanged(const concierge::ServerSettings &settings);
 
 private:
     struct Request;
@@ -111,6 +144,13 @@ private:
     void applySnapshot(const QJsonObject &snapshot, qint64 seq);
     void applyDialog(const protocol::Dialog &dialog);
     void applyMessage(const protocol::Message &message);
+    void applyChatMessage(const protocol::Message &message);
+    void applyOperator(const protocol::OperatorInfo &info);
+    /// The hello result's operators, departments and settings.
+    void applyDirectory(const QJsonObject &data);
+    void refillChatModel();
+    /// True (and requestFailed reported) while my status is Offline: the server would refuse.
+    bool refuseWhileOffline(const QString &requestType);
     void updateSelf(const protocol::OperatorInfo &self);
     void flushOutbox();
     void refillMessageModel();

@@ -35,10 +35,20 @@ qint64 msecs(const QDateTime &time, qint64 fallback)
 struct VisitorListModel::Private
 {
     qint64 selfId = 0;
+    bool supervises = false;
+    ServerSettings settings;
+    QString filter;
     QHash<qint64, protocol::Visitor> visitors;
     QHash<qint64, protocol::Dialog> openDialogs;     ///< by dialog id
     QHash<qint64, qint64> openDialogOfVisitor;       ///< visitor id → dialog id
-    QList<Item> rows[kSectionCount];                 ///< each kept sorted
+    struct LastLine
+    {
+        QString text;
+        qint64 at = 0;
+        qint64 id = 0;
+    };
+    QHash<qint64, LastLine> lastLines; ///< dialog id → its last visitor/operator line
+    QList<Item> rows[kSectionCount];   ///< each kept sorted
     struct Placement
     {
         int section = -1;
@@ -46,16 +56,42 @@ struct VisitorListModel::Private
     };
     QHash<qint64, Placement> placed; ///< visitor id → where it is shown
 
+    bool seesOthers() const { return supervises || !settings.hideOthersDialogs; }
+
+    /// The visitor's open dialog as this viewer may see it: another operator's dialog is hidden
+    /// from a plain operator while the server hides others' dialogs (the server then does not
+    /// send them either; this covers a cache filled before the setting changed).
     const protocol::Dialog *dialogOf(qint64 visitorId) const
     {
         const auto it = openDialogOfVisitor.constFind(visitorId);
         if (it == openDialogOfVisitor.constEnd())
             return nullptr;
         const auto dit = openDialogs.constFind(*it);
-        return dit == openDialogs.constEnd() ? nullptr : &*dit;
+        if (dit == openDialogs.constEnd())
+            return nullptr;
+        const bool others = dit->operatorId != 0 && dit->operatorId != selfId;
+        return others && !seesOthers() ? nullptr : &*dit;
     }
 
-    /// Where a visitor belongs now; section -1: not listed (offline, no open dialog).
+    QString lastText(const protocol::Dialog *dialog) const
+    {
+        return dialog ? lastLines.value(dialog->id).text : QString();
+    }
+
+    bool matchesFilter(qint64 visitorId, const protocol::Visitor *visitor, const protocol::Dialog *dialog) const
+    {
+        if (filter.isEmpty())
+            return true;
+        const auto has = [this](const QString &text) { return text.contains(filter, Qt::CaseInsensitive); };
+        if (visitor && (has(visitor->name) || has(visitor->currentPage.title) || has(visitor->currentPage.url)))
+            return true;
+        if ((!visitor || visitor->name.isEmpty()) && has(VisitorListModel::tr("Visitor %1").arg(visitorId)))
+            return true; // the name data() shows for a visitor not announced yet
+        return has(lastText(dialog));
+    }
+
+    /// Where a visitor belongs now (docs/protocol.md, "Roles and who sees which dialog");
+    /// section -1: not listed (offline without an open dialog, or not matching the filter).
     Placement placementFor(qint64 visitorId) const
     {
         Placement placement;
@@ -64,17 +100,34 @@ struct VisitorListModel::Private
         if (const auto it = visitors.constFind(visitorId); it != visitors.constEnd())
             visitor = &*it;
         const protocol::Dialog *dialog = dialogOf(visitorId);
-        const bool mine = dialog && dialog->operatorId == selfId && selfId != 0;
+        if (!matchesFilter(visitorId, visitor, dialog))
+            return placement;
         const qint64 lastActivity = visitor ? msecs(visitor->lastSeen, 0) : 0;
-        if (dialog && dialog->state == protocol::DialogState::Waiting && (dialog->operatorId == 0 || mine)) {
-            placement.section = int(Section::Waiting);
-            // Longest waiting first.
-            placement.item.key = msecs(dialog->waitingSince, msecs(dialog->createdAt, 0));
-        } else if (dialog && dialog->state == protocol::DialogState::Active && mine) {
-            placement.section = int(Section::InDialog);
-            placement.item.key = -lastActivity; // most recently active first
-        } else if (dialog || (visitor && visitor->online)) {
-            placement.section = int(Section::Others);
+        // Longest waiting first.
+        const qint64 waitingKey = dialog ? msecs(dialog->waitingSince, msecs(dialog->createdAt, 0)) : 0;
+        if (!dialog) {
+            if (visitor && visitor->online) {
+                placement.section = int(Section::Others);
+                placement.item.key = -lastActivity; // most recently active first
+            }
+            return placement;
+        }
+        const bool assigned = dialog->operatorId != 0;
+        const bool mine = assigned && selfId != 0 && dialog->operatorId == selfId;
+        const bool waiting = dialog->state == protocol::DialogState::Waiting;
+        if (dialog->isOfflineRequest() && !assigned) {
+            placement.section = int(Section::OfflineRequests);
+            placement.item.key = waitingKey;
+        } else if (mine) {
+            placement.section = int(waiting ? Section::Waiting : Section::InDialog);
+            placement.item.key = waiting ? waitingKey : -lastActivity;
+        } else if (!assigned) {
+            // Unassigned while the server assigns: it waits for a free operator in the common queue.
+            // Without auto-assignment every operator picks from Waiting.
+            placement.section = int(settings.autoAssign ? Section::CommonQueue : Section::Waiting);
+            placement.item.key = waitingKey;
+        } else {
+            placement.section = int(Section::OtherChats); // dialogOf() hid it if not allowed
             placement.item.key = -lastActivity;
         }
         return placement;
@@ -96,21 +149,67 @@ VisitorListModel::VisitorListModel(QObject *parent)
 
 VisitorListModel::~VisitorListModel() = default;
 
+void VisitorListModel::setViewer(qint64 selfId, bool supervises, const ServerSettings &settings)
+{
+    if (d->selfId == selfId && d->supervises == supervises && d->settings == settings)
+        return;
+    // "Mine" and "may see" change for every dialog at once: a reset is the honest signal.
+    beginResetModel();
+    d->selfId = selfId;
+    d->supervises = supervises;
+    d->settings = settings;
+    placeEveryone();
+    endResetModel();
+}
+
 void VisitorListModel::setSelfId(qint64 operatorId)
 {
-    if (d->selfId == operatorId)
+    setViewer(operatorId, d->supervises, d->settings);
+}
+
+qint64 VisitorListModel::selfId() const { return d->selfId; }
+bool VisitorListModel::supervises() const { return d->supervises; }
+ServerSettings VisitorListModel::serverSettings() const { return d->settings; }
+
+bool VisitorListModel::sectionApplies(Section section) const
+{
+    switch (section) {
+    case Section::CommonQueue: return d->settings.autoAssign;
+    case Section::OtherChats: return d->seesOthers();
+    default: return true;
+    }
+}
+
+void VisitorListModel::setFilterText(const QString &text)
+{
+    if (d->filter == text)
         return;
-    // "Mine" changes for every dialog at once: a reset is the honest signal.
+    // Typing in the filter box re-places everyone once per keystroke: a reset is far cheaper
+    // for the view than thousands of single-row signals.
     beginResetModel();
-    d->selfId = operatorId;
+    d->filter = text;
+    placeEveryone();
+    endResetModel();
+}
+
+QString VisitorListModel::filterText() const
+{
+    return d->filter;
+}
+
+void VisitorListModel::placeEveryone()
+{
     for (auto &list : d->rows)
         list.clear();
     d->placed.clear();
+    d->placed.reserve(d->visitors.size());
     for (auto it = d->visitors.constBegin(); it != d->visitors.constEnd(); ++it)
         placeQuietly(it.key());
     for (auto it = d->openDialogOfVisitor.constBegin(); it != d->openDialogOfVisitor.constEnd(); ++it)
         placeQuietly(it.key());
-    endResetModel();
+    // Appended unsorted above: one sort per section beats thousands of sorted inserts.
+    for (auto &list : d->rows)
+        std::sort(list.begin(), list.end());
 }
 
 void VisitorListModel::placeQuietly(qint64 visitorId)
@@ -120,25 +219,22 @@ void VisitorListModel::placeQuietly(qint64 visitorId)
     const Private::Placement placement = d->placementFor(visitorId);
     if (placement.section < 0)
         return;
-    auto &list = d->rows[placement.section];
-    list.insert(std::lower_bound(list.begin(), list.end(), placement.item) - list.begin(), placement.item);
+    d->rows[placement.section].append(placement.item);
     d->placed.insert(visitorId, placement);
 }
 
 void VisitorListModel::resetContent(const QList<protocol::Visitor> &visitors,
-                                    const QList<protocol::Dialog> &dialogs)
+                                    const QList<protocol::Dialog> &dialogs,
+                                    const QHash<qint64, QString> &lastMessageTexts)
 {
     beginResetModel();
     d->visitors.clear();
     d->openDialogs.clear();
     d->openDialogOfVisitor.clear();
-    d->placed.clear();
-    for (auto &list : d->rows)
-        list.clear();
+    d->lastLines.clear();
     d->visitors.reserve(visitors.size());
     d->openDialogs.reserve(dialogs.size());
     d->openDialogOfVisitor.reserve(dialogs.size());
-    d->placed.reserve(visitors.size());
     for (const auto &visitor : visitors)
         d->visitors.insert(visitor.id, visitor);
     for (const auto &dialog : dialogs) {
@@ -147,10 +243,9 @@ void VisitorListModel::resetContent(const QList<protocol::Visitor> &visitors,
         d->openDialogs.insert(dialog.id, dialog);
         d->openDialogOfVisitor.insert(dialog.visitorId, dialog.id);
     }
-    for (const auto &visitor : visitors)
-        placeQuietly(visitor.id);
-    for (const auto &dialog : dialogs)
-        placeQuietly(dialog.visitorId);
+    for (auto it = lastMessageTexts.constBegin(); it != lastMessageTexts.constEnd(); ++it)
+        d->lastLines.insert(it.key(), {it.value(), 0, 0});
+    placeEveryone();
     endResetModel();
 }
 
@@ -237,6 +332,7 @@ void VisitorListModel::upsertDialog(const protocol::Dialog &dialog)
         d->openDialogOfVisitor.insert(dialog.visitorId, dialog.id);
     } else {
         d->openDialogs.remove(dialog.id);
+        d->lastLines.remove(dialog.id);
         // Only the visitor's current dialog closing changes where the visitor is shown.
         if (previousOpen == dialog.id)
             d->openDialogOfVisitor.remove(dialog.visitorId);
@@ -244,11 +340,40 @@ void VisitorListModel::upsertDialog(const protocol::Dialog &dialog)
     replace(dialog.visitorId);
 }
 
+void VisitorListModel::noteMessage(const protocol::Message &message)
+{
+    if (message.dialogId == 0 || message.author == protocol::Author::System)
+        return;
+    const qint64 at = msecs(message.at, 0);
+    Private::LastLine &last = d->lastLines[message.dialogId];
+    // Lines may arrive out of order (history after a live line): keep the newest.
+    if (last.at > at || (last.at == at && last.id > message.id))
+        return;
+    if (last.text == message.text) {
+        last.at = at;
+        last.id = message.id;
+        return;
+    }
+    last = {message.text, at, message.id};
+    const auto dialog = d->openDialogs.constFind(message.dialogId);
+    if (dialog == d->openDialogs.constEnd())
+        return;
+    if (!d->filter.isEmpty()) {
+        replace(dialog->visitorId); // the new text may make it match, or not any more
+        return;
+    }
+    const QModelIndex row = indexOfVisitor(dialog->visitorId);
+    if (row.isValid())
+        Q_EMIT dataChanged(row, row, {LastMessageTextRole});
+}
+
 void VisitorListModel::removeVisitor(qint64 visitorId)
 {
     d->visitors.remove(visitorId);
-    if (const qint64 dialogId = d->openDialogOfVisitor.take(visitorId))
+    if (const qint64 dialogId = d->openDialogOfVisitor.take(visitorId)) {
         d->openDialogs.remove(dialogId);
+        d->lastLines.remove(dialogId);
+    }
     replace(visitorId);
 }
 
@@ -322,6 +447,9 @@ QVariant VisitorListModel::data(const QModelIndex &index, int role) const
             switch (section) {
             case Section::Waiting: return tr("Waiting for reply (%1)").arg(count);
             case Section::InDialog: return tr("In dialog (%1)").arg(count);
+            case Section::OfflineRequests: return tr("Offline requests (%1)").arg(count);
+            case Section::CommonQueue: return tr("Common queue (%1)").arg(count);
+            case Section::OtherChats: return tr("Other chats (%1)").arg(count);
             case Section::Others: return tr("Others (%1)").arg(count);
             }
             return {};
@@ -353,6 +481,12 @@ QVariant VisitorListModel::data(const QModelIndex &index, int role) const
         return dialog && dialog->state == protocol::DialogState::Waiting ? dialog->waitingSince : QDateTime();
     case OnlineRole: return visitor.online;
     case AssignedToMeRole: return dialog && d->selfId != 0 && dialog->operatorId == d->selfId;
+    case AssignedOperatorIdRole: return dialog ? dialog->operatorId : qint64(0);
+    case TransferCommentRole: return dialog ? dialog->transfer.comment : QString();
+    case TransferFromNameRole: return dialog && dialog->transfer.isValid() ? dialog->transfer.fromName : QString();
+    case LastMessageTextRole: return d->lastText(dialog);
+    case IsOfflineRequestRole: return dialog && dialog->isOfflineRequest();
+    case DepartmentIdRole: return dialog ? dialog->departmentId : qint64(0);
     default: return {};
     }
 }
@@ -371,6 +505,12 @@ QHash<int, QByteArray> VisitorListModel::roleNames() const
     names.insert(WaitingSinceRole, "waitingSince");
     names.insert(OnlineRole, "online");
     names.insert(AssignedToMeRole, "assignedToMe");
+    names.insert(AssignedOperatorIdRole, "assignedOperatorId");
+    names.insert(TransferCommentRole, "transferComment");
+    names.insert(TransferFromNameRole, "transferFromName");
+    names.insert(LastMessageTextRole, "lastMessageText");
+    names.insert(IsOfflineRequestRole, "isOfflineRequest");
+    names.insert(DepartmentIdRole, "departmentId");
     return names;
 }
 
