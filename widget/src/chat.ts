@@ -3,18 +3,31 @@
 // the rules that keep a message from being lost or shown twice (docs/protocol.md, "Events, sequence
 // numbers and resume" and "Idempotent sends").
 
+import { chosenDepartment, decideComposer } from "./composer";
 import { Connection, ConnectionState } from "./connection";
 import { newCid } from "./ids";
 import { currentPageView } from "./page";
 import {
+    Department,
     HelloResult,
     MAX_TEXT_LENGTH,
     Message,
+    OfflineRequest,
+    parseDepartments,
     RequestError,
     VisitorDialog,
     VisitorSnapshot,
 } from "./protocol";
-import { ChatMessage, loadSession, loadToken, saveSession, saveToken, SessionCache } from "./storage";
+import {
+    ChatMessage,
+    loadDepartment,
+    loadSession,
+    loadToken,
+    saveDepartment,
+    saveSession,
+    saveToken,
+    SessionCache,
+} from "./storage";
 import type { Strings } from "./strings";
 import type { ChatView } from "./ui";
 
@@ -36,6 +49,7 @@ function fromServer(m: Message): ChatMessage {
         authorName: m.authorName,
         text: m.text,
         at: m.at,
+        event: m.event ?? "",
         state: "sent",
     };
 }
@@ -48,6 +62,12 @@ export class Chat {
     private messages: ChatMessage[] = [];
     private dialog: VisitorDialog | null = null;
     private operatorsAvailable = true;
+    private departments: Department[] = [];
+    private chosenDepartmentId: number | null = loadDepartment();
+    /** The dialog this tab's offline form opened, while the visitor waits for an answer to it. */
+    private offlineDialogId: number | null = null;
+    /** Kept across attempts of one offline request, so a retry after a lost answer is not stored twice. */
+    private offlineCid: string | null = null;
     private pageViewSent = false;
     private everReady = false;
     private inFlight = new Set<string>();
@@ -69,6 +89,8 @@ export class Chat {
             this.messages = cache.messages;
             this.dialog = cache.dialog;
             this.operatorsAvailable = cache.operatorsAvailable;
+            this.departments = Array.isArray(cache.departments) ? cache.departments : [];
+            this.offlineDialogId = typeof cache.offlineDialogId === "number" ? cache.offlineDialogId : null;
         }
     }
 
@@ -108,6 +130,47 @@ export class Chat {
         this.render();
         this.transmit(message);
         return true;
+    }
+
+    /** The visitor picked a department (remembered for the visit), or asked to choose again (null). */
+    chooseDepartment(departmentId: number | null): void {
+        this.chosenDepartmentId = departmentId;
+        saveDepartment(departmentId);
+        this.render();
+    }
+
+    /** Sends the offline form; resolves true once the server has stored the request. */
+    async sendOfflineRequest(request: OfflineRequest): Promise<boolean> {
+        if (!this.connection.isReady()) {
+            this.view.flash(this.everReady ? this.strings.reconnecting : this.strings.connecting);
+            return false;
+        }
+        this.offlineCid = this.offlineCid ?? newCid();
+        const fields: Record<string, unknown> = { ...request, cid: this.offlineCid };
+        const department = this.departmentForNewDialog();
+        if (department !== null) fields.departmentId = department;
+        try {
+            const data = await this.connection.request("offline.request", fields);
+            const stored = (data as { message?: unknown }).message;
+            this.offlineCid = null;
+            if (isMessage(stored)) {
+                this.upsert(stored);
+                this.noteDialogOpened(stored.dialogId);
+                this.offlineDialogId = stored.dialogId;
+            }
+            this.persist();
+            this.render();
+            return true;
+        } catch (error: unknown) {
+            if (error instanceof RequestError) {
+                // Refused for good (bad_request, forbidden, too_long): the next try is a new request.
+                if (error.code !== "internal" && error.code !== "rate_limited") this.offlineCid = null;
+                this.view.flash(error.code === "too_long" ? this.strings.tooLong : this.strings.sendFailed);
+            } else {
+                this.view.flash(this.strings.sendFailed);
+            }
+            return false;
+        }
     }
 
     /** The visitor edited the input; `hasText` tells whether anything is left in it. */
@@ -153,6 +216,8 @@ export class Chat {
             this.messages = this.messages.filter((m) => m.state === "sending");
             this.dialog = null;
         }
+        const departments = parseDepartments(result.departments);
+        if (departments) this.departments = departments;
         if (!result.resumed) {
             if (result.snapshot) this.applySnapshot(result.snapshot);
             this.lastSeq = typeof result.seq === "number" ? result.seq : 0;
@@ -209,9 +274,12 @@ export class Chat {
             case "typing":
                 if (d.author !== "visitor") this.showOperatorTyping(d.typing === true);
                 break;
-            case "operators.available":
+            case "operators.available": {
                 if (typeof d.available === "boolean") this.operatorsAvailable = d.available;
+                const departments = parseDepartments(d.departments);
+                if (departments) this.departments = departments;
                 break;
+            }
             default:
                 break; // newer event kinds are ignored by contract
         }
@@ -234,12 +302,20 @@ export class Chat {
     private transmit(message: ChatMessage): void {
         if (!this.connection.isReady() || this.inFlight.has(message.cid)) return;
         this.inFlight.add(message.cid);
+        const fields: Record<string, unknown> = { cid: message.cid, text: message.text };
+        // Only the message that opens a dialog needs it; the server ignores it on later ones.
+        const department = this.isDialogOpen() ? null : this.departmentForNewDialog();
+        if (department !== null) fields.departmentId = department;
         this.connection
-            .request("message.send", { cid: message.cid, text: message.text })
+            .request("message.send", fields)
             .then((data) => {
                 const stored = (data as { message?: unknown }).message;
-                if (isMessage(stored)) this.upsert(stored);
-                else message.state = "sent";
+                if (isMessage(stored)) {
+                    this.upsert(stored);
+                    this.noteDialogOpened(stored.dialogId);
+                } else {
+                    message.state = "sent";
+                }
             })
             .catch((error: unknown) => {
                 if (error instanceof RequestError && error.code !== "internal" && error.code !== "rate_limited") {
@@ -253,6 +329,26 @@ export class Chat {
                 this.persist();
                 this.render();
             });
+    }
+
+    /** The department a dialog opened now goes to: the visitor's choice, when the site offers one. */
+    private departmentForNewDialog(): number | null {
+        return chosenDepartment({ departments: this.departments, chosenDepartmentId: this.chosenDepartmentId })?.id ?? null;
+    }
+
+    private isDialogOpen(): boolean {
+        return !!this.dialog && this.dialog.state !== "closed";
+    }
+
+    /**
+     * A request's result names the dialog it went to before the `dialog.updated` that announces it
+     * arrives (results come first): note it now, so the composer does not flash back to the choice.
+     */
+    private noteDialogOpened(dialogId: number): void {
+        if (typeof dialogId !== "number") return;
+        if (!this.dialog || (this.dialog.state === "closed" && dialogId > this.dialog.id)) {
+            this.dialog = { id: dialogId, state: "waiting", operatorName: "" };
+        }
     }
 
     /** Adds a stored message, or completes the local copy with the same id or cid. */
@@ -309,7 +405,20 @@ export class Chat {
     private render(): void {
         this.view.setMessages(this.messages);
         this.view.setSubtitle(this.subtitle());
-        this.view.setOperatorsAvailable(this.operatorsAvailable);
+        const sending = this.messages.some((m) => m.state === "sending");
+        this.view.setComposer(
+            decideComposer({
+                departments: this.departments,
+                chosenDepartmentId: this.chosenDepartmentId,
+                dialogOpen: this.isDialogOpen() || sending,
+                operatorsAvailable: this.operatorsAvailable,
+            }),
+        );
+        // The thanks stay while the request waits for an answer; a reply or a close ends them.
+        if (this.offlineDialogId !== null && !(this.dialog?.id === this.offlineDialogId && this.dialog.state === "waiting")) {
+            this.offlineDialogId = null;
+        }
+        this.view.setOfflineConfirmation(this.offlineDialogId !== null);
     }
 
     private persist(): void {
@@ -320,6 +429,8 @@ export class Chat {
             dialog: this.dialog,
             operatorsAvailable: this.operatorsAvailable,
             messages: this.messages,
+            departments: this.departments,
+            offlineDialogId: this.offlineDialogId,
         };
         saveSession(cache);
     }

@@ -31,6 +31,8 @@ function boot(): void {
             saveOpen(open);
             chat?.setOpen(open);
         },
+        onChooseDepartment: (departmentId) => chat?.chooseDepartment(departmentId),
+        onOfflineSubmit: (request) => (chat ? chat.sendOfflineRequest(request) : Promise.resolve(false)),
     });
     chat = new Chat(visitorEndpoint(ownScript), ui, strings);
     document.body.appendChild(ui.host);

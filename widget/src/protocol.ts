@@ -5,6 +5,9 @@
 export const PROTOCOL_VERSION = "1.1";
 
 export type Author = "visitor" | "operator" | "system";
+
+/** `event` of a system line: "transfer" / "takeover" reach the visitor with empty `text` (the widget words them). */
+export type SystemEvent = "" | "transfer" | "takeover";
 export type DialogState = "waiting" | "active" | "closed";
 
 export interface Message {
@@ -15,6 +18,14 @@ export interface Message {
     authorName?: string;
     text: string;
     at: string;
+    event?: SystemEvent | string;
+}
+
+/** A department of the site; `available`: someone in it is Online (visitor lists only). */
+export interface Department {
+    id: number;
+    name: string;
+    available: boolean;
 }
 
 export interface VisitorDialog {
@@ -36,6 +47,15 @@ export interface HelloResult {
     resumed: boolean;
     seq?: number;
     snapshot?: VisitorSnapshot;
+    departments?: Department[];
+}
+
+/** What the visitor typed into the offline form (`offline.request` without `cid`/`departmentId`). */
+export interface OfflineRequest {
+    name: string;
+    email: string;
+    phone: string;
+    text: string;
 }
 
 export interface UtmParams {
@@ -70,3 +90,16 @@ export const CLOSE_AUTH_FAILED = 4003;
 
 /** Longest message text the server accepts (`too_long` above it). */
 export const MAX_TEXT_LENGTH = 10000;
+
+/** The `departments` list of a hello result or `operators.available`; null when absent (older server). */
+export function parseDepartments(value: unknown): Department[] | null {
+    if (!Array.isArray(value)) return null;
+    const departments: Department[] = [];
+    for (const item of value) {
+        const d = item as Partial<Department> | null;
+        if (d && typeof d === "object" && typeof d.id === "number" && typeof d.name === "string") {
+            departments.push({ id: d.id, name: d.name, available: d.available === true });
+        }
+    }
+    return departments;
+}

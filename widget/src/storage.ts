@@ -5,11 +5,18 @@
 // from. A new tab has no cache and asks for a snapshot instead. Storage can be disabled or full
 // (private modes, quotas): every access is guarded and the widget then simply works without it.
 
-import type { Message, VisitorDialog } from "./protocol";
+import type { Department, Message, VisitorDialog } from "./protocol";
 
 export const TOKEN_KEY = "concierge.visitorToken";
 export const SESSION_KEY = "concierge.session";
 export const OPEN_KEY = "concierge.open";
+export const DEPARTMENT_KEY = "concierge.department";
+
+/**
+ * How long the department choice is remembered: one visit, which like the server's visit ends after
+ * 30 minutes unseen. It lives in localStorage so that other tabs of the same visit share it.
+ */
+const VISIT_MS = 30 * 60 * 1000;
 
 /** How many messages the per-tab cache keeps (the server's snapshot carries the last 200 too). */
 const MAX_CACHED_MESSAGES = 200;
@@ -29,6 +36,10 @@ export interface SessionCache {
     dialog: VisitorDialog | null;
     operatorsAvailable: boolean;
     messages: ChatMessage[];
+    /** The site's departments as last heard (absent in caches of older widget versions). */
+    departments?: Department[];
+    /** The dialog opened by this tab's offline form, while its confirmation is shown. */
+    offlineDialogId?: number | null;
 }
 
 function read(storage: () => Storage, key: string): string | null {
@@ -89,4 +100,22 @@ export function loadOpen(): boolean {
 
 export function saveOpen(open: boolean): void {
     write(session, OPEN_KEY, open ? "1" : null);
+}
+
+/** The department the visitor chose during this visit, or null. Each read extends the visit. */
+export function loadDepartment(now: number = Date.now()): number | null {
+    const raw = read(local, DEPARTMENT_KEY);
+    if (!raw) return null;
+    try {
+        const saved = JSON.parse(raw) as { id?: unknown; at?: unknown };
+        if (typeof saved.id !== "number" || typeof saved.at !== "number" || now - saved.at > VISIT_MS) return null;
+        saveDepartment(saved.id, now);
+        return saved.id;
+    } catch {
+        return null;
+    }
+}
+
+export function saveDepartment(id: number | null, now: number = Date.now()): void {
+    write(local, DEPARTMENT_KEY, id === null ? null : JSON.stringify({ id, at: now }));
 }

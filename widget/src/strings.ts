@@ -24,6 +24,23 @@ export interface Strings {
     sendFailed: string;
     messagesLabel: string;
     empty: string;
+    chooseDepartment: string;
+    departmentUnavailable: string;
+    departmentChosen: (name: string) => string;
+    changeDepartment: string;
+    offlineIntro: string;
+    offlineName: string;
+    offlineEmail: string;
+    offlinePhone: string;
+    offlineMessage: string;
+    offlineContactHint: string;
+    offlineSend: string;
+    offlineNeedContact: string;
+    offlineBadEmail: string;
+    offlineBadPhone: string;
+    offlineNeedMessage: string;
+    offlineThanks: string;
+    passedOn: string;
 }
 
 const en: Strings = {
@@ -49,6 +66,23 @@ const en: Strings = {
     sendFailed: "The message could not be sent.",
     messagesLabel: "Conversation",
     empty: "Ask us anything — we are happy to help.",
+    chooseDepartment: "Who would you like to talk to?",
+    departmentUnavailable: "No one online — leave a message",
+    departmentChosen: (name) => `Department: ${name}`,
+    changeDepartment: "Change",
+    offlineIntro: "No one is online right now. Leave your details and a message — we will get back to you.",
+    offlineName: "Name",
+    offlineEmail: "Email",
+    offlinePhone: "Phone",
+    offlineMessage: "Message",
+    offlineContactHint: "An email or a phone number, so that we can reply.",
+    offlineSend: "Send message",
+    offlineNeedContact: "Enter an email or a phone number so that we can reply.",
+    offlineBadEmail: "This email address does not look right (example: name@example.com).",
+    offlineBadPhone: "Enter a phone number with at least 6 digits.",
+    offlineNeedMessage: "Write your message.",
+    offlineThanks: "Thank you! We will get back to you by email or phone.",
+    passedOn: "Your conversation has been passed to a colleague.",
 };
 
 const ru: Strings = {
@@ -74,6 +108,23 @@ const ru: Strings = {
     sendFailed: "Не удалось отправить сообщение.",
     messagesLabel: "Переписка",
     empty: "Спросите нас о чём угодно — мы поможем.",
+    chooseDepartment: "С кем вы хотите поговорить?",
+    departmentUnavailable: "Сейчас никого нет — оставьте сообщение",
+    departmentChosen: (name) => `Отдел: ${name}`,
+    changeDepartment: "Изменить",
+    offlineIntro: "Сейчас никого нет в сети. Оставьте контакты и сообщение — мы с вами свяжемся.",
+    offlineName: "Имя",
+    offlineEmail: "Эл. почта",
+    offlinePhone: "Телефон",
+    offlineMessage: "Сообщение",
+    offlineContactHint: "Почта или телефон, чтобы мы могли ответить.",
+    offlineSend: "Отправить сообщение",
+    offlineNeedContact: "Укажите эл. почту или телефон, чтобы мы могли ответить.",
+    offlineBadEmail: "Адрес почты выглядит неверно (пример: name@example.com).",
+    offlineBadPhone: "Укажите номер телефона — не меньше 6 цифр.",
+    offlineNeedMessage: "Напишите сообщение.",
+    offlineThanks: "Спасибо! Мы свяжемся с вами по почте или телефону.",
+    passedOn: "Ваш разговор передан коллеге.",
 };
 
 const tables: Record<string, Strings> = { en, ru };

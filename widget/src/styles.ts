@@ -5,6 +5,8 @@
 export const STYLES = `
 :host { all: initial; }
 * { box-sizing: border-box; }
+/* Our display rules (flex, block) would otherwise beat the hidden attribute. */
+[hidden] { display: none !important; }
 .cw-root {
   position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
@@ -16,7 +18,7 @@ export const STYLES = `
   display: flex; align-items: center; justify-content: center; margin-left: auto;
 }
 .cw-launcher:hover { background: #1b4332; }
-.cw-launcher:focus-visible, .cw-send:focus-visible, .cw-close:focus-visible { outline: 3px solid #95d5b2; outline-offset: 2px; }
+.cw-launcher:focus-visible, .cw-send:focus-visible, .cw-close:focus-visible, .cw-department:focus-visible, .cw-link:focus-visible { outline: 3px solid #95d5b2; outline-offset: 2px; }
 .cw-launcher svg { width: 26px; height: 26px; fill: currentColor; }
 .cw-badge {
   position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; padding: 0 6px;
@@ -62,6 +64,37 @@ export const STYLES = `
 .cw-input:focus { outline: none; border-color: #2d6a4f; box-shadow: 0 0 0 3px rgba(45,106,79,.2); }
 .cw-send { border: 0; border-radius: 10px; padding: 0 16px; background: #2d6a4f; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
 .cw-send:hover { background: #1b4332; }
+.cw-send:disabled { opacity: .6; cursor: default; }
+.cw-note.cw-thanks { background: #d8f3dc; color: #1b4332; }
+.cw-departments { padding: 12px 14px 14px; border-top: 1px solid #e9ecef; background: #fff; }
+.cw-departments-title { margin: 0 0 8px; font-weight: 600; }
+.cw-department-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; max-height: 220px; overflow-y: auto; }
+.cw-department {
+  width: 100%; text-align: left; padding: 9px 12px; border: 1px solid #ced4da; border-radius: 10px;
+  background: #fff; color: inherit; font: inherit; cursor: pointer; display: flex; flex-direction: column;
+}
+.cw-department:hover { border-color: #2d6a4f; background: #f1f8f4; }
+.cw-department-name { font-weight: 600; }
+.cw-department-note { font-size: 12px; color: #868e96; }
+.cw-department-line { display: flex; align-items: baseline; gap: 8px; padding: 6px 12px 0; font-size: 12px; color: #495057; background: #fff; border-top: 1px solid #e9ecef; }
+.cw-department-line + .cw-form { border-top: 0; }
+.cw-link { border: 0; background: none; padding: 0; color: #2d6a4f; font: inherit; text-decoration: underline; cursor: pointer; border-radius: 4px; }
+.cw-offline { padding: 10px 12px 12px; border-top: 1px solid #e9ecef; background: #fff; overflow-y: auto; max-height: 70%; flex-shrink: 0; }
+.cw-offline-intro { margin: 0 0 8px; font-size: 13px; color: #495057; }
+.cw-offline-contacts { display: flex; gap: 8px; }
+.cw-offline-contacts .cw-field { flex: 1; min-width: 0; }
+.cw-offline-hint { margin: -4px 0 6px; font-size: 11px; color: #868e96; }
+.cw-field { margin: 0 0 8px; }
+.cw-field-label { display: block; font-size: 12px; font-weight: 600; margin: 0 0 2px; color: #495057; }
+.cw-field-input {
+  width: 100%; padding: 7px 9px; border: 1px solid #ced4da; border-radius: 8px; font: inherit; color: inherit; background: #fff;
+}
+.cw-field-text { resize: vertical; min-height: 60px; }
+.cw-field-input:focus { outline: none; border-color: #2d6a4f; box-shadow: 0 0 0 3px rgba(45,106,79,.2); }
+.cw-field-input[aria-invalid="true"] { border-color: #c92a2a; }
+.cw-field-input[aria-invalid="true"]:focus { box-shadow: 0 0 0 3px rgba(201,42,42,.2); }
+.cw-field-error { margin: 3px 0 0; font-size: 12px; color: #c92a2a; }
+.cw-offline-send { width: 100%; padding: 9px 16px; }
 @media (max-width: 480px) {
   .cw-root { right: 10px; bottom: 10px; }
   .cw-window { width: calc(100vw - 20px); height: calc(100vh - 90px); }

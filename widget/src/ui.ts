@@ -2,16 +2,23 @@
 // The widget's DOM, inside an open shadow root (open so that tests can reach it). Visitor and
 // operator text only ever goes in through textContent: nothing from the network is parsed as HTML.
 
+import type { Composer } from "./composer";
+import { DepartmentChoice } from "./departmentChoice";
+import { el } from "./dom";
+import { OfflineForm } from "./offlineForm";
+import { MAX_TEXT_LENGTH, OfflineRequest } from "./protocol";
 import type { ChatMessage } from "./storage";
 import type { Strings } from "./strings";
 import { STYLES } from "./styles";
-import { MAX_TEXT_LENGTH } from "./protocol";
 
 /** What the chat logic needs from a view; a test can provide a fake. */
 export interface ChatView {
     setMessages(messages: readonly ChatMessage[]): void;
     setSubtitle(text: string): void;
-    setOperatorsAvailable(available: boolean): void;
+    /** What goes under the conversation: department choice, offline form or chat input. */
+    setComposer(composer: Composer): void;
+    /** The "we will get back to you" note after an offline request. */
+    setOfflineConfirmation(shown: boolean): void;
     setOperatorTyping(typing: boolean): void;
     setConnection(note: string | null): void;
     setUnread(count: number): void;
@@ -22,21 +29,14 @@ export interface UiHandlers {
     onSend(text: string): boolean;
     onInput(hasText: boolean): void;
     onOpenChange(open: boolean): void;
+    /** A department was picked, or null: the visitor wants to choose again. */
+    onChooseDepartment(departmentId: number | null): void;
+    /** Resolves true once the offline request is stored. */
+    onOfflineSubmit(request: OfflineRequest): Promise<boolean>;
 }
 
 const CHAT_ICON =
     "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8.4L4 21.5V18a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h10V9H7zm0-3v2h10V6H7zm0 6v2h7v-2H7z";
-
-function el<K extends keyof HTMLElementTagNameMap>(
-    tag: K,
-    className: string,
-    attrs: Record<string, string> = {},
-): HTMLElementTagNameMap[K] {
-    const node = document.createElement(tag);
-    node.className = className;
-    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-    return node;
-}
 
 function timeOf(iso: string): string {
     const date = new Date(iso);
@@ -57,6 +57,14 @@ export class Ui implements ChatView {
     private readonly empty: HTMLElement;
     private readonly typing: HTMLElement;
     private readonly input: HTMLTextAreaElement;
+    private readonly chatForm: HTMLFormElement;
+    private readonly departmentLine: HTMLElement;
+    private readonly departmentName: HTMLElement;
+    private readonly departmentChoice: DepartmentChoice;
+    private readonly offlineForm: OfflineForm;
+    private readonly thanksNote: HTMLElement;
+    private composerKind: Composer["kind"] = "chat";
+    private nobodyOnline = false;
     private readonly items = new Map<string, HTMLLIElement>();
     private flashTimer: number | undefined;
 
@@ -97,6 +105,9 @@ export class Ui implements ChatView {
         this.availabilityNote = el("div", "cw-note", { "data-testid": "concierge-offline-note" });
         this.availabilityNote.textContent = strings.noOperators;
         this.availabilityNote.hidden = true;
+        this.thanksNote = el("div", "cw-note cw-thanks", { role: "status", "data-testid": "concierge-offline-thanks" });
+        this.thanksNote.textContent = strings.offlineThanks;
+        this.thanksNote.hidden = true;
         this.flashNote = el("div", "cw-note cw-flash", { role: "alert", "data-testid": "concierge-flash" });
         this.flashNote.hidden = true;
 
@@ -113,7 +124,21 @@ export class Ui implements ChatView {
         this.typing.textContent = strings.operatorTyping;
         this.typing.hidden = true;
 
+        this.departmentChoice = new DepartmentChoice(strings, (id) => this.handlers.onChooseDepartment(id));
+        this.departmentChoice.element.hidden = true;
+        this.offlineForm = new OfflineForm(strings, (request) => this.handlers.onOfflineSubmit(request));
+        this.offlineForm.element.hidden = true;
+
+        this.departmentLine = el("div", "cw-department-line", { "data-testid": "concierge-department-line" });
+        this.departmentName = el("span", "cw-department-chosen", { "data-testid": "concierge-department-chosen" });
+        const change = el("button", "cw-link", { type: "button", "data-testid": "concierge-department-change" });
+        change.textContent = strings.changeDepartment;
+        change.addEventListener("click", () => this.handlers.onChooseDepartment(null));
+        this.departmentLine.append(this.departmentName, change);
+        this.departmentLine.hidden = true;
+
         const form = el("form", "cw-form");
+        this.chatForm = form;
         this.input = el("textarea", "cw-input", {
             rows: "1",
             placeholder: strings.placeholder,
@@ -137,7 +162,19 @@ export class Ui implements ChatView {
         });
         this.input.addEventListener("input", () => this.handlers.onInput(this.input.value.trim() !== ""));
 
-        this.window.append(header, this.connectionNote, this.availabilityNote, this.flashNote, this.list, this.typing, form);
+        this.window.append(
+            header,
+            this.connectionNote,
+            this.availabilityNote,
+            this.thanksNote,
+            this.flashNote,
+            this.list,
+            this.typing,
+            this.departmentLine,
+            form,
+            this.departmentChoice.element,
+            this.offlineForm.element,
+        );
 
         this.launcher = el("button", "cw-launcher", {
             type: "button",
@@ -171,7 +208,7 @@ export class Ui implements ChatView {
         this.handlers.onOpenChange(open);
         if (open) {
             this.scrollToEnd();
-            this.input.focus();
+            this.focusComposer();
         }
     }
 
@@ -207,8 +244,30 @@ export class Ui implements ChatView {
         this.subtitle.textContent = text;
     }
 
-    setOperatorsAvailable(available: boolean): void {
-        this.availabilityNote.hidden = available;
+    setComposer(composer: Composer): void {
+        const root = this.host.shadowRoot;
+        const hadFocus = !!root?.activeElement && this.composerArea().some((area) => area.contains(root.activeElement));
+        const changed = composer.kind !== this.composerKind;
+        this.composerKind = composer.kind;
+
+        this.departmentChoice.element.hidden = composer.kind !== "choose";
+        this.offlineForm.element.hidden = composer.kind !== "offline";
+        this.chatForm.hidden = composer.kind !== "chat";
+        if (composer.kind === "choose") this.departmentChoice.setDepartments(composer.departments);
+        const department = composer.kind === "chat" ? composer.department : null;
+        this.departmentLine.hidden = department === null;
+        this.departmentName.textContent = department ? this.strings.departmentChosen(department.name) : "";
+        // The offline form says it itself.
+        this.nobodyOnline = composer.kind === "chat" && !composer.operatorsAvailable;
+        this.availabilityNote.hidden = !this.nobodyOnline || !this.thanksNote.hidden;
+        // Follow the visitor's focus into the new controls, but never pull it from the page.
+        if (changed && hadFocus) this.focusComposer();
+    }
+
+    setOfflineConfirmation(shown: boolean): void {
+        this.thanksNote.hidden = !shown;
+        // The thanks already say that someone will answer later.
+        this.availabilityNote.hidden = !this.nobodyOnline || shown;
     }
 
     setOperatorTyping(typing: boolean): void {
@@ -232,6 +291,17 @@ export class Ui implements ChatView {
         this.flashTimer = window.setTimeout(() => (this.flashNote.hidden = true), 5_000);
     }
 
+    private composerArea(): HTMLElement[] {
+        return [this.chatForm, this.departmentLine, this.departmentChoice.element, this.offlineForm.element];
+    }
+
+    private focusComposer(): void {
+        if (this.window.hidden) return;
+        if (this.composerKind === "choose") this.departmentChoice.focus();
+        else if (this.composerKind === "offline") this.offlineForm.focus();
+        else this.input.focus();
+    }
+
     private submit(): void {
         if (this.handlers.onSend(this.input.value)) {
             this.input.value = "";
@@ -252,13 +322,24 @@ export class Ui implements ChatView {
         if (message.id !== null) item.dataset.id = String(message.id);
         const bubble = item.firstElementChild as HTMLElement;
         const meta = item.lastElementChild as HTMLElement;
-        if (bubble.textContent !== message.text) bubble.textContent = message.text;
+        const text = this.displayText(message);
+        // A system line we have no words for (a newer server's event) is kept but not shown.
+        item.hidden = text === "";
+        if (bubble.textContent !== text) bubble.textContent = text;
         const s = this.strings;
         let who = "";
         if (message.author === "visitor") who = s.you;
         else if (message.author === "operator") who = message.authorName || s.operator;
         const status = message.state === "sending" ? s.stateSending : message.state === "failed" ? s.stateFailed : timeOf(message.at);
         meta.textContent = [who, status].filter(Boolean).join(" · ");
+    }
+
+    /** Transfers and take-overs reach the visitor without text: the widget says it neutrally. */
+    private displayText(message: ChatMessage): string {
+        if (message.author === "system" && (message.event === "transfer" || message.event === "takeover")) {
+            return this.strings.passedOn;
+        }
+        return message.text;
     }
 
     private scrollToEnd(): void {

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What sits under the conversation: the department choice, the offline form or the chat input.
+// The rules are docs/protocol.md, "Departments and languages" and "Offline requests":
+// - a site with more than one department asks for one before the chat starts;
+// - the offline form replaces the input when nobody is Online for this visitor (the chosen
+//   department, or without a choice the whole site);
+// - an open dialog always keeps the chat input: the server refuses an offline request beside it,
+//   and what the visitor writes there reaches the operator as soon as one looks.
+
+import type { Department } from "./protocol";
+
+export type Composer =
+    | { kind: "choose"; departments: readonly Department[] }
+    | { kind: "offline"; department: Department | null }
+    /** `department`: the visitor's choice, which may still be changed (no dialog yet). */
+    | { kind: "chat"; department: Department | null; operatorsAvailable: boolean };
+
+export interface ComposerInputs {
+    departments: readonly Department[];
+    chosenDepartmentId: number | null;
+    /** A dialog is open, or a message that will open one is on its way. */
+    dialogOpen: boolean;
+    /** Someone is Online for the site as a whole (`operators.available`). */
+    operatorsAvailable: boolean;
+}
+
+/** The chosen department, when the site offers a choice and it still exists. */
+export function chosenDepartment(inputs: Pick<ComposerInputs, "departments" | "chosenDepartmentId">): Department | null {
+    if (inputs.departments.length < 2 || inputs.chosenDepartmentId === null) return null;
+    return inputs.departments.find((d) => d.id === inputs.chosenDepartmentId) ?? null;
+}
+
+export function decideComposer(inputs: ComposerInputs): Composer {
+    const chosen = chosenDepartment(inputs);
+    if (inputs.dialogOpen) {
+        const available = chosen ? chosen.available : inputs.operatorsAvailable;
+        return { kind: "chat", department: null, operatorsAvailable: available };
+    }
+    if (inputs.departments.length > 1) {
+        if (!chosen) return { kind: "choose", departments: inputs.departments };
+        if (!chosen.available) return { kind: "offline", department: chosen };
+        return { kind: "chat", department: chosen, operatorsAvailable: true };
+    }
+    if (!inputs.operatorsAvailable) return { kind: "offline", department: null };
+    return { kind: "chat", department: null, operatorsAvailable: true };
+}
