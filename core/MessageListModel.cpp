@@ -139,6 +139,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case PendingRole: return line.pending;
     case CidRole: return line.message.cid;
     case MessageIdRole: return line.message.id;
+    case EventRole: return line.message.event;
+    case MetaRole: return line.message.meta;
+    case OperatorIdRole: return line.message.operatorId;
     default: return {};
     }
 }
@@ -153,6 +156,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(PendingRole, "pending");
     names.insert(CidRole, "cid");
     names.insert(MessageIdRole, "messageId");
+    names.insert(EventRole, "event");
+    names.insert(MetaRole, "meta");
+    names.insert(OperatorIdRole, "operatorId");
     return names;
 }
 
