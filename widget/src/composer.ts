@@ -11,6 +11,7 @@ import type { Department } from "./protocol";
 
 export type Composer =
     | { kind: "choose"; departments: readonly Department[] }
+    /** `department`: the visitor's choice, which may be changed for one where someone is online. */
     | { kind: "offline"; department: Department | null }
     /** `department`: the visitor's choice, which may still be changed (no dialog yet). */
     | { kind: "chat"; department: Department | null; operatorsAvailable: boolean };

@@ -28,6 +28,7 @@ export interface Strings {
     departmentUnavailable: string;
     departmentChosen: (name: string) => string;
     changeDepartment: string;
+    changeDepartmentLabel: string;
     offlineIntro: string;
     offlineName: string;
     offlineEmail: string;
@@ -70,6 +71,7 @@ const en: Strings = {
     departmentUnavailable: "No one online — leave a message",
     departmentChosen: (name) => `Department: ${name}`,
     changeDepartment: "Change",
+    changeDepartmentLabel: "Choose another department",
     offlineIntro: "No one is online right now. Leave your details and a message — we will get back to you.",
     offlineName: "Name",
     offlineEmail: "Email",
@@ -78,7 +80,7 @@ const en: Strings = {
     offlineContactHint: "An email or a phone number, so that we can reply.",
     offlineSend: "Send message",
     offlineNeedContact: "Enter an email or a phone number so that we can reply.",
-    offlineBadEmail: "This email address does not look right (example: name@example.com).",
+    offlineBadEmail: "Check the email address (like name@example.com).",
     offlineBadPhone: "Enter a phone number with at least 6 digits.",
     offlineNeedMessage: "Write your message.",
     offlineThanks: "Thank you! We will get back to you by email or phone.",
@@ -112,6 +114,7 @@ const ru: Strings = {
     departmentUnavailable: "Сейчас никого нет — оставьте сообщение",
     departmentChosen: (name) => `Отдел: ${name}`,
     changeDepartment: "Изменить",
+    changeDepartmentLabel: "Выбрать другой отдел",
     offlineIntro: "Сейчас никого нет в сети. Оставьте контакты и сообщение — мы с вами свяжемся.",
     offlineName: "Имя",
     offlineEmail: "Эл. почта",
@@ -120,7 +123,7 @@ const ru: Strings = {
     offlineContactHint: "Почта или телефон, чтобы мы могли ответить.",
     offlineSend: "Отправить сообщение",
     offlineNeedContact: "Укажите эл. почту или телефон, чтобы мы могли ответить.",
-    offlineBadEmail: "Адрес почты выглядит неверно (пример: name@example.com).",
+    offlineBadEmail: "Проверьте адрес почты (вида name@example.com).",
     offlineBadPhone: "Укажите номер телефона — не меньше 6 цифр.",
     offlineNeedMessage: "Напишите сообщение.",
     offlineThanks: "Спасибо! Мы свяжемся с вами по почте или телефону.",

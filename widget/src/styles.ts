@@ -66,9 +66,10 @@ export const STYLES = `
 .cw-send:hover { background: #1b4332; }
 .cw-send:disabled { opacity: .6; cursor: default; }
 .cw-note.cw-thanks { background: #d8f3dc; color: #1b4332; }
-.cw-departments { padding: 12px 14px 14px; border-top: 1px solid #e9ecef; background: #fff; }
+.cw-departments { flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 14px; border-top: 1px solid #e9ecef; background: #fff; }
+.cw-messages:not([hidden]) ~ .cw-departments { flex: 0 1 auto; }
 .cw-departments-title { margin: 0 0 8px; font-weight: 600; }
-.cw-department-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; max-height: 220px; overflow-y: auto; }
+.cw-department-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 .cw-department {
   width: 100%; text-align: left; padding: 9px 12px; border: 1px solid #ced4da; border-radius: 10px;
   background: #fff; color: inherit; font: inherit; cursor: pointer; display: flex; flex-direction: column;
@@ -79,7 +80,9 @@ export const STYLES = `
 .cw-department-line { display: flex; align-items: baseline; gap: 8px; padding: 6px 12px 0; font-size: 12px; color: #495057; background: #fff; border-top: 1px solid #e9ecef; }
 .cw-department-line + .cw-form { border-top: 0; }
 .cw-link { border: 0; background: none; padding: 0; color: #2d6a4f; font: inherit; text-decoration: underline; cursor: pointer; border-radius: 4px; }
-.cw-offline { padding: 10px 12px 12px; border-top: 1px solid #e9ecef; background: #fff; overflow-y: auto; max-height: 70%; flex-shrink: 0; }
+.cw-offline { flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 10px 12px 12px; border-top: 1px solid #e9ecef; background: #fff; }
+.cw-messages:not([hidden]) ~ .cw-offline { flex: 0 1 auto; max-height: 75%; }
+.cw-department-line + .cw-offline { border-top: 0; }
 .cw-offline-intro { margin: 0 0 8px; font-size: 13px; color: #495057; }
 .cw-offline-contacts { display: flex; gap: 8px; }
 .cw-offline-contacts .cw-field { flex: 1; min-width: 0; }

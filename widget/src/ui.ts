@@ -65,6 +65,7 @@ export class Ui implements ChatView {
     private readonly thanksNote: HTMLElement;
     private composerKind: Composer["kind"] = "chat";
     private nobodyOnline = false;
+    private hasMessages = false;
     private readonly items = new Map<string, HTMLLIElement>();
     private flashTimer: number | undefined;
 
@@ -131,7 +132,11 @@ export class Ui implements ChatView {
 
         this.departmentLine = el("div", "cw-department-line", { "data-testid": "concierge-department-line" });
         this.departmentName = el("span", "cw-department-chosen", { "data-testid": "concierge-department-chosen" });
-        const change = el("button", "cw-link", { type: "button", "data-testid": "concierge-department-change" });
+        const change = el("button", "cw-link", {
+            type: "button",
+            "aria-label": strings.changeDepartmentLabel,
+            "data-testid": "concierge-department-change",
+        });
         change.textContent = strings.changeDepartment;
         change.addEventListener("click", () => this.handlers.onChooseDepartment(null));
         this.departmentLine.append(this.departmentName, change);
@@ -172,8 +177,8 @@ export class Ui implements ChatView {
             this.typing,
             this.departmentLine,
             form,
-            this.departmentChoice.element,
             this.offlineForm.element,
+            this.departmentChoice.element,
         );
 
         this.launcher = el("button", "cw-launcher", {
@@ -237,6 +242,8 @@ export class Ui implements ChatView {
         }
         if (messages.length === 0) this.list.append(this.empty);
         else this.empty.remove();
+        this.hasMessages = messages.length > 0;
+        this.updateListVisibility();
         if (stickToEnd) this.scrollToEnd();
     }
 
@@ -254,12 +261,13 @@ export class Ui implements ChatView {
         this.offlineForm.element.hidden = composer.kind !== "offline";
         this.chatForm.hidden = composer.kind !== "chat";
         if (composer.kind === "choose") this.departmentChoice.setDepartments(composer.departments);
-        const department = composer.kind === "chat" ? composer.department : null;
+        const department = composer.kind === "chat" || composer.kind === "offline" ? composer.department : null;
         this.departmentLine.hidden = department === null;
         this.departmentName.textContent = department ? this.strings.departmentChosen(department.name) : "";
         // The offline form says it itself.
         this.nobodyOnline = composer.kind === "chat" && !composer.operatorsAvailable;
         this.availabilityNote.hidden = !this.nobodyOnline || !this.thanksNote.hidden;
+        this.updateListVisibility();
         // Follow the visitor's focus into the new controls, but never pull it from the page.
         if (changed && hadFocus) this.focusComposer();
     }
@@ -289,6 +297,11 @@ export class Ui implements ChatView {
         this.flashNote.textContent = note;
         this.flashNote.hidden = false;
         this.flashTimer = window.setTimeout(() => (this.flashNote.hidden = true), 5_000);
+    }
+
+    /** Before a conversation, the choice and the offline form get the room ("Ask us anything" says nothing there). */
+    private updateListVisibility(): void {
+        this.list.hidden = !this.hasMessages && this.composerKind !== "chat";
     }
 
     private composerArea(): HTMLElement[] {
