@@ -7,6 +7,7 @@
 #include "ServerConfig.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -14,6 +15,7 @@
 namespace concierge::server {
 
 using namespace Qt::StringLiterals;
+using protocol::OperatorRole;
 
 namespace {
 
@@ -29,7 +31,96 @@ int fail(const QString &message)
     return 1;
 }
 
-int createOperator(const QCommandLineParser &parser, OperatorRepository &operators, int defaultMax)
+/// "en,ru" → {"en", "ru"}; false (and \a error) on anything that is not a language code.
+bool parseLanguages(const QString &text, QStringList *languages, QString *error)
+{
+    static const QRegularExpression code(u"^[a-z]{2,3}(-[a-z0-9]{2,8})?$"_s);
+    languages->clear();
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
+        const QString language = part.trimmed().toLower();
+        if (!code.match(language).hasMatch()) {
+            *error = u"not a language code: \""_s + part.trimmed() + u"\" (expected e.g. en, ru, pt-br)"_s;
+            return false;
+        }
+        if (!languages->contains(language))
+            languages->append(language);
+    }
+    return true;
+}
+
+bool parseRole(const QString &text, OperatorRole *role, QString *error)
+{
+    if (text != u"operator" && text != u"supervisor" && text != u"admin") {
+        *error = u"--role: expected operator, supervisor or admin, got "_s + text;
+        return false;
+    }
+    *role = protocol::operatorRoleFromString(text);
+    return true;
+}
+
+/// `--max-dialogs N` (or "default" with set-operator, to follow the server's setting again).
+bool parseMaxDialogs(const QString &text, bool allowDefault, std::optional<int> *max, QString *error)
+{
+    if (allowDefault && text == u"default") {
+        max->reset();
+        return true;
+    }
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 1) {
+        *error = u"--max-dialogs must be a positive number"_s + (allowDefault ? u" or \"default\""_s : QString());
+        return false;
+    }
+    *max = value;
+    return true;
+}
+
+/// The departments named by every \a option (repeatable); false (and \a error) if one is unknown.
+bool departmentIds(const QCommandLineParser &parser, const QString &option, OperatorRepository &operators,
+                   QList<qint64> *ids, QString *error)
+{
+    for (const QString &name : parser.values(option)) {
+        const auto id = operators.departmentId(name.trimmed());
+        if (!id) {
+            *error = u"no department named \""_s + name.trimmed() + u"\""_s;
+            return false;
+        }
+        ids->append(*id);
+    }
+    return true;
+}
+
+/// Role, languages and maximum from the options, applied to an existing operator.
+bool applyProfile(const QCommandLineParser &parser, OperatorRepository &operators, qint64 operatorId,
+                  bool allowDefaultMax, QString *error)
+{
+    if (parser.isSet(u"role"_s)) {
+        OperatorRole role = OperatorRole::Operator;
+        if (!parseRole(parser.value(u"role"_s), &role, error) || !operators.setRole(operatorId, role))
+            return error->isEmpty() ? (*error = u"cannot store the role"_s, false) : false;
+    }
+    if (parser.isSet(u"languages"_s)) {
+        QStringList languages;
+        if (!parseLanguages(parser.value(u"languages"_s), &languages, error))
+            return false;
+        if (!operators.setLanguages(operatorId, languages)) {
+            *error = u"cannot store the languages"_s;
+            return false;
+        }
+    }
+    if (parser.isSet(u"max-dialogs"_s)) {
+        std::optional<int> max;
+        if (!parseMaxDialogs(parser.value(u"max-dialogs"_s), allowDefaultMax, &max, error))
+            return false;
+        if (!operators.setMaxDialogs(operatorId, max)) {
+            *error = u"cannot store the maximum"_s;
+            return false;
+        }
+    }
+    return true;
+}
+
+int createOperator(const QCommandLineParser &parser, OperatorRepository &operators)
 {
     const QString email = parser.value(u"email"_s);
     const QString name = parser.value(u"name"_s).trimmed();
@@ -38,35 +129,111 @@ int createOperator(const QCommandLineParser &parser, OperatorRepository &operato
         return fail(u"create-operator needs --email, --name and --password"_s);
     if (!OperatorRepository::isValidEmail(OperatorRepository::normalizeEmail(email)))
         return fail(u"not a valid email address: "_s + email);
-    int maxDialogs = defaultMax;
-    if (parser.isSet(u"max-dialogs"_s)) {
-        bool ok = false;
-        maxDialogs = parser.value(u"max-dialogs"_s).toInt(&ok);
-        if (!ok || maxDialogs < 1)
-            return fail(u"--max-dialogs must be a positive number"_s);
-    }
-    std::optional<qint64> departmentId;
-    if (parser.isSet(u"department"_s)) {
-        departmentId = operators.departmentId(parser.value(u"department"_s));
-        if (!departmentId)
-            return fail(u"no department named \""_s + parser.value(u"department"_s) + u"\""_s);
-    }
+    QString error;
+    QList<qint64> departments;
+    if (!departmentIds(parser, u"department"_s, operators, &departments, &error))
+        return fail(error);
+    // Check every option before anything is stored: a typo must not leave half an operator.
+    OperatorRole role = OperatorRole::Operator;
+    QStringList languages;
+    std::optional<int> max;
+    if ((parser.isSet(u"role"_s) && !parseRole(parser.value(u"role"_s), &role, &error))
+        || (parser.isSet(u"languages"_s) && !parseLanguages(parser.value(u"languages"_s), &languages, &error))
+        || (parser.isSet(u"max-dialogs"_s) && !parseMaxDialogs(parser.value(u"max-dialogs"_s), false, &max, &error)))
+        return fail(error);
     const QString hash = PasswordHasher::hash(password);
     if (hash.isEmpty())
         return fail(u"cannot hash the password (out of memory?)"_s);
-    QString error;
-    const auto id = operators.createOperator(email, name, hash, maxDialogs, &error);
+    const auto id = operators.createOperator(email, name, hash, max, &error);
     if (!id)
         return fail(error);
-    if (departmentId)
-        operators.addToDepartment(*id, *departmentId);
+    for (const qint64 department : std::as_const(departments))
+        operators.addToDepartment(*id, department);
+    if (!applyProfile(parser, operators, *id, false, &error))
+        return fail(error);
     out() << "created operator " << *id << " " << OperatorRepository::normalizeEmail(email) << Qt::endl;
+    return 0;
+}
+
+int setOperator(const QCommandLineParser &parser, OperatorRepository &operators)
+{
+    const auto found = operators.findByEmail(parser.value(u"email"_s));
+    if (!found)
+        return fail(u"set-operator needs --email of an existing operator"_s);
+    const qint64 id = found->info.id;
+    QString error;
+    QList<qint64> add;
+    QList<qint64> remove;
+    if (!departmentIds(parser, u"add-department"_s, operators, &add, &error)
+        || !departmentIds(parser, u"remove-department"_s, operators, &remove, &error))
+        return fail(error);
+    if (!applyProfile(parser, operators, id, true, &error))
+        return fail(error);
+    if (parser.isSet(u"name"_s)) {
+        const QString name = parser.value(u"name"_s).trimmed();
+        if (name.isEmpty() || !operators.setName(id, name))
+            return fail(u"--name must not be empty"_s);
+    }
+    if (parser.isSet(u"password"_s)) {
+        const QString hash = PasswordHasher::hash(parser.value(u"password"_s));
+        if (hash.isEmpty() || !operators.setPasswordHash(id, hash))
+            return fail(u"cannot store the password"_s);
+    }
+    for (const qint64 department : std::as_const(add))
+        operators.addToDepartment(id, department);
+    for (const qint64 department : std::as_const(remove))
+        operators.removeFromDepartment(id, department);
+    out() << "updated operator " << id << " " << found->info.email << Qt::endl;
+    return 0;
+}
+
+int listOperators(OperatorRepository &operators)
+{
+    QHash<qint64, QString> departmentNames;
+    for (const protocol::Department &department : operators.departments())
+        departmentNames.insert(department.id, department.name);
+    for (const auto &info : operators.all()) {
+        QStringList departments;
+        for (const qint64 id : info.departmentIds)
+            departments.append(departmentNames.value(id));
+        out() << info.id << '\t' << info.email << '\t' << info.name << '\t'
+              << protocol::operatorRoleToString(info.role) << '\t'
+              << protocol::operatorStatusToString(info.status) << '\t' << info.maxDialogs << '\t'
+              << info.languages.join(u","_s) << '\t' << departments.join(u", "_s) << Qt::endl;
+    }
+    return 0;
+}
+
+int departmentCommand(const QString &command, const QCommandLineParser &parser, OperatorRepository &operators)
+{
+    if (command == u"list-departments") {
+        for (const protocol::Department &department : operators.departments())
+            out() << department.id << '\t' << department.name << Qt::endl;
+        return 0;
+    }
+    const QString name = parser.value(u"name"_s).trimmed();
+    if (name.isEmpty())
+        return fail(command + u" needs --name"_s);
+    QString error;
+    if (command == u"create-department") {
+        const auto id = operators.createDepartment(name, &error);
+        if (!id)
+            return fail(error);
+        out() << "created department " << *id << " " << name << Qt::endl;
+        return 0;
+    }
+    const auto id = operators.departmentId(name);
+    if (!id)
+        return fail(u"no department named \""_s + name + u"\""_s);
+    if (!operators.deleteDepartment(*id))
+        return fail(u"cannot delete the department"_s);
+    out() << "deleted department " << *id << " " << name << Qt::endl;
     return 0;
 }
 
 } // namespace
 
-bool seedDemo(Database &database, const QString &password, int maxDialogs, QString *error)
+bool seedDemo(Database &database, const QString &password, QString *error)
 {
     OperatorRepository operators(database.handle());
     auto department = operators.departmentId(u"Sales"_s);
@@ -88,7 +255,7 @@ bool seedDemo(Database &database, const QString &password, int maxDialogs, QStri
             return false;
         }
     } else {
-        const auto created = operators.createOperator(email, u"Demo Operator"_s, hash, maxDialogs, error);
+        const auto created = operators.createOperator(email, u"Demo Operator"_s, hash, std::nullopt, error);
         if (!created)
             return false;
         operatorId = *created;
@@ -107,22 +274,34 @@ int AdminCli::run(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Concierge server administration.\n\n"
         "Commands:\n"
-        "  create-operator --email E --name N --password P [--department NAME] [--max-dialogs N]\n"
+        "  create-operator --email E --name N --password P [--department NAME]... [--role R]\n"
+        "                  [--languages en,ru] [--max-dialogs N]\n"
+        "  set-operator --email E [--name N] [--password P] [--role R] [--languages L]\n"
+        "               [--max-dialogs N|default] [--add-department NAME]... [--remove-department NAME]...\n"
+        "  list-operators\n"
         "  create-department --name N\n"
-        "  list-operators"_s);
+        "  delete-department --name N\n"
+        "  list-departments\n\n"
+        "Roles: operator, supervisor, admin. Without --max-dialogs an operator follows the server's\n"
+        "--max-dialogs. Changes reach a running server's operators at their next login."_s);
     parser.addHelpOption();
     ServerConfig::addOptions(parser);
     parser.addOptions({{u"email"_s, u"Operator email (login)."_s, u"email"_s},
                        {u"name"_s, u"Display name (operator or department)."_s, u"name"_s},
                        {u"password"_s, u"Operator password."_s, u"password"_s},
-                       {u"department"_s, u"Department to put the operator in."_s, u"name"_s}});
+                       {u"department"_s, u"Department to put a new operator in (repeatable)."_s, u"name"_s},
+                       {u"role"_s, u"operator, supervisor or admin."_s, u"role"_s},
+                       {u"languages"_s, u"Languages the operator speaks, e.g. en,ru."_s, u"codes"_s},
+                       {u"add-department"_s, u"Put the operator in this department (repeatable)."_s, u"name"_s},
+                       {u"remove-department"_s, u"Take the operator out of this department (repeatable)."_s,
+                        u"name"_s}});
     parser.addPositionalArgument(u"admin"_s, u"The word \"admin\"."_s);
-    parser.addPositionalArgument(u"command"_s, u"create-operator | create-department | list-operators"_s);
+    parser.addPositionalArgument(u"command"_s, u"One of the commands above."_s);
     parser.process(arguments);
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return fail(u"expected exactly one command: create-operator, create-department or list-operators"_s);
+        return fail(u"expected exactly one command (see --help)"_s);
     const QString command = positional.at(1);
 
     ServerConfig config;
@@ -134,28 +313,16 @@ int AdminCli::run(const QStringList &arguments)
     Database database;
     if (!database.open(config.databasePath(), &error))
         return fail(error);
-    OperatorRepository operators(database.handle());
+    OperatorRepository operators(database.handle(), config.maxDialogs);
 
     if (command == u"create-operator")
-        return createOperator(parser, operators, config.maxDialogs);
-    if (command == u"create-department") {
-        const QString name = parser.value(u"name"_s).trimmed();
-        if (name.isEmpty())
-            return fail(u"create-department needs --name"_s);
-        const auto id = operators.createDepartment(name, &error);
-        if (!id)
-            return fail(error);
-        out() << "created department " << *id << " " << name << Qt::endl;
-        return 0;
-    }
-    if (command == u"list-operators") {
-        for (const auto &info : operators.all()) {
-            out() << info.id << '\t' << info.email << '\t' << info.name << '\t'
-                  << protocol::operatorStatusToString(info.status) << '\t' << info.maxDialogs << '\t'
-                  << operators.departmentsOf(info.id).join(u", "_s) << Qt::endl;
-        }
-        return 0;
-    }
+        return createOperator(parser, operators);
+    if (command == u"set-operator")
+        return setOperator(parser, operators);
+    if (command == u"list-operators")
+        return listOperators(operators);
+    if (command == u"create-department" || command == u"delete-department" || command == u"list-departments")
+        return departmentCommand(command, parser, operators);
     return fail(u"unknown command: "_s + command);
 }
 

@@ -6,9 +6,8 @@
 namespace concierge::server {
 
 /// `concierge-server admin [--state-dir DIR] COMMAND [options]`:
-///   create-operator --email E --name N --password P [--department NAME] [--max-dialogs N]
-///   create-department --name N
-///   list-operators
+///   create-operator, set-operator, list-operators, create-department, delete-department,
+///   list-departments (see --help for their options)
 /// Prints a one-line result or a clear error; the exit code says which.
 class AdminCli
 {
@@ -20,6 +19,6 @@ public:
 /// Creates department "Sales", operator demo@example.com in it and three templates when missing,
 /// and sets the demo operator's password. Shared by `--seed-demo` and tests.
 class Database;
-bool seedDemo(Database &database, const QString &password, int maxDialogs, QString *error);
+bool seedDemo(Database &database, const QString &password, QString *error);
 
 } // namespace concierge::server

@@ -4,6 +4,7 @@
 #include <QDebug>
 #include <QDir>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QStringList>
 
@@ -100,6 +101,48 @@ CREATE TABLE templates (
     title TEXT NOT NULL,
     text TEXT NOT NULL,
     UNIQUE (department_id, title));
+)sql"_s,
+        // 2: six statuses, roles, per-operator maximum as an optional override, languages;
+        // dialogs remember department, language, offline contact and last transfer; system lines
+        // carry event/meta; the operator room. `operators` is rebuilt (SQLite cannot alter a CHECK),
+        // which migrate() does with foreign keys off, as SQLite's ALTER TABLE page prescribes.
+        uR"sql(
+CREATE TABLE operators_v2 (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'offline'
+        CHECK (status IN ('online', 'invisible', 'before_lunch', 'lunch', 'break', 'offline')),
+    status_since TEXT,
+    role TEXT NOT NULL DEFAULT 'operator' CHECK (role IN ('operator', 'supervisor', 'admin')),
+    max_dialogs INTEGER CHECK (max_dialogs IS NULL OR max_dialogs > 0),
+    created_at TEXT NOT NULL);
+INSERT INTO operators_v2 (id, email, name, password_hash, status, role, max_dialogs, created_at)
+    SELECT id, email, name, password_hash, status, 'operator', NULLIF(max_dialogs, 5), created_at FROM operators;
+DROP TABLE operators;
+ALTER TABLE operators_v2 RENAME TO operators;
+CREATE TABLE operator_languages (
+    operator_id INTEGER NOT NULL REFERENCES operators(id) ON DELETE CASCADE,
+    language TEXT NOT NULL,
+    PRIMARY KEY (operator_id, language));
+CREATE INDEX status_changes_by_operator ON status_changes(operator_id, at);
+ALTER TABLE dialogs ADD COLUMN department_id INTEGER REFERENCES departments(id) ON DELETE SET NULL;
+ALTER TABLE dialogs ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE dialogs ADD COLUMN offline_contact TEXT;
+ALTER TABLE dialogs ADD COLUMN transfer_from INTEGER REFERENCES operators(id) ON DELETE SET NULL;
+ALTER TABLE dialogs ADD COLUMN transfer_from_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE dialogs ADD COLUMN transfer_comment TEXT NOT NULL DEFAULT '';
+ALTER TABLE dialogs ADD COLUMN transfer_at TEXT;
+ALTER TABLE messages ADD COLUMN event TEXT NOT NULL DEFAULT '';
+ALTER TABLE messages ADD COLUMN meta TEXT NOT NULL DEFAULT '';
+CREATE TABLE chat_messages (
+    id INTEGER PRIMARY KEY,
+    cid TEXT NOT NULL UNIQUE,
+    operator_id INTEGER REFERENCES operators(id) ON DELETE SET NULL,
+    author_name TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at TEXT NOT NULL);
 )sql"_s,
     };
     return list;
@@ -206,17 +249,27 @@ bool Database::migrate(QString *error)
         *error = u"database schema version %1 is newer than this server (%2)"_s.arg(current).arg(list.size());
         return false;
     }
+    // Rebuilding a table (migration 2) must not cascade deletes or trip references: foreign keys
+    // go off for the migrations (the pragma is a no-op inside a transaction) and are checked after.
+    if (!execScript(db, u"PRAGMA foreign_keys=OFF"_s, error))
+        return false;
+    const auto foreignKeysBackOn = qScopeGuard([&db] {
+        QString ignored;
+        execScript(db, u"PRAGMA foreign_keys=ON"_s, &ignored);
+    });
     for (int version = current + 1; version <= list.size(); ++version) {
         if (!db.transaction()) {
             *error = db.lastError().text();
             return false;
         }
         QSqlQuery record(db);
+        QSqlQuery check(db);
         if (!execScript(db, list.at(version - 1), error)
-            || !runQuery(record, u"INSERT INTO schema_version (version) VALUES (?)"_s, {version})) {
+            || !runQuery(record, u"INSERT INTO schema_version (version) VALUES (?)"_s, {version})
+            || !runQuery(check, u"PRAGMA foreign_key_check"_s) || check.next()) {
             db.rollback();
             if (error->isEmpty())
-                *error = u"cannot record schema version"_s;
+                *error = u"migration %1 failed (SQL error or broken foreign keys)"_s.arg(version);
             return false;
         }
         if (!db.commit()) {

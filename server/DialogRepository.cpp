@@ -5,6 +5,7 @@
 #include "protocol/Json.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -19,8 +20,10 @@ using protocol::timestampToJson;
 
 namespace {
 
-constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since";
-constexpr auto kMessageColumns = "id, cid, dialog_id, author, operator_id, author_name, text, at";
+constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since, "
+                                "department_id, language, offline_contact, transfer_from, transfer_from_name, "
+                                "transfer_comment, transfer_at";
+constexpr auto kMessageColumns = "id, cid, dialog_id, author, operator_id, author_name, text, at, event, meta";
 
 QVariant nullableId(qint64 id)
 {
@@ -47,6 +50,14 @@ Dialog dialogFrom(const QSqlQuery &query)
     dialog.createdAt = timeFrom(query.value(4));
     dialog.closedAt = timeFrom(query.value(5));
     dialog.waitingSince = timeFrom(query.value(6));
+    dialog.departmentId = query.value(7).isNull() ? 0 : query.value(7).toLongLong();
+    dialog.language = query.value(8).toString();
+    if (!query.value(9).isNull())
+        dialog.offline = protocol::OfflineContact::fromJson(QJsonDocument::fromJson(query.value(9).toByteArray()).object());
+    dialog.transfer.fromOperatorId = query.value(10).isNull() ? 0 : query.value(10).toLongLong();
+    dialog.transfer.fromName = query.value(11).toString();
+    dialog.transfer.comment = query.value(12).toString();
+    dialog.transfer.at = timeFrom(query.value(13));
     return dialog;
 }
 
@@ -61,6 +72,9 @@ Message messageFrom(const QSqlQuery &query)
     message.authorName = query.value(5).toString();
     message.text = query.value(6).toString();
     message.at = timeFrom(query.value(7));
+    message.event = query.value(8).toString();
+    if (const QByteArray meta = query.value(9).toByteArray(); !meta.isEmpty())
+        message.meta = QJsonDocument::fromJson(meta).object();
     return message;
 }
 
@@ -94,17 +108,22 @@ std::optional<Dialog> DialogRepository::openForVisitor(qint64 visitorId)
     return dialogFrom(query);
 }
 
-std::optional<Dialog> DialogRepository::create(qint64 visitorId)
+std::optional<Dialog> DialogRepository::create(qint64 visitorId, qint64 departmentId,
+                                              const std::optional<protocol::OfflineContact> &offline)
 {
     Dialog dialog;
     dialog.visitorId = visitorId;
     dialog.state = protocol::DialogState::Waiting;
     dialog.createdAt = QDateTime::currentDateTimeUtc();
     dialog.waitingSince = dialog.createdAt;
+    const QVariant contact = offline ? QVariant(QJsonDocument(offline->toJson()).toJson(QJsonDocument::Compact))
+                                     : QVariant();
     QSqlQuery query(m_db);
     if (!runQuery(query,
-                  u"INSERT INTO dialogs (visitor_id, state, created_at, waiting_since) VALUES (?, 'waiting', ?, ?)"_s,
-                  {visitorId, timestampToJson(dialog.createdAt), timestampToJson(dialog.waitingSince)}))
+                  u"INSERT INTO dialogs (visitor_id, state, created_at, waiting_since, department_id, offline_contact) "
+                  "VALUES (?, 'waiting', ?, ?, ?, ?)"_s,
+                  {visitorId, timestampToJson(dialog.createdAt), timestampToJson(dialog.waitingSince),
+                   nullableId(departmentId), contact}))
         return std::nullopt;
     dialog.id = query.lastInsertId().toLongLong();
     return find(dialog.id); // as stored: timestamps at the database's millisecond precision
@@ -114,9 +133,13 @@ bool DialogRepository::update(const Dialog &dialog)
 {
     QSqlQuery query(m_db);
     return runQuery(query,
-                    u"UPDATE dialogs SET state = ?, operator_id = ?, closed_at = ?, waiting_since = ? WHERE id = ?"_s,
+                    u"UPDATE dialogs SET state = ?, operator_id = ?, closed_at = ?, waiting_since = ?, "
+                    "department_id = ?, language = ?, transfer_from = ?, transfer_from_name = ?, "
+                    "transfer_comment = ?, transfer_at = ? WHERE id = ?"_s,
                     {protocol::dialogStateToString(dialog.state), nullableId(dialog.operatorId),
-                     nullableTime(dialog.closedAt), nullableTime(dialog.waitingSince), dialog.id});
+                     nullableTime(dialog.closedAt), nullableTime(dialog.waitingSince),
+                     nullableId(dialog.departmentId), dialog.language, nullableId(dialog.transfer.fromOperatorId),
+                     dialog.transfer.fromName, dialog.transfer.comment, nullableTime(dialog.transfer.at), dialog.id});
 }
 
 QList<Dialog> DialogRepository::openDialogs()
@@ -159,11 +182,12 @@ std::optional<Message> DialogRepository::insertMessage(Message message)
     message.at = timestampFromJson(timestampToJson(QDateTime::currentDateTimeUtc()));
     QSqlQuery query(m_db);
     if (!runQuery(query,
-                  u"INSERT INTO messages (cid, dialog_id, author, operator_id, author_name, text, at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                  u"INSERT INTO messages (cid, dialog_id, author, operator_id, author_name, text, at, event, meta) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                   {message.cid, message.dialogId, protocol::authorToString(message.author),
                    nullableId(message.operatorId), message.authorName, message.text,
-                   timestampToJson(message.at)}))
+                   timestampToJson(message.at), message.event,
+                   message.meta.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(message.meta).toJson(QJsonDocument::Compact))}))
         return std::nullopt;
     message.id = query.lastInsertId().toLongLong();
     return message;

@@ -21,15 +21,22 @@ public:
     std::optional<protocol::Dialog> find(qint64 dialogId);
     /// The visitor's latest dialog that is not closed.
     std::optional<protocol::Dialog> openForVisitor(qint64 visitorId);
-    /// A new `waiting` dialog, unassigned, waiting since now.
-    std::optional<protocol::Dialog> create(qint64 visitorId);
-    /// Writes state, operator, closedAt and waitingSince.
+    /// A new `waiting` dialog, unassigned, waiting since now; in \a departmentId (0: any); an
+    /// offline request when \a offline is set.
+    std::optional<protocol::Dialog> create(qint64 visitorId, qint64 departmentId = 0,
+                                           const std::optional<protocol::OfflineContact> &offline = {});
+    /// Writes state, operator, closedAt, waitingSince, department, language and the last transfer.
     bool update(const protocol::Dialog &dialog);
 
     /// Every dialog that is not closed, oldest first.
     QList<protocol::Dialog> openDialogs();
     /// Open dialogs per assigned operator.
     QHash<qint64, int> openCountByOperator();
+
+    /// Groups several writes (a handover and its system line) so they land together or not at all.
+    bool transaction() { return m_db.transaction(); }
+    bool commit() { return m_db.commit(); }
+    void rollback() { m_db.rollback(); }
 
     std::optional<protocol::Message> findByCid(const QString &cid);
     /// Stores \a message (id and `at` are set here) and returns it as stored.

@@ -9,6 +9,7 @@ namespace concierge::server {
 
 using protocol::Dialog;
 using protocol::DialogState;
+using protocol::OperatorInfo;
 
 DialogRouter::DialogRouter(bool enabled, DialogRepository &dialogs, OperatorRepository &operators,
                            EventFanout &fanout)
@@ -24,13 +25,33 @@ void DialogRouter::noteActivity(qint64 operatorId)
     m_lastActivity.insert(operatorId, QDateTime::currentDateTimeUtc());
 }
 
-qint64 DialogRouter::pickOperator(const QHash<qint64, int> &openCounts)
+bool DialogRouter::suits(const OperatorInfo &info, const Dialog &dialog)
+{
+    if (dialog.departmentId != 0 && !info.departmentIds.contains(dialog.departmentId))
+        return false;
+    if (!dialog.language.isEmpty() && !info.languages.contains(dialog.language))
+        return false;
+    // A dialog handed back to the pool must not bounce straight back to who handed it over.
+    return !(dialog.transfer.isValid() && dialog.transfer.fromOperatorId == info.id);
+}
+
+bool DialogRouter::someoneCouldTake(const Dialog &dialog)
+{
+    for (const OperatorInfo &info : m_fanout.allOperators()) {
+        if (info.status == protocol::OperatorStatus::Online && info.connected && suits(info, dialog))
+            return true;
+    }
+    return false;
+}
+
+qint64 DialogRouter::pickOperator(const Dialog &dialog, const QList<OperatorInfo> &operators,
+                                  const QHash<qint64, int> &openCounts) const
 {
     qint64 best = 0;
     int bestCount = 0;
     QDateTime bestActivity;
-    for (const auto &info : m_operators.all()) {
-        if (!m_fanout.isOperatorOnline(info))
+    for (const OperatorInfo &info : operators) {
+        if (info.status != protocol::OperatorStatus::Online || !info.connected || !suits(info, dialog))
             continue;
         const int count = openCounts.value(info.id);
         if (count >= info.maxDialogs)
@@ -57,7 +78,7 @@ void DialogRouter::releaseWaitingOf(qint64 operatorId)
         dialog.operatorId = 0;
         if (!m_dialogs.update(dialog))
             continue; // stays with them; the next release or a take by another operator fixes it
-        m_fanout.dialogChanged(dialog);
+        m_fanout.dialogChanged(dialog, operatorId);
     }
     assignWaiting();
 }
@@ -67,23 +88,25 @@ void DialogRouter::assignWaiting()
     if (!m_enabled)
         return;
     QHash<qint64, int> counts;
-    bool countsLoaded = false;
+    QList<OperatorInfo> operators;
+    bool loaded = false;
     for (Dialog dialog : m_dialogs.openDialogs()) {
-        if (dialog.state != DialogState::Waiting || dialog.operatorId != 0)
+        if (dialog.state != DialogState::Waiting || dialog.operatorId != 0 || dialog.isOfflineRequest())
             continue;
-        if (!countsLoaded) {
+        if (!loaded) {
             counts = m_dialogs.openCountByOperator();
-            countsLoaded = true;
+            operators = m_fanout.allOperators();
+            loaded = true;
         }
-        const qint64 operatorId = pickOperator(counts);
+        const qint64 operatorId = pickOperator(dialog, operators, counts);
         if (operatorId == 0)
-            return;
+            continue; // this one needs a department or language nobody free has; others may fit
         dialog.operatorId = operatorId; // stays `waiting` until the operator answers
         if (!m_dialogs.update(dialog))
             return;
         ++counts[operatorId];
         noteActivity(operatorId);
-        m_fanout.dialogChanged(dialog);
+        m_fanout.dialogChanged(dialog, 0);
     }
 }
 

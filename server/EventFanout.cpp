@@ -15,22 +15,52 @@ using protocol::Message;
 using protocol::OperatorInfo;
 using protocol::OperatorStatus;
 
-EventFanout::EventFanout(SessionRegistry &sessions, OperatorRepository &operators,
-                         VisitorRepository &visitors)
+EventFanout::EventFanout(SessionRegistry &sessions, OperatorRepository &operators, VisitorRepository &visitors,
+                         bool hideOthersDialogs)
     : m_sessions(sessions)
     , m_operators(operators)
     , m_visitors(visitors)
+    , m_hideOthersDialogs(hideOthersDialogs)
 {
 }
 
-bool EventFanout::canSee(qint64 operatorId, const Dialog &dialog)
+bool EventFanout::canSee(const OperatorInfo &viewer, const Dialog &dialog) const
 {
-    return dialog.operatorId == 0 || dialog.operatorId == operatorId;
+    return dialog.operatorId == 0 || dialog.operatorId == viewer.id || viewer.supervises() || !m_hideOthersDialogs;
+}
+
+bool EventFanout::canChange(const OperatorInfo &viewer, const Dialog &dialog)
+{
+    return dialog.isOpen() && viewer.mayWork() && (dialog.operatorId == 0 || dialog.operatorId == viewer.id);
 }
 
 bool EventFanout::isOperatorOnline(const OperatorInfo &info) const
 {
     return info.status == OperatorStatus::Online && m_sessions.isOperatorConnected(info.id);
+}
+
+std::optional<OperatorInfo> EventFanout::operatorInfo(qint64 operatorId)
+{
+    auto info = m_operators.find(operatorId);
+    if (info)
+        info->connected = m_sessions.isOperatorConnected(operatorId);
+    return info;
+}
+
+QList<OperatorInfo> EventFanout::allOperators()
+{
+    QList<OperatorInfo> list = m_operators.all();
+    for (OperatorInfo &info : list)
+        info.connected = m_sessions.isOperatorConnected(info.id);
+    return list;
+}
+
+QHash<qint64, OperatorInfo> EventFanout::operatorsById()
+{
+    QHash<qint64, OperatorInfo> byId;
+    for (const OperatorInfo &info : m_operators.all())
+        byId.insert(info.id, info);
+    return byId;
 }
 
 QJsonObject EventFanout::visitorDialogJson(const Dialog &dialog)
@@ -49,6 +79,12 @@ QJsonObject EventFanout::visitorMessageJson(const Message &message)
 {
     QJsonObject json = message.toJson();
     json.insert(u"operatorId"_s, QJsonValue::Null); // visitor-safe: the display name only
+    if (!message.event.isEmpty()) {
+        // Transfers and take-overs name colleagues and carry internal comments: the widget words
+        // the line itself.
+        json.insert(u"text"_s, QString());
+        json.insert(u"meta"_s, QJsonObject());
+    }
     return json;
 }
 
@@ -61,17 +97,49 @@ std::optional<QJsonObject> EventFanout::visitorJson(qint64 visitorId)
     return visitor->toJson();
 }
 
-void EventFanout::dialogChanged(const Dialog &dialog)
+QJsonArray EventFanout::visitorDepartments()
 {
-    m_sessions.pushToOperators(u"dialog.updated"_s, {{u"dialog"_s, dialog.toJson()}});
+    QSet<qint64> available;
+    for (const OperatorInfo &info : m_operators.all()) {
+        if (isOperatorOnline(info)) {
+            for (const qint64 department : info.departmentIds)
+                available.insert(department);
+        }
+    }
+    QJsonArray list;
+    for (protocol::Department department : m_operators.departments()) {
+        department.available = available.contains(department.id);
+        list.append(department.toJson());
+    }
+    return list;
+}
+
+void EventFanout::dialogChanged(const Dialog &dialog, qint64 previousOperatorId)
+{
+    const QHash<qint64, OperatorInfo> viewers = operatorsById();
+    Dialog before = dialog;
+    if (previousOperatorId >= 0)
+        before.operatorId = previousOperatorId;
+    m_sessions.pushToOperators(u"dialog.updated"_s, {{u"dialog"_s, dialog.toJson()}}, [&](qint64 operatorId) {
+        const auto viewer = viewers.constFind(operatorId);
+        return viewer != viewers.cend() && (canSee(*viewer, dialog) || canSee(*viewer, before));
+    });
     m_sessions.pushToVisitor(dialog.visitorId, u"dialog.updated"_s, {{u"dialog"_s, visitorDialogJson(dialog)}});
 }
 
 void EventFanout::messageStored(const Message &message, const Dialog &dialog)
 {
-    m_sessions.pushToOperators(u"message.new"_s, {{u"message"_s, message.toJson()}},
-                               [&dialog](qint64 operatorId) { return canSee(operatorId, dialog); });
+    const QHash<qint64, OperatorInfo> viewers = operatorsById();
+    m_sessions.pushToOperators(u"message.new"_s, {{u"message"_s, message.toJson()}}, [&](qint64 operatorId) {
+        const auto viewer = viewers.constFind(operatorId);
+        return viewer != viewers.cend() && canSee(*viewer, dialog);
+    });
     m_sessions.pushToVisitor(dialog.visitorId, u"message.new"_s, {{u"message"_s, visitorMessageJson(message)}});
+}
+
+void EventFanout::chatLineStored(const Message &line)
+{
+    m_sessions.pushToOperators(u"chat.message"_s, {{u"message"_s, line.toJson()}});
 }
 
 void EventFanout::visitorChanged(qint64 visitorId)
@@ -80,23 +148,23 @@ void EventFanout::visitorChanged(qint64 visitorId)
         m_sessions.pushToOperators(u"visitor.updated"_s, {{u"visitor"_s, *json}});
 }
 
-void EventFanout::operatorChanged(const OperatorInfo &info)
+void EventFanout::operatorChanged(qint64 operatorId)
 {
-    m_sessions.pushToOperators(u"operator.updated"_s, {{u"operator"_s, info.toJson()}});
+    if (const auto info = operatorInfo(operatorId))
+        m_sessions.pushToOperators(u"operator.updated"_s, {{u"operator"_s, info->toJson()}});
 }
 
 void EventFanout::visitorTyping(const Dialog &dialog, bool typing)
 {
-    QSet<qint64> online;
-    if (dialog.operatorId == 0) {
-        for (const OperatorInfo &info : m_operators.all()) {
-            if (isOperatorOnline(info))
-                online.insert(info.id);
-        }
-    }
+    const QHash<qint64, OperatorInfo> viewers = operatorsById();
     const QJsonObject data{{u"dialogId"_s, dialog.id}, {u"author"_s, u"visitor"_s}, {u"typing"_s, typing}};
     m_sessions.pushToOperators(u"typing"_s, data, [&](qint64 operatorId) {
-        return dialog.operatorId == 0 ? online.contains(operatorId) : dialog.operatorId == operatorId;
+        const auto viewer = viewers.constFind(operatorId);
+        if (viewer == viewers.cend())
+            return false;
+        if (dialog.operatorId == 0) // unassigned: whoever could pick it up now
+            return isOperatorOnline(*viewer) || viewer->supervises();
+        return canSee(*viewer, dialog); // the assigned operator and those watching
     });
 }
 
@@ -118,11 +186,12 @@ bool EventFanout::operatorsAvailable()
 
 void EventFanout::refreshAvailability()
 {
-    const bool available = operatorsAvailable();
-    if (m_lastAvailable == available)
+    const QJsonObject availability{{u"available"_s, operatorsAvailable()},
+                                   {u"departments"_s, visitorDepartments()}};
+    if (m_lastAvailability == availability)
         return;
-    m_lastAvailable = available;
-    m_sessions.pushToAllVisitors(u"operators.available"_s, {{u"available"_s, available}});
+    m_lastAvailability = availability;
+    m_sessions.pushToAllVisitors(u"operators.available"_s, availability);
 }
 
 } // namespace concierge::server

@@ -5,6 +5,8 @@
 #include "protocol/Message.h"
 #include "protocol/OperatorInfo.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <optional>
@@ -15,43 +17,59 @@ class OperatorRepository;
 class SessionRegistry;
 class VisitorRepository;
 
-/// Decides who hears about what, and pushes the events (docs/protocol.md, event tables):
-/// - every operator session gets `dialog.updated`, `visitor.updated`, `operator.updated`
-///   (offline operators too: they still see the lists);
-/// - `message.new` and visitor `typing` go to the operators who can see the dialog: the assigned
-///   one, or — while unassigned — every operator (typing: every *online* operator);
+/// Decides who hears about what, and pushes the events (docs/protocol.md, "Roles and who sees
+/// which dialog" and the event tables):
+/// - `dialog.updated`, `message.new` and the visitor's `typing` go to the operators who can see the
+///   dialog (a `dialog.updated` also to those who could see it before, so they drop it);
+/// - `visitor.updated`, `operator.updated` and `chat.message` go to every operator session;
 /// - the visitor gets its dialog's `message.new`, `dialog.updated`, operator `typing` and
 ///   `operators.available`, in the visitor-safe shapes.
 class EventFanout
 {
 public:
-    EventFanout(SessionRegistry &sessions, OperatorRepository &operators, VisitorRepository &visitors);
+    EventFanout(SessionRegistry &sessions, OperatorRepository &operators, VisitorRepository &visitors,
+                bool hideOthersDialogs);
 
-    /// An operator can see a dialog that is unassigned or assigned to them.
-    static bool canSee(qint64 operatorId, const protocol::Dialog &dialog);
+    bool hideOthersDialogs() const { return m_hideOthersDialogs; }
+    /// Unassigned, theirs, or anyone's for supervisors (and for everyone while the setting allows).
+    bool canSee(const protocol::OperatorInfo &viewer, const protocol::Dialog &dialog) const;
+    /// Open, unassigned or theirs, and they are not Offline.
+    static bool canChange(const protocol::OperatorInfo &viewer, const protocol::Dialog &dialog);
     /// Online = status online and at least one socket connected.
     bool isOperatorOnline(const protocol::OperatorInfo &info) const;
+    /// The operator as stored, with `connected` filled in from the live sockets.
+    std::optional<protocol::OperatorInfo> operatorInfo(qint64 operatorId);
+    QList<protocol::OperatorInfo> allOperators();
 
     QJsonObject visitorDialogJson(const protocol::Dialog &dialog);
+    /// Visitor-safe: no operator ids; a system line's wording is left to the widget.
     static QJsonObject visitorMessageJson(const protocol::Message &message);
     std::optional<QJsonObject> visitorJson(qint64 visitorId);
+    /// Every department with `available` (someone in it is online), for visitors.
+    QJsonArray visitorDepartments();
 
-    void dialogChanged(const protocol::Dialog &dialog);
+    /// \a previousOperatorId: who had the dialog before this change (-1: unchanged).
+    void dialogChanged(const protocol::Dialog &dialog, qint64 previousOperatorId = -1);
     void messageStored(const protocol::Message &message, const protocol::Dialog &dialog);
+    void chatLineStored(const protocol::Message &line);
     void visitorChanged(qint64 visitorId);
-    void operatorChanged(const protocol::OperatorInfo &info);
+    /// Status, presence, languages…: tells every operator session.
+    void operatorChanged(qint64 operatorId);
     void visitorTyping(const protocol::Dialog &dialog, bool typing);
     void operatorTyping(const protocol::Dialog &dialog, bool typing);
 
     bool operatorsAvailable();
-    /// Tells every visitor session when availability flips.
+    /// Tells every visitor session when availability (overall or of a department) flips.
     void refreshAvailability();
 
 private:
+    QHash<qint64, protocol::OperatorInfo> operatorsById();
+
     SessionRegistry &m_sessions;
     OperatorRepository &m_operators;
     VisitorRepository &m_visitors;
-    std::optional<bool> m_lastAvailable;
+    bool m_hideOthersDialogs;
+    std::optional<QJsonObject> m_lastAvailability;
 };
 
 } // namespace concierge::server

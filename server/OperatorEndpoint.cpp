@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OperatorEndpoint.h"
 
+#include "ChatRepository.h"
 #include "ClientConnection.h"
+#include "DialogHandover.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "LoginRateLimiter.h"
+#include "OperatorChat.h"
 #include "OperatorRepository.h"
+#include "OperatorStatuses.h"
 #include "PasswordHasher.h"
 #include "SnapshotParts.h"
 #include "RequestChecks.h"
@@ -26,26 +30,42 @@ using protocol::DialogState;
 using protocol::ErrorCode;
 using protocol::Frame;
 using protocol::Message;
+using protocol::OperatorInfo;
 
 namespace {
 constexpr int kSnapshotMessages = 200;
+constexpr int kSnapshotChatLines = 200;
 constexpr int kDefaultHistory = 200;
 constexpr int kMaxHistory = 500;
+
+/// Requests an Offline operator may not make (docs/protocol.md "Statuses").
+bool needsWorkingStatus(const QString &type)
+{
+    static const QSet<QString> types{u"dialog.take"_s,     u"dialog.close"_s, u"dialog.transfer"_s,
+                                     u"dialog.takeover"_s, u"message.send"_s, u"history.get"_s,
+                                     u"chat.send"_s,       u"chat.history"_s};
+    return types.contains(type);
+}
 } // namespace
 
-OperatorEndpoint::OperatorEndpoint(OperatorRepository &operators, VisitorRepository &visitors,
-                                   DialogRepository &dialogs, SessionRegistry &sessions, EventFanout &fanout,
-                                   DialogRouter &router, LoginRateLimiter &rateLimiter, QObject *parent)
+OperatorEndpoint::OperatorEndpoint(const Services &services, QObject *parent)
     : QObject(parent)
-    , m_operators(operators)
-    , m_visitors(visitors)
-    , m_dialogs(dialogs)
-    , m_sessions(sessions)
-    , m_fanout(fanout)
-    , m_router(router)
-    , m_rateLimiter(rateLimiter)
+    , m_operators(services.operators)
+    , m_visitors(services.visitors)
+    , m_dialogs(services.dialogs)
+    , m_chat(services.chat)
+    , m_sessions(services.sessions)
+    , m_fanout(services.fanout)
+    , m_router(services.router)
+    , m_statuses(services.statuses)
+    , m_rateLimiter(services.rateLimiter)
+    , m_handover(std::make_unique<DialogHandover>(services.operators, services.dialogs, services.fanout,
+                                                  services.router, services.statuses))
+    , m_room(std::make_unique<OperatorChat>(services.chat, services.fanout))
 {
 }
+
+OperatorEndpoint::~OperatorEndpoint() = default;
 
 void OperatorEndpoint::accept(ClientConnection *connection)
 {
@@ -62,9 +82,8 @@ void OperatorEndpoint::onDisconnected(ClientConnection *connection)
     const SessionRegistry::Session *session = m_sessions.find(connection->sessionKey);
     const qint64 operatorId = session ? session->operatorId : 0;
     m_sessions.detach(connection);
-    m_fanout.refreshAvailability();
-    if (operatorId != 0 && !m_sessions.connectedOperators().contains(operatorId))
-        m_router.releaseWaitingOf(operatorId);
+    if (operatorId != 0 && !m_sessions.isOperatorConnected(operatorId))
+        m_statuses.presenceChanged(operatorId, false);
 }
 
 void OperatorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
@@ -76,24 +95,51 @@ void OperatorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
     SessionRegistry::Session *session = checks::sessionFor(m_sessions, connection, frame);
     if (!session)
         return;
-    const qint64 me = session->operatorId;
     if (frame.type == u"ack") {
         checks::acknowledge(*session, frame);
-    } else if (frame.type == u"typing") {
-        typing(me, frame);
-    } else if (frame.type == u"status.set") {
-        setStatus(connection, me, frame);
-    } else if (frame.type == u"dialog.take") {
-        takeDialog(connection, me, frame);
-    } else if (frame.type == u"dialog.close") {
-        closeDialog(connection, me, frame);
-    } else if (frame.type == u"message.send") {
-        sendMessage(connection, me, frame);
-    } else if (frame.type == u"history.get") {
-        history(connection, me, frame);
-    } else if (frame.type == u"logout") {
-        logout(connection, frame);
+        return;
     }
+    if (frame.type == u"logout") {
+        logout(connection, frame);
+        return;
+    }
+    const auto me = m_fanout.operatorInfo(session->operatorId);
+    if (!me) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);
+        return;
+    }
+    onRequest(connection, *me, frame);
+}
+
+void OperatorEndpoint::onRequest(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
+{
+    if (frame.type == u"typing") {
+        typing(me, frame);
+        return;
+    }
+    if (needsWorkingStatus(frame.type) && !me.mayWork()) {
+        connection->sendError(frame.rid, ErrorCode::Forbidden,
+                              u"You are Offline: choose another status to work with dialogs and the operator chat"_s);
+        return;
+    }
+    if (frame.type == u"status.set")
+        setStatus(connection, me, frame);
+    else if (frame.type == u"dialog.take")
+        takeDialog(connection, me, frame);
+    else if (frame.type == u"dialog.close")
+        closeDialog(connection, me, frame);
+    else if (frame.type == u"dialog.transfer")
+        m_handover->transfer(connection, me, frame);
+    else if (frame.type == u"dialog.takeover")
+        m_handover->takeOver(connection, me, frame);
+    else if (frame.type == u"message.send")
+        sendMessage(connection, me, frame);
+    else if (frame.type == u"history.get")
+        history(connection, me, frame);
+    else if (frame.type == u"chat.send")
+        m_room->send(connection, me, frame);
+    else if (frame.type == u"chat.history")
+        m_room->history(connection, frame);
     // Unknown types are ignored (forward compatibility).
 }
 
@@ -151,7 +197,7 @@ void OperatorEndpoint::hello(ClientConnection *connection, const Frame &frame)
                               u"hello needs \"auth\" with email and password, or a token"_s);
         return;
     }
-    const auto info = m_operators.find(operatorId);
+    const auto info = m_fanout.operatorInfo(operatorId);
     if (!info) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);
         return;
@@ -169,10 +215,11 @@ void OperatorEndpoint::hello(ClientConnection *connection, const Frame &frame)
                      {u"operator"_s, info->toJson()},
                      {u"resumed"_s, resumed},
                      {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()}};
+    addDirectory(data);
     QList<QJsonObject> snapshotParts;
     if (!resumed) {
         // Part 1 rides in the result; the others follow at once, before any event.
-        snapshotParts = splitSnapshot(snapshot(operatorId));
+        snapshotParts = splitSnapshot(snapshot(*info));
         data.insert(u"snapshot"_s, snapshotParts.first());
         data.insert(u"snapshotParts"_s, snapshotParts.size());
     }
@@ -187,13 +234,27 @@ void OperatorEndpoint::hello(ClientConnection *connection, const Frame &frame)
         for (const QJsonObject &event : session.log.eventsAfter(*lastSeq))
             connection->send(event);
     }
+    const bool wasConnected = info->connected;
     m_sessions.attach(session, connection);
-    m_fanout.refreshAvailability();
-    if (info->status == protocol::OperatorStatus::Online)
-        m_router.assignWaiting();
+    if (!wasConnected)
+        m_statuses.presenceChanged(operatorId, true);
 }
 
-QJsonObject OperatorEndpoint::snapshot(qint64 operatorId)
+void OperatorEndpoint::addDirectory(QJsonObject &data)
+{
+    QJsonArray operators;
+    for (const OperatorInfo &info : m_fanout.allOperators())
+        operators.append(info.toJson());
+    QJsonArray departments;
+    for (const protocol::Department &department : m_operators.departments())
+        departments.append(QJsonObject{{u"id"_s, department.id}, {u"name"_s, department.name}});
+    data.insert(u"operators"_s, operators);
+    data.insert(u"departments"_s, departments);
+    data.insert(u"settings"_s, QJsonObject{{u"autoAssign"_s, m_router.isEnabled()},
+                                           {u"hideOthersDialogs"_s, m_fanout.hideOthersDialogs()}});
+}
+
+QJsonObject OperatorEndpoint::snapshot(const OperatorInfo &me)
 {
     const QList<Dialog> open = m_dialogs.openDialogs();
     QJsonArray dialogs;
@@ -201,76 +262,71 @@ QJsonObject OperatorEndpoint::snapshot(qint64 operatorId)
     QList<qint64> visitorIds = m_sessions.onlineVisitors();
     QSet<qint64> seen(visitorIds.cbegin(), visitorIds.cend());
     for (const Dialog &dialog : open) {
+        if (!m_fanout.canSee(me, dialog))
+            continue;
         dialogs.append(dialog.toJson());
         if (!seen.contains(dialog.visitorId)) {
             seen.insert(dialog.visitorId);
             visitorIds.append(dialog.visitorId);
         }
-        if (EventFanout::canSee(operatorId, dialog)) {
-            for (const Message &message : m_dialogs.lastMessages(dialog.id, kSnapshotMessages))
-                messages.append(message.toJson());
-        }
+        for (const Message &message : m_dialogs.lastMessages(dialog.id, kSnapshotMessages))
+            messages.append(message.toJson());
+    }
+    QJsonArray chat;
+    if (me.mayWork()) {
+        for (const Message &line : m_chat.lines(kSnapshotChatLines))
+            chat.append(line.toJson());
     }
     QJsonArray visitors;
     for (const qint64 id : std::as_const(visitorIds)) {
         if (const auto json = m_fanout.visitorJson(id))
             visitors.append(*json);
     }
-    QJsonObject snapshot{{u"visitors"_s, visitors}, {u"dialogs"_s, dialogs}, {u"messages"_s, messages}};
-    if (const auto info = m_operators.find(operatorId))
-        snapshot.insert(u"operator"_s, info->toJson());
-    return snapshot;
+    return {{u"visitors"_s, visitors},
+            {u"dialogs"_s, dialogs},
+            {u"messages"_s, messages},
+            {u"chat"_s, chat},
+            {u"operator"_s, me.toJson()}};
 }
 
-std::optional<Dialog> OperatorEndpoint::writableDialog(ClientConnection *connection, const QString &rid,
-                                                       qint64 operatorId, qint64 dialogId)
-{
-    auto dialog = m_dialogs.find(dialogId);
-    if (!dialog) {
-        connection->sendError(rid, ErrorCode::NotFound, u"No such dialog"_s);
-        return std::nullopt;
-    }
-    if (dialog->state == DialogState::Closed || !EventFanout::canSee(operatorId, *dialog)) {
-        connection->sendError(rid, ErrorCode::Forbidden,
-                              dialog->state == DialogState::Closed ? u"The dialog is closed"_s
-                                                                   : u"Another operator has this dialog"_s);
-        return std::nullopt;
-    }
-    return dialog;
-}
-
-void OperatorEndpoint::setStatus(ClientConnection *connection, qint64 operatorId, const Frame &frame)
-{
-    const QString text = frame.object.value(u"status").toString();
-    if (text != u"online" && text != u"offline") {
-        connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"status\" must be online or offline"_s);
-        return;
-    }
-    const auto status = protocol::operatorStatusFromString(text);
-    if (!m_operators.setStatus(operatorId, status)) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the status"_s);
-        return;
-    }
-    const auto info = m_operators.find(operatorId);
-    if (!info) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);
-        return;
-    }
-    connection->sendResult(frame.rid, {{u"operator"_s, info->toJson()}});
-    m_fanout.operatorChanged(*info);
-    m_fanout.refreshAvailability();
-    if (status == protocol::OperatorStatus::Online)
-        m_router.assignWaiting();
-    else
-        m_router.releaseWaitingOf(operatorId);
-}
-
-void OperatorEndpoint::takeDialog(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+std::optional<Dialog> OperatorEndpoint::changeableDialog(ClientConnection *connection, const Frame &frame,
+                                                         const OperatorInfo &me, bool supervisorMay)
 {
     const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
     if (!dialogId)
+        return std::nullopt;
+    auto dialog = m_dialogs.find(*dialogId);
+    if (!dialog || !m_fanout.canSee(me, *dialog)) {
+        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
+        return std::nullopt;
+    }
+    if (EventFanout::canChange(me, *dialog) || (supervisorMay && me.supervises() && dialog->isOpen()))
+        return dialog;
+    connection->sendError(frame.rid, ErrorCode::Forbidden,
+                          dialog->isOpen() ? u"Another operator has this dialog"_s : u"The dialog is closed"_s);
+    return std::nullopt;
+}
+
+void OperatorEndpoint::setStatus(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
+{
+    const QString text = frame.object.value(u"status").toString();
+    if (!protocol::isValidOperatorStatus(text)) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest,
+                              u"\"status\" must be one of online, invisible, before_lunch, lunch, break, offline"_s);
         return;
-    auto dialog = writableDialog(connection, frame.rid, operatorId, *dialogId);
+    }
+    if (!m_statuses.set(me.id, protocol::operatorStatusFromString(text))) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the status"_s);
+        return;
+    }
+    const auto info = m_fanout.operatorInfo(me.id);
+    connection->sendResult(frame.rid, {{u"operator"_s, info.value_or(me).toJson()}});
+}
+
+void OperatorEndpoint::takeDialog(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
+{
+    const qint64 operatorId = me.id;
+    auto dialog = changeableDialog(connection, frame, me);
     if (!dialog)
         return;
     const bool changed = dialog->state != DialogState::Active || dialog->operatorId != operatorId;
@@ -283,27 +339,22 @@ void OperatorEndpoint::takeDialog(ClientConnection *connection, qint64 operatorI
     connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}});
     m_router.noteActivity(operatorId);
     if (changed)
-        m_fanout.dialogChanged(*dialog);
+        m_fanout.dialogChanged(*dialog, 0);
 }
 
-void OperatorEndpoint::closeDialog(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+void OperatorEndpoint::closeDialog(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
     const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
     if (!dialogId)
         return;
     auto dialog = m_dialogs.find(*dialogId);
-    if (!dialog) {
-        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
+    if (dialog && dialog->state == DialogState::Closed && m_fanout.canSee(me, *dialog)) {
+        connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}}); // closing twice is harmless
         return;
     }
-    if (!EventFanout::canSee(operatorId, *dialog)) {
-        connection->sendError(frame.rid, ErrorCode::Forbidden, u"Another operator has this dialog"_s);
+    dialog = changeableDialog(connection, frame, me, true);
+    if (!dialog)
         return;
-    }
-    if (dialog->state == DialogState::Closed) { // closing twice is harmless
-        connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}});
-        return;
-    }
     dialog->state = DialogState::Closed;
     dialog->closedAt = QDateTime::currentDateTimeUtc();
     dialog->waitingSince = {};
@@ -314,14 +365,13 @@ void OperatorEndpoint::closeDialog(ClientConnection *connection, qint64 operator
     dialog = m_dialogs.find(*dialogId);
     connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}});
     m_fanout.dialogChanged(*dialog);
+    m_statuses.dialogLeft(dialog->operatorId);
     m_router.assignWaiting();
 }
 
-void OperatorEndpoint::sendMessage(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
-    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
-    if (!dialogId)
-        return;
+    const qint64 operatorId = me.id;
     const auto cid = checks::cid(connection, frame);
     if (!cid)
         return;
@@ -336,14 +386,10 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, qint64 operator
             connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
         return;
     }
-    auto dialog = writableDialog(connection, frame.rid, operatorId, *dialogId);
+    auto dialog = changeableDialog(connection, frame, me);
     if (!dialog)
         return;
-    const auto info = m_operators.find(operatorId);
-    if (!info) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);
-        return;
-    }
+    const qint64 previous = dialog->operatorId;
     // An answer makes the dialog active, mine, and no longer waiting.
     const bool changed = dialog->state != DialogState::Active || dialog->operatorId != operatorId
                          || dialog->waitingSince.isValid();
@@ -359,7 +405,7 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, qint64 operator
     message.dialogId = dialog->id;
     message.author = protocol::Author::Operator;
     message.operatorId = operatorId;
-    message.authorName = info->name;
+    message.authorName = me.name;
     message.text = *text;
     const auto stored = m_dialogs.insertMessage(message);
     if (!stored) {
@@ -369,31 +415,25 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, qint64 operator
     connection->sendResult(frame.rid, {{u"message"_s, stored->toJson()}});
     m_router.noteActivity(operatorId);
     if (changed)
-        m_fanout.dialogChanged(*dialog);
+        m_fanout.dialogChanged(*dialog, previous);
     m_fanout.messageStored(*stored, *dialog);
 }
 
-void OperatorEndpoint::history(ClientConnection *connection, qint64 operatorId, const Frame &frame)
+void OperatorEndpoint::history(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
     const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
     if (!dialogId)
         return;
-    int limit = kDefaultHistory;
-    if (frame.object.contains(u"limit")) {
-        const QJsonValue value = frame.object.value(u"limit");
-        if (!value.isDouble() || value.toDouble() < 1) {
-            connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"limit\" must be a positive number"_s);
-            return;
-        }
-        limit = static_cast<int>(std::min<double>(value.toDouble(), kMaxHistory));
-    }
+    const auto limit = checks::limit(connection, frame, kDefaultHistory, kMaxHistory);
+    if (!limit)
+        return;
     const auto dialog = m_dialogs.find(*dialogId);
-    if (!dialog || !EventFanout::canSee(operatorId, *dialog)) {
+    if (!dialog || !m_fanout.canSee(me, *dialog)) {
         connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
         return;
     }
     QJsonArray messages;
-    for (const Message &message : m_dialogs.lastMessages(dialog->id, limit))
+    for (const Message &message : m_dialogs.lastMessages(dialog->id, *limit))
         messages.append(message.toJson());
     connection->sendResult(frame.rid, {{u"messages"_s, messages}});
 }
@@ -407,23 +447,25 @@ void OperatorEndpoint::logout(ClientConnection *connection, const Frame &frame)
     m_operators.revokeSession(key.mid(2).toLongLong());
     connection->sendResult(frame.rid, {});
     const auto connections = session->connections;
-    m_sessions.remove(key);
+    const qint64 operatorId = session->operatorId;
+    m_sessions.remove(key); // `session` dangles from here on
     for (const auto &other : connections) {
         if (other) {
             other->sessionKey.clear();
             other->close(QWebSocketProtocol::CloseCodeNormal, u"logged out"_s);
         }
     }
-    m_fanout.refreshAvailability();
+    if (operatorId != 0 && !m_sessions.isOperatorConnected(operatorId))
+        m_statuses.presenceChanged(operatorId, false);
 }
 
-void OperatorEndpoint::typing(qint64 operatorId, const Frame &frame)
+void OperatorEndpoint::typing(const OperatorInfo &me, const Frame &frame)
 {
     const QJsonValue id = frame.object.value(u"dialogId");
     if (!id.isDouble())
         return;
     const auto dialog = m_dialogs.find(static_cast<qint64>(id.toDouble()));
-    if (dialog && dialog->isOpen() && EventFanout::canSee(operatorId, *dialog))
+    if (dialog && EventFanout::canChange(me, *dialog))
         m_fanout.operatorTyping(*dialog, frame.object.value(u"typing").toBool());
 }
 

@@ -3,33 +3,51 @@
 
 #include "protocol/Dialog.h"
 #include "protocol/Frame.h"
+#include "protocol/OperatorInfo.h"
 
 #include <QJsonObject>
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
 namespace concierge::server {
 
+class ChatRepository;
 class ClientConnection;
+class DialogHandover;
 class DialogRepository;
 class DialogRouter;
 class EventFanout;
 class LoginRateLimiter;
+class OperatorChat;
 class OperatorRepository;
+class OperatorStatuses;
 class SessionRegistry;
 class VisitorRepository;
 
 /// The `/v1/operator` endpoint: hello (password or token, resume), status.set, dialog.take,
-/// dialog.close, message.send, history.get, logout, typing and ack.
+/// dialog.close, message.send, history.get, logout, typing and ack here; dialog.transfer and
+/// dialog.takeover in DialogHandover; chat.send and chat.history in OperatorChat.
 class OperatorEndpoint : public QObject
 {
     Q_OBJECT
 
 public:
-    OperatorEndpoint(OperatorRepository &operators, VisitorRepository &visitors, DialogRepository &dialogs,
-                     SessionRegistry &sessions, EventFanout &fanout, DialogRouter &router,
-                     LoginRateLimiter &rateLimiter, QObject *parent = nullptr);
+    struct Services
+    {
+        OperatorRepository &operators;
+        VisitorRepository &visitors;
+        DialogRepository &dialogs;
+        ChatRepository &chat;
+        SessionRegistry &sessions;
+        EventFanout &fanout;
+        DialogRouter &router;
+        OperatorStatuses &statuses;
+        LoginRateLimiter &rateLimiter;
+    };
+    explicit OperatorEndpoint(const Services &services, QObject *parent = nullptr);
+    ~OperatorEndpoint() override;
 
     void accept(ClientConnection *connection);
 
@@ -37,26 +55,33 @@ private:
     void onFrame(ClientConnection *connection, const protocol::Frame &frame);
     void onDisconnected(ClientConnection *connection);
     void hello(ClientConnection *connection, const protocol::Frame &frame);
-    /// The dialog if this operator may change it (open, and theirs or unassigned); otherwise answers
-    /// `not_found` / `forbidden` to \a rid and returns nothing.
-    std::optional<protocol::Dialog> writableDialog(ClientConnection *connection, const QString &rid,
-                                                   qint64 operatorId, qint64 dialogId);
-    void setStatus(ClientConnection *connection, qint64 operatorId, const protocol::Frame &frame);
-    void takeDialog(ClientConnection *connection, qint64 operatorId, const protocol::Frame &frame);
-    void closeDialog(ClientConnection *connection, qint64 operatorId, const protocol::Frame &frame);
-    void sendMessage(ClientConnection *connection, qint64 operatorId, const protocol::Frame &frame);
-    void history(ClientConnection *connection, qint64 operatorId, const protocol::Frame &frame);
+    void onRequest(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
+    /// The dialog in \a field if \a me may see it (else `not_found`) and change it — or, with
+    /// \a supervisorMay, if they supervise (else `forbidden`); nothing once the error is answered.
+    std::optional<protocol::Dialog> changeableDialog(ClientConnection *connection, const protocol::Frame &frame,
+                                                     const protocol::OperatorInfo &me, bool supervisorMay = false);
+    void setStatus(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
+    void takeDialog(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
+    void closeDialog(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
+    void sendMessage(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
+    void history(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void logout(ClientConnection *connection, const protocol::Frame &frame);
-    void typing(qint64 operatorId, const protocol::Frame &frame);
-    QJsonObject snapshot(qint64 operatorId);
+    void typing(const protocol::OperatorInfo &me, const protocol::Frame &frame);
+    QJsonObject snapshot(const protocol::OperatorInfo &me);
+    /// Everything besides the snapshot a client needs at every hello: colleagues, departments, settings.
+    void addDirectory(QJsonObject &data);
 
     OperatorRepository &m_operators;
     VisitorRepository &m_visitors;
     DialogRepository &m_dialogs;
+    ChatRepository &m_chat;
     SessionRegistry &m_sessions;
     EventFanout &m_fanout;
     DialogRouter &m_router;
+    OperatorStatuses &m_statuses;
     LoginRateLimiter &m_rateLimiter;
+    std::unique_ptr<DialogHandover> m_handover;
+    std::unique_ptr<OperatorChat> m_room;
 };
 
 } // namespace concierge::server

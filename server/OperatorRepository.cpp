@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace concierge::server {
 
 using namespace Qt::StringLiterals;
@@ -20,23 +22,42 @@ QString now()
     return protocol::timestampToJson(QDateTime::currentDateTimeUtc());
 }
 
-constexpr auto kOperatorColumns = "id, email, name, status, max_dialogs";
+// Languages and departments ride along as comma lists so that one query gives whole operators:
+// auto-assignment reads every operator for each dialog it places.
+constexpr auto kOperatorColumns =
+    "o.id, o.email, o.name, o.status, o.max_dialogs, o.role, o.status_since, "
+    "(SELECT group_concat(language, ',') FROM operator_languages WHERE operator_id = o.id), "
+    "(SELECT group_concat(department_id, ',') FROM operator_departments WHERE operator_id = o.id)";
 
-OperatorInfo operatorFrom(const QSqlQuery &query)
+QString operatorSelect(const QString &tail)
+{
+    return u"SELECT "_s + QLatin1StringView(kOperatorColumns) + u" FROM operators o "_s + tail;
+}
+
+OperatorInfo operatorFrom(const QSqlQuery &query, int defaultMaxDialogs)
 {
     OperatorInfo info;
     info.id = query.value(0).toLongLong();
     info.email = query.value(1).toString();
     info.name = query.value(2).toString();
     info.status = protocol::operatorStatusFromString(query.value(3).toString());
-    info.maxDialogs = query.value(4).toInt();
+    info.maxDialogs = query.value(4).isNull() ? defaultMaxDialogs : query.value(4).toInt();
+    info.role = protocol::operatorRoleFromString(query.value(5).toString());
+    if (!query.value(6).isNull())
+        info.statusSince = protocol::timestampFromJson(query.value(6).toString());
+    info.languages = query.value(7).toString().split(u',', Qt::SkipEmptyParts);
+    info.languages.sort();
+    for (const QString &department : query.value(8).toString().split(u',', Qt::SkipEmptyParts))
+        info.departmentIds.append(department.toLongLong());
+    std::sort(info.departmentIds.begin(), info.departmentIds.end());
     return info;
 }
 
 } // namespace
 
-OperatorRepository::OperatorRepository(QSqlDatabase db)
+OperatorRepository::OperatorRepository(QSqlDatabase db, int defaultMaxDialogs)
     : m_db(std::move(db))
+    , m_defaultMaxDialogs(defaultMaxDialogs)
 {
 }
 
@@ -74,8 +95,8 @@ std::optional<qint64> OperatorRepository::departmentId(const QString &name)
 }
 
 std::optional<qint64> OperatorRepository::createOperator(const QString &email, const QString &name,
-                                                         const QString &passwordHash, int maxDialogs,
-                                                         QString *error)
+                                                         const QString &passwordHash,
+                                                         std::optional<int> maxDialogs, QString *error)
 {
     const QString normalized = normalizeEmail(email);
     if (!isValidEmail(normalized)) {
@@ -90,7 +111,7 @@ std::optional<qint64> OperatorRepository::createOperator(const QString &email, c
     if (!runQuery(query,
                   u"INSERT INTO operators (email, name, password_hash, max_dialogs, created_at) "
                   "VALUES (?, ?, ?, ?, ?)"_s,
-                  {normalized, name, passwordHash, maxDialogs, now()})) {
+                  {normalized, name, passwordHash, maxDialogs ? QVariant(*maxDialogs) : QVariant(), now()})) {
         *error = u"cannot store the operator"_s;
         return std::nullopt;
     }
@@ -116,11 +137,13 @@ bool OperatorRepository::setPasswordHash(qint64 operatorId, const QString &passw
 bool OperatorRepository::setStatus(qint64 operatorId, protocol::OperatorStatus status)
 {
     const QString text = protocol::operatorStatusToString(status);
+    const QString time = now();
     QSqlQuery update(m_db);
     QSqlQuery record(m_db);
-    return runQuery(update, u"UPDATE operators SET status = ? WHERE id = ?"_s, {text, operatorId})
+    return runQuery(update, u"UPDATE operators SET status = ?, status_since = ? WHERE id = ?"_s,
+                    {text, time, operatorId})
            && runQuery(record, u"INSERT INTO status_changes (operator_id, status, at) VALUES (?, ?, ?)"_s,
-                       {operatorId, text, now()});
+                       {operatorId, text, time});
 }
 
 std::optional<OperatorRepository::Credentials> OperatorRepository::findByEmail(const QString &email)
@@ -128,31 +151,29 @@ std::optional<OperatorRepository::Credentials> OperatorRepository::findByEmail(c
     QSqlQuery query(m_db);
     if (!runQuery(query,
                   u"SELECT "_s + QLatin1StringView(kOperatorColumns)
-                      + u", password_hash FROM operators WHERE email = ?"_s,
+                      + u", o.password_hash FROM operators o WHERE o.email = ?"_s,
                   {normalizeEmail(email)})
         || !query.next())
         return std::nullopt;
-    return Credentials{operatorFrom(query), query.value(5).toString()};
+    return Credentials{operatorFrom(query, m_defaultMaxDialogs), query.value(9).toString()};
 }
 
 std::optional<OperatorInfo> OperatorRepository::find(qint64 operatorId)
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query, u"SELECT "_s + QLatin1StringView(kOperatorColumns) + u" FROM operators WHERE id = ?"_s,
-                  {operatorId})
-        || !query.next())
+    if (!runQuery(query, operatorSelect(u"WHERE o.id = ?"_s), {operatorId}) || !query.next())
         return std::nullopt;
-    return operatorFrom(query);
+    return operatorFrom(query, m_defaultMaxDialogs);
 }
 
 QList<OperatorInfo> OperatorRepository::all()
 {
     QList<OperatorInfo> list;
     QSqlQuery query(m_db);
-    if (!runQuery(query, u"SELECT "_s + QLatin1StringView(kOperatorColumns) + u" FROM operators ORDER BY id"_s))
+    if (!runQuery(query, operatorSelect(u"ORDER BY o.id"_s)))
         return list;
     while (query.next())
-        list.append(operatorFrom(query));
+        list.append(operatorFrom(query, m_defaultMaxDialogs));
     return list;
 }
 
@@ -168,6 +189,72 @@ QStringList OperatorRepository::departmentsOf(qint64 operatorId)
     while (query.next())
         names.append(query.value(0).toString());
     return names;
+}
+
+QList<protocol::Department> OperatorRepository::departments()
+{
+    QList<protocol::Department> list;
+    QSqlQuery query(m_db);
+    if (!runQuery(query, u"SELECT id, name FROM departments ORDER BY name"_s))
+        return list;
+    while (query.next())
+        list.append({query.value(0).toLongLong(), query.value(1).toString(), false});
+    return list;
+}
+
+std::optional<protocol::Department> OperatorRepository::department(qint64 departmentId)
+{
+    QSqlQuery query(m_db);
+    if (!runQuery(query, u"SELECT id, name FROM departments WHERE id = ?"_s, {departmentId}) || !query.next())
+        return std::nullopt;
+    return protocol::Department{query.value(0).toLongLong(), query.value(1).toString(), false};
+}
+
+bool OperatorRepository::deleteDepartment(qint64 departmentId)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query, u"DELETE FROM departments WHERE id = ?"_s, {departmentId});
+}
+
+bool OperatorRepository::removeFromDepartment(qint64 operatorId, qint64 departmentId)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query, u"DELETE FROM operator_departments WHERE operator_id = ? AND department_id = ?"_s,
+                    {operatorId, departmentId});
+}
+
+bool OperatorRepository::setName(qint64 operatorId, const QString &name)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query, u"UPDATE operators SET name = ? WHERE id = ?"_s, {name, operatorId});
+}
+
+bool OperatorRepository::setRole(qint64 operatorId, protocol::OperatorRole role)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query, u"UPDATE operators SET role = ? WHERE id = ?"_s,
+                    {protocol::operatorRoleToString(role), operatorId});
+}
+
+bool OperatorRepository::setMaxDialogs(qint64 operatorId, std::optional<int> maxDialogs)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query, u"UPDATE operators SET max_dialogs = ? WHERE id = ?"_s,
+                    {maxDialogs ? QVariant(*maxDialogs) : QVariant(), operatorId});
+}
+
+bool OperatorRepository::setLanguages(qint64 operatorId, const QStringList &languages)
+{
+    QSqlQuery clear(m_db);
+    if (!runQuery(clear, u"DELETE FROM operator_languages WHERE operator_id = ?"_s, {operatorId}))
+        return false;
+    for (const QString &language : languages) {
+        QSqlQuery insert(m_db);
+        if (!runQuery(insert, u"INSERT OR IGNORE INTO operator_languages (operator_id, language) VALUES (?, ?)"_s,
+                      {operatorId, language}))
+            return false;
+    }
+    return true;
 }
 
 std::optional<qint64> OperatorRepository::createSession(qint64 operatorId, const QString &tokenHash)

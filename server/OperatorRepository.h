@@ -27,18 +27,30 @@ public:
         qint64 operatorId = 0;
     };
 
-    explicit OperatorRepository(QSqlDatabase db);
+    /// \a defaultMaxDialogs applies to operators without their own maximum (server `--max-dialogs`).
+    explicit OperatorRepository(QSqlDatabase db, int defaultMaxDialogs = 5);
 
     static QString normalizeEmail(const QString &email);
     static bool isValidEmail(const QString &email);
 
     std::optional<qint64> createDepartment(const QString &name, QString *error);
     std::optional<qint64> departmentId(const QString &name);
+    QList<protocol::Department> departments(); ///< by name
+    std::optional<protocol::Department> department(qint64 departmentId);
+    bool deleteDepartment(qint64 departmentId);
+    /// \a maxDialogs empty: the server's default applies.
     std::optional<qint64> createOperator(const QString &email, const QString &name,
-                                         const QString &passwordHash, int maxDialogs, QString *error);
+                                         const QString &passwordHash, std::optional<int> maxDialogs,
+                                         QString *error);
     bool addToDepartment(qint64 operatorId, qint64 departmentId);
+    bool removeFromDepartment(qint64 operatorId, qint64 departmentId);
+    bool setName(qint64 operatorId, const QString &name);
+    bool setRole(qint64 operatorId, protocol::OperatorRole role);
+    bool setMaxDialogs(qint64 operatorId, std::optional<int> maxDialogs);
+    /// Replaces the operator's languages (lower-case codes such as "en").
+    bool setLanguages(qint64 operatorId, const QStringList &languages);
     bool setPasswordHash(qint64 operatorId, const QString &passwordHash);
-    /// Sets the status and records the change in `status_changes`.
+    /// Sets the status (and its time) and records the change in `status_changes`.
     bool setStatus(qint64 operatorId, protocol::OperatorStatus status);
 
     std::optional<Credentials> findByEmail(const QString &email);
@@ -56,6 +68,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    int m_defaultMaxDialogs;
 };
 
 } // namespace concierge::server

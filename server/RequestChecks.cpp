@@ -78,6 +78,18 @@ std::optional<qint64> resumeSeq(const protocol::Frame &frame)
     return static_cast<qint64>(value.toDouble());
 }
 
+std::optional<int> limit(ClientConnection *connection, const protocol::Frame &frame, int fallback, int max)
+{
+    if (!frame.object.contains(u"limit"))
+        return fallback;
+    const QJsonValue value = frame.object.value(u"limit");
+    if (!value.isDouble() || value.toDouble() < 1) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"limit\" must be a positive number"_s);
+        return std::nullopt;
+    }
+    return static_cast<int>(std::min<double>(value.toDouble(), max));
+}
+
 SessionRegistry::Session *sessionFor(SessionRegistry &sessions, ClientConnection *connection,
                                      const protocol::Frame &frame)
 {

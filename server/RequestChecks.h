@@ -26,6 +26,8 @@ std::optional<QString> messageText(ClientConnection *connection, const protocol:
 std::optional<QString> cid(ClientConnection *connection, const protocol::Frame &frame);
 /// A positive integer id field.
 std::optional<qint64> id(ClientConnection *connection, const protocol::Frame &frame, const QString &field);
+/// Optional `limit`: absent → \a fallback; not a positive number → bad_request; capped at \a max.
+std::optional<int> limit(ClientConnection *connection, const protocol::Frame &frame, int fallback, int max);
 /// The session a request belongs to; a request on a socket that has not completed `hello` is
 /// answered `not_authenticated` and nullptr is returned.
 SessionRegistry::Session *sessionFor(SessionRegistry &sessions, ClientConnection *connection,

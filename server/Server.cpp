@@ -33,17 +33,21 @@ void webSocketRoute(const QHttpServerRequest &request, QHttpServerResponder &&re
 Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_operators(database.handle())
+    , m_operators(database.handle(), config.maxDialogs)
     , m_visitors(database.handle())
     , m_dialogs(database.handle())
+    , m_chat(database.handle())
     , m_rateLimiter(config.loginMaxFailures, std::chrono::seconds(config.loginWindowSeconds))
-    , m_fanout(m_sessions, m_operators, m_visitors)
+    , m_fanout(m_sessions, m_operators, m_visitors, config.hideOthersDialogs)
     , m_router(config.autoAssign, m_dialogs, m_operators, m_fanout)
+    , m_statuses(m_operators, m_dialogs, m_fanout, m_router)
     , m_site(config.shareDir)
-    , m_operatorEndpoint(new OperatorEndpoint(m_operators, m_visitors, m_dialogs, m_sessions, m_fanout, m_router,
-                                              m_rateLimiter, this))
-    , m_visitorEndpoint(new VisitorEndpoint(m_visitors, m_dialogs, m_sessions, m_fanout, m_router,
-                                             config.visitorMessageLimit, this))
+    , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
+                                               m_router, m_statuses, m_rateLimiter},
+                                              this))
+    , m_visitorEndpoint(new VisitorEndpoint({m_visitors, m_dialogs, m_operators, m_sessions, m_fanout, m_router,
+                                             m_statuses},
+                                            config.visitorMessageLimit, this))
 {
     const auto upgrade = [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         webSocketRoute(request, std::move(responder));

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ChatRepository.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "HttpSite.h"
 #include "LoginRateLimiter.h"
 #include "OperatorRepository.h"
+#include "OperatorStatuses.h"
 #include "ServerConfig.h"
 #include "SessionRegistry.h"
 #include "VisitorRepository.h"
 
 #include <QHttpServer>
-#include <QTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -41,10 +42,12 @@ private:
     OperatorRepository m_operators;
     VisitorRepository m_visitors;
     DialogRepository m_dialogs;
+    ChatRepository m_chat;
     SessionRegistry m_sessions;
     LoginRateLimiter m_rateLimiter;
     EventFanout m_fanout;
     DialogRouter m_router;
+    OperatorStatuses m_statuses;
     HttpSite m_site;
     QHttpServer m_http;
     OperatorEndpoint *m_operatorEndpoint;

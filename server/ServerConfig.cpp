@@ -40,6 +40,8 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
         {u"auto-assign"_s, u"Assign new dialogs to the least-loaded online operator: on|off "
                            "(default on)."_s,
          u"on|off"_s},
+        {u"hide-others-dialogs"_s,
+         u"on: plain operators neither see nor act on other operators' dialogs (default off)."_s, u"on|off"_s},
         {u"max-dialogs"_s, u"Default maximum of open dialogs per operator (default 5)."_s, u"n"_s},
         {u"login-max-failures"_s, u"Failed logins per account within the window before "
                                   "rate_limited (default 5; an address gets 4x as many)."_s,
@@ -114,13 +116,19 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
     config->seedDemo = parser.isSet(u"seed-demo"_s)
                        || (settings && settings->value(u"seed-demo"_s).toBool());
     config->demoPassword = value(u"demo-password"_s);
-    if (const QString autoAssign = value(u"auto-assign"_s); !autoAssign.isEmpty()) {
-        if (autoAssign != u"on" && autoAssign != u"off") {
-            *error = u"--auto-assign: expected on or off, got "_s + autoAssign;
+    const auto onOff = [&](const QString &name, bool *target) {
+        const QString text = value(name);
+        if (text.isEmpty())
+            return true;
+        if (text != u"on" && text != u"off") {
+            *error = u"--%1: expected on or off, got %2"_s.arg(name, text);
             return false;
         }
-        config->autoAssign = autoAssign == u"on";
-    }
+        *target = text == u"on";
+        return true;
+    };
+    if (!onOff(u"auto-assign"_s, &config->autoAssign) || !onOff(u"hide-others-dialogs"_s, &config->hideOthersDialogs))
+        return false;
     if (const QString max = value(u"max-dialogs"_s); !max.isEmpty() && !toInt(max, 1, &config->maxDialogs)) {
         *error = u"--max-dialogs: expected a positive number, got "_s + max;
         return false;

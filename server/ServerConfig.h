@@ -19,7 +19,8 @@ struct ServerConfig
     bool seedDemo = false;
     QString demoPassword; ///< empty: generate one when seeding
     bool autoAssign = true;
-    int maxDialogs = 5; ///< default per-operator maximum for operators created without one
+    int maxDialogs = 5; ///< per-operator maximum of open dialogs, for operators without their own
+    bool hideOthersDialogs = false; ///< plain operators do not see other operators' dialogs
     int loginMaxFailures = 5;
     int loginWindowSeconds = 300;
     int visitorMessageLimit = 20; ///< per visitor per 10 s; a person types far slower

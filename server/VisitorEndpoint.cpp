@@ -5,6 +5,8 @@
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
+#include "OperatorRepository.h"
+#include "OperatorStatuses.h"
 #include "PasswordHasher.h"
 #include "RequestChecks.h"
 #include "SessionRegistry.h"
@@ -25,6 +27,7 @@ using protocol::Message;
 namespace {
 constexpr int kSnapshotMessages = 200;
 constexpr qsizetype kMaxFieldChars = 2048; ///< url, title, referrer, UTM values, User-Agent
+constexpr qsizetype kMaxContactChars = 200;  ///< name, email, phone of an offline request
 
 QString field(const QJsonObject &object, const QString &name)
 {
@@ -32,15 +35,15 @@ QString field(const QJsonObject &object, const QString &name)
 }
 } // namespace
 
-VisitorEndpoint::VisitorEndpoint(VisitorRepository &visitors, DialogRepository &dialogs,
-                                 SessionRegistry &sessions, EventFanout &fanout, DialogRouter &router,
-                                 int messagesPer10s, QObject *parent)
+VisitorEndpoint::VisitorEndpoint(const Services &services, int messagesPer10s, QObject *parent)
     : QObject(parent)
-    , m_visitors(visitors)
-    , m_dialogs(dialogs)
-    , m_sessions(sessions)
-    , m_fanout(fanout)
-    , m_router(router)
+    , m_visitors(services.visitors)
+    , m_dialogs(services.dialogs)
+    , m_operators(services.operators)
+    , m_sessions(services.sessions)
+    , m_fanout(services.fanout)
+    , m_router(services.router)
+    , m_statuses(services.statuses)
     , m_messageGuard(messagesPer10s, std::chrono::seconds(10))
 {
 }
@@ -83,6 +86,8 @@ void VisitorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
         pageView(connection, me, frame);
     else if (frame.type == u"message.send")
         sendMessage(connection, me, frame);
+    else if (frame.type == u"offline.request")
+        offlineRequest(connection, me, frame);
     else if (frame.type == u"dialog.close")
         closeDialog(connection, me, frame);
 }
@@ -128,7 +133,8 @@ void VisitorEndpoint::hello(ClientConnection *connection, const Frame &frame)
                      {u"visitorToken"_s, token},
                      {u"visitorId"_s, *visitorId},
                      {u"resumed"_s, resumed},
-                     {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()}};
+                     {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()},
+                     {u"departments"_s, m_fanout.visitorDepartments()}};
     if (!resumed)
         data.insert(u"snapshot"_s, snapshot(*visitorId));
     connection->sendResult(frame.rid, data);
@@ -180,14 +186,15 @@ void VisitorEndpoint::pageView(ClientConnection *connection, qint64 visitorId, c
     m_fanout.visitorChanged(visitorId);
 }
 
-void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId, const Frame &frame)
+std::optional<QString> VisitorEndpoint::acceptLine(ClientConnection *connection, qint64 visitorId,
+                                                   const Frame &frame)
 {
     const auto cid = checks::cid(connection, frame);
     if (!cid)
-        return;
+        return std::nullopt;
     const auto text = checks::messageText(connection, frame);
     if (!text)
-        return;
+        return std::nullopt;
     if (const auto original = m_dialogs.findByCid(*cid)) {
         // A retry: answer with what was stored, emit nothing (and open no new dialog).
         const auto dialog = m_dialogs.find(original->dialogId);
@@ -195,18 +202,62 @@ void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId
             connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*original)}});
         else
             connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
-        return;
+        return std::nullopt;
     }
     if (const int wait = m_messageGuard.tryAction(visitorId)) {
         connection->sendError(frame.rid, ErrorCode::RateLimited,
                               u"Too many messages; please wait %1 s"_s.arg(wait), {{u"retryAfter"_s, wait}});
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<qint64> VisitorEndpoint::departmentField(ClientConnection *connection, const Frame &frame)
+{
+    const QJsonValue value = frame.object.value(u"departmentId");
+    if (value.isUndefined() || value.isNull())
+        return 0;
+    const qint64 id = value.isDouble() ? static_cast<qint64>(value.toDouble()) : 0;
+    if (id <= 0 || !m_operators.department(id)) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"No such department"_s);
+        return std::nullopt;
+    }
+    return id;
+}
+
+void VisitorEndpoint::storeLine(ClientConnection *connection, const Frame &frame, const Dialog &dialog,
+                                const QString &text, bool dialogChanged)
+{
+    Message message;
+    message.cid = frame.object.value(u"cid").toString();
+    message.dialogId = dialog.id;
+    message.author = protocol::Author::Visitor;
+    message.authorName = m_visitors.name(dialog.visitorId);
+    message.text = text;
+    const auto stored = m_dialogs.insertMessage(message);
+    if (!stored) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);
         return;
     }
+    connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*stored)}});
+    if (dialogChanged)
+        m_fanout.dialogChanged(dialog);
+    m_fanout.messageStored(*stored, dialog);
+}
+
+void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId, const Frame &frame)
+{
+    const auto department = departmentField(connection, frame);
+    if (!department)
+        return;
+    const auto text = acceptLine(connection, visitorId, frame);
+    if (!text)
+        return;
     bool opened = false;
     bool changed = false;
     auto dialog = m_dialogs.openForVisitor(visitorId);
     if (!dialog) {
-        dialog = m_dialogs.create(visitorId);
+        dialog = m_dialogs.create(visitorId, *department);
         opened = changed = true;
     } else if (!dialog->waitingSince.isValid()) { // the visitor waits for an answer again
         dialog->waitingSince = QDateTime::currentDateTimeUtc();
@@ -217,23 +268,41 @@ void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId
         connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
         return;
     }
-    Message message;
-    message.cid = *cid;
-    message.dialogId = dialog->id;
-    message.author = protocol::Author::Visitor;
-    message.authorName = m_visitors.name(visitorId);
-    message.text = *text;
-    const auto stored = m_dialogs.insertMessage(message);
-    if (!stored) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);
-        return;
-    }
-    connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*stored)}});
-    if (changed)
-        m_fanout.dialogChanged(*dialog);
-    m_fanout.messageStored(*stored, *dialog);
+    storeLine(connection, frame, *dialog, *text, changed);
     if (opened)
         m_router.assignWaiting();
+}
+
+void VisitorEndpoint::offlineRequest(ClientConnection *connection, qint64 visitorId, const Frame &frame)
+{
+    protocol::OfflineContact contact;
+    contact.name = frame.object.value(u"name").toString().trimmed().left(kMaxContactChars);
+    contact.email = frame.object.value(u"email").toString().trimmed().left(kMaxContactChars);
+    contact.phone = frame.object.value(u"phone").toString().trimmed().left(kMaxContactChars);
+    if (contact.email.isEmpty() && contact.phone.isEmpty()) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"Leave an email or a phone number"_s);
+        return;
+    }
+    if (!contact.email.isEmpty() && !OperatorRepository::isValidEmail(contact.email)) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"Not a valid email address"_s);
+        return;
+    }
+    const auto department = departmentField(connection, frame);
+    if (!department)
+        return;
+    const auto text = acceptLine(connection, visitorId, frame);
+    if (!text)
+        return;
+    if (m_dialogs.openForVisitor(visitorId)) {
+        connection->sendError(frame.rid, ErrorCode::Forbidden, u"You already have an open conversation"_s);
+        return;
+    }
+    const auto dialog = m_dialogs.create(visitorId, *department, contact);
+    if (!dialog) {
+        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the request"_s);
+        return;
+    }
+    storeLine(connection, frame, *dialog, *text, true); // offline requests wait to be taken, never assigned
 }
 
 void VisitorEndpoint::closeDialog(ClientConnection *connection, qint64 visitorId, const Frame &frame)
@@ -253,6 +322,7 @@ void VisitorEndpoint::closeDialog(ClientConnection *connection, qint64 visitorId
     dialog = m_dialogs.find(dialog->id);
     connection->sendResult(frame.rid, {});
     m_fanout.dialogChanged(*dialog);
+    m_statuses.dialogLeft(dialog->operatorId);
     m_router.assignWaiting();
 }
 

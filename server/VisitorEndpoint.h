@@ -3,11 +3,14 @@
 
 #include "FloodGuard.h"
 
+#include "protocol/Dialog.h"
 #include "protocol/Frame.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+
+#include <optional>
 
 namespace concierge::server {
 
@@ -15,19 +18,30 @@ class ClientConnection;
 class DialogRepository;
 class DialogRouter;
 class EventFanout;
+class OperatorRepository;
+class OperatorStatuses;
 class SessionRegistry;
 class VisitorRepository;
 
-/// The `/v1/visitor` endpoint: hello (token, resume), page.view, message.send, dialog.close,
-/// typing and ack. The visitor's IP comes from the socket; the User-Agent from the upgrade
+/// The `/v1/visitor` endpoint: hello (token, resume), page.view, message.send, offline.request,
+/// dialog.close, typing and ack. The visitor's IP comes from the socket; the User-Agent from the upgrade
 /// request's header, or — if the client could not send one — from `userAgent` in hello.
 class VisitorEndpoint : public QObject
 {
     Q_OBJECT
 
 public:
-    VisitorEndpoint(VisitorRepository &visitors, DialogRepository &dialogs, SessionRegistry &sessions,
-                    EventFanout &fanout, DialogRouter &router, int messagesPer10s, QObject *parent = nullptr);
+    struct Services
+    {
+        VisitorRepository &visitors;
+        DialogRepository &dialogs;
+        OperatorRepository &operators;
+        SessionRegistry &sessions;
+        EventFanout &fanout;
+        DialogRouter &router;
+        OperatorStatuses &statuses;
+    };
+    VisitorEndpoint(const Services &services, int messagesPer10s, QObject *parent = nullptr);
 
     void accept(ClientConnection *connection);
 
@@ -37,15 +51,26 @@ private:
     void hello(ClientConnection *connection, const protocol::Frame &frame);
     void pageView(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     void sendMessage(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
+    void offlineRequest(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     void closeDialog(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
+    /// The checks every visitor line passes (cid, text, retry, flood). Returns the text to store,
+    /// or nothing when the request is already answered (an error, or the original of a retry).
+    std::optional<QString> acceptLine(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
+    /// Optional `departmentId`: 0 when absent; nothing (bad_request answered) when unknown.
+    std::optional<qint64> departmentField(ClientConnection *connection, const protocol::Frame &frame);
+    /// Stores the visitor's line in \a dialog, answers and tells everyone.
+    void storeLine(ClientConnection *connection, const protocol::Frame &frame, const protocol::Dialog &dialog,
+                   const QString &text, bool dialogChanged);
     void typing(qint64 visitorId, const protocol::Frame &frame);
     QJsonObject snapshot(qint64 visitorId);
 
     VisitorRepository &m_visitors;
     DialogRepository &m_dialogs;
+    OperatorRepository &m_operators;
     SessionRegistry &m_sessions;
     EventFanout &m_fanout;
     DialogRouter &m_router;
+    OperatorStatuses &m_statuses;
     /// A person types at most a few lines a second; the default 20 in 10 s stops a script.
     FloodGuard m_messageGuard;
     /// Page views come from navigation; 30 in 10 s covers a fast clicker, not a loop.

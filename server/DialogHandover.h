@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/Dialog.h"
+#include "protocol/Frame.h"
+#include "protocol/OperatorInfo.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace concierge::server {
+
+class ClientConnection;
+class DialogRepository;
+class DialogRouter;
+class EventFanout;
+class OperatorRepository;
+class OperatorStatuses;
+
+/// Handing a dialog to someone else: `dialog.transfer` (docs/protocol.md "Transfer") and a
+/// supervisor's `dialog.takeover` ("Supervisors: take over"). Either writes a system line into the
+/// history; a refused handover changes nothing.
+class DialogHandover
+{
+public:
+    DialogHandover(OperatorRepository &operators, DialogRepository &dialogs, EventFanout &fanout,
+                   DialogRouter &router, OperatorStatuses &statuses);
+
+    void transfer(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
+    void takeOver(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
+
+private:
+    /// The open dialog \a me may see, or nothing (the error is already answered).
+    std::optional<protocol::Dialog> visibleOpenDialog(ClientConnection *connection, const protocol::Frame &frame,
+                                                      const protocol::OperatorInfo &me);
+    /// Stores the handed-over dialog and its system line, answers, and tells everyone.
+    void commit(ClientConnection *connection, const QString &rid, const protocol::Dialog &dialog,
+                qint64 previousOperatorId, const QString &event, const QString &text, const QJsonObject &meta);
+
+    OperatorRepository &m_operators;
+    DialogRepository &m_dialogs;
+    EventFanout &m_fanout;
+    DialogRouter &m_router;
+    OperatorStatuses &m_statuses;
+};
+
+} // namespace concierge::server
