@@ -344,6 +344,10 @@ void VisitorListModel::noteMessage(const protocol::Message &message)
 {
     if (message.dialogId == 0 || message.author == protocol::Author::System)
         return;
+    // Only open dialogs are listed; remembering lines of closed ones (old history) would only grow.
+    const auto dialog = d->openDialogs.constFind(message.dialogId);
+    if (dialog == d->openDialogs.constEnd())
+        return;
     const qint64 at = msecs(message.at, 0);
     Private::LastLine &last = d->lastLines[message.dialogId];
     // Lines may arrive out of order (history after a live line): keep the newest.
@@ -355,9 +359,6 @@ void VisitorListModel::noteMessage(const protocol::Message &message)
         return;
     }
     last = {message.text, at, message.id};
-    const auto dialog = d->openDialogs.constFind(message.dialogId);
-    if (dialog == d->openDialogs.constEnd())
-        return;
     if (!d->filter.isEmpty()) {
         replace(dialog->visitorId); // the new text may make it match, or not any more
         return;
