@@ -3,46 +3,86 @@
 
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
+#include "NoticeBar.h"
+#include "OperatorChatPane.h"
 #include "OperatorSession.h"
 #include "ReplyEditor.h"
+#include "TransferDialog.h"
 
 #include "protocol/ProtocolVersion.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QVBoxLayout>
 
 namespace concierge::ui {
 
 using protocol::DialogState;
 
+namespace {
+
+QString contactLine(const protocol::OfflineContact &contact)
+{
+    QStringList parts;
+    for (const QString &part : {contact.name, contact.email, contact.phone}) {
+        if (!part.trimmed().isEmpty())
+            parts.append(part.trimmed());
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
 DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_modeTabs(new QTabBar(this))
+    , m_modes(new QStackedWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_emptyLabel(new QLabel(this))
     , m_titleLabel(new QLabel(this))
     , m_stateLabel(new QLabel(this))
     , m_takeButton(new QPushButton(tr("&Take dialog"), this))
+    , m_transferButton(new QPushButton(tr("T&ransfer…"), this))
     , m_closeButton(new QPushButton(tr("C&lose dialog"), this))
+    , m_watchBanner(new NoticeBar(this))
+    , m_notice(new NoticeBar(this))
     , m_historyView(new QListView(this))
     , m_typingLabel(new QLabel(this))
-    , m_replyEdit(new ReplyEditor(this))
-    , m_sendButton(new QPushButton(tr("&Send"), this))
+    , m_offlineBar(new NoticeBar(this))
+    , m_replyRow(new QWidget(this))
+    , m_replyEdit(new ReplyEditor(m_replyRow))
+    , m_sendButton(new QPushButton(tr("&Send"), m_replyRow))
+    , m_chatPane(new OperatorChatPane(session, this))
 {
     setObjectName(QStringLiteral("dialogPane"));
+    m_modeTabs->setObjectName(QStringLiteral("dialogModeTabBar"));
     m_emptyLabel->setObjectName(QStringLiteral("dialogEmptyLabel"));
     m_titleLabel->setObjectName(QStringLiteral("dialogTitleLabel"));
     m_stateLabel->setObjectName(QStringLiteral("dialogStateLabel"));
     m_takeButton->setObjectName(QStringLiteral("takeButton"));
+    m_transferButton->setObjectName(QStringLiteral("transferButton"));
     m_closeButton->setObjectName(QStringLiteral("closeDialogButton"));
+    m_watchBanner->setObjectName(QStringLiteral("watchBanner"));
+    m_watchBanner->button()->setObjectName(QStringLiteral("takeOverButton"));
+    m_notice->setObjectName(QStringLiteral("dialogNoticeBar"));
     m_historyView->setObjectName(QStringLiteral("historyView"));
     m_typingLabel->setObjectName(QStringLiteral("typingLabel"));
+    m_offlineBar->setObjectName(QStringLiteral("offlineNoticeBar"));
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
+
+    m_modeTabs->addTab(tr("Visitor"));
+    m_modeTabs->addTab(tr("Operators"));
+    m_modeTabs->setDocumentMode(true);
+    m_modeTabs->setExpanding(false);
+    m_modeTabs->setTabToolTip(0, tr("The visitor's dialog (Ctrl+1)"));
+    m_modeTabs->setTabToolTip(1, tr("Chat with the other operators (Ctrl+2)"));
 
     m_emptyLabel->setText(tr("Choose a visitor on the left to see the conversation."));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
@@ -55,7 +95,13 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     m_titleLabel->setFont(titleFont);
+    m_stateLabel->setWordWrap(true);
     m_typingLabel->setStyleSheet(QStringLiteral("color: palette(placeholder-text); font-style: italic;"));
+    m_transferButton->setToolTip(tr("Hand this dialog to another operator, a department or the queue (Ctrl+T)"));
+    m_watchBanner->setButtonText(tr("Take &over"));
+    m_watchBanner->button()->setToolTip(tr("The dialog becomes yours; this is written into its history."));
+    m_offlineBar->showNotice(NoticeBar::Kind::Info,
+                             tr("You are Offline. Choose another status to work with dialogs."));
 
     m_historyView->setModel(session->messageModel());
     m_historyView->setItemDelegate(new MessageDelegate(m_historyView));
@@ -72,27 +118,51 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     titles->addWidget(m_titleLabel);
     titles->addWidget(m_stateLabel);
     header->addLayout(titles, 1);
-    header->addWidget(m_takeButton);
-    header->addWidget(m_closeButton);
+    header->addWidget(m_takeButton, 0, Qt::AlignTop);
+    header->addWidget(m_transferButton, 0, Qt::AlignTop);
+    header->addWidget(m_closeButton, 0, Qt::AlignTop);
 
-    auto *replyRow = new QHBoxLayout;
-    replyRow->addWidget(m_replyEdit, 1);
-    replyRow->addWidget(m_sendButton, 0, Qt::AlignBottom);
+    auto *replyLayout = new QHBoxLayout(m_replyRow);
+    replyLayout->setContentsMargins(0, 0, 0, 0);
+    replyLayout->addWidget(m_replyEdit, 1);
+    replyLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
 
     auto *dialogPage = new QWidget(this);
     auto *dialogLayout = new QVBoxLayout(dialogPage);
     dialogLayout->setContentsMargins(6, 6, 6, 6);
     dialogLayout->addLayout(header);
+    dialogLayout->addWidget(m_watchBanner);
+    dialogLayout->addWidget(m_notice);
     dialogLayout->addWidget(m_historyView, 1);
     dialogLayout->addWidget(m_typingLabel);
-    dialogLayout->addLayout(replyRow);
-
+    dialogLayout->addWidget(m_replyRow);
     m_stack->addWidget(m_emptyLabel);
     m_stack->addWidget(dialogPage);
+
+    auto *visitorPage = new QWidget(this);
+    auto *visitorLayout = new QVBoxLayout(visitorPage);
+    visitorLayout->setContentsMargins(0, 0, 0, 0);
+    visitorLayout->addWidget(m_stack, 1);
+    auto *offlineRow = new QHBoxLayout;
+    offlineRow->setContentsMargins(6, 0, 6, 6);
+    offlineRow->addWidget(m_offlineBar);
+    visitorLayout->addLayout(offlineRow);
+
+    m_modes->addWidget(visitorPage);
+    m_modes->addWidget(m_chatPane);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    layout->setSpacing(0);
+    layout->addWidget(m_modeTabs);
+    layout->addWidget(m_modes, 1);
 
+    connect(m_modeTabs, &QTabBar::currentChanged, this, [this](int index) {
+        m_modes->setCurrentIndex(index);
+        if (index == int(Mode::Operators)) {
+            m_unreadChatLines = 0;
+            updateOperatorsTab();
+        }
+    });
     connect(m_replyEdit, &ReplyEditor::submitted, this, &DialogPane::sendReply);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_replyEdit->toPlainText().trimmed();
@@ -105,32 +175,152 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
             m_session->setTyping(m_dialogId, typing);
     });
     connect(m_takeButton, &QPushButton::clicked, this, [this] { m_session->takeDialog(m_dialogId); });
+    connect(m_transferButton, &QPushButton::clicked, this, &DialogPane::openTransferDialog);
     connect(m_closeButton, &QPushButton::clicked, this, [this] { m_session->closeDialog(m_dialogId); });
+    connect(m_watchBanner->button(), &QPushButton::clicked, this, [this] {
+        m_notice->clearNotice();
+        m_session->takeOverDialog(m_dialogId);
+    });
     connect(session, &OperatorSession::dialogChanged, this, &DialogPane::followVisitorDialog);
     connect(session, &OperatorSession::visitorChanged, this, [this](qint64 id) {
         if (id == m_visitorId)
             refreshHeader();
     });
+    connect(session, &OperatorSession::selfChanged, this, &DialogPane::refreshHeader);
+    connect(session, &OperatorSession::operatorsChanged, this, &DialogPane::refreshHeader);
     connect(session, &OperatorSession::typingChanged, this, [this](qint64 id, bool typing) {
         if (id == m_dialogId)
             m_typingLabel->setText(typing ? tr("The visitor is typing…") : QString());
+    });
+    connect(session, &OperatorSession::requestFailed, this,
+            [this](const QString &requestType, protocol::ErrorCode, const QString &message) {
+                onRequestFailed(requestType, message);
+            });
+    connect(session, &OperatorSession::dialogTransferred, this, [this](qint64 id) {
+        if (id != m_dialogId)
+            return;
+        m_notice->showNotice(NoticeBar::Kind::Info, tr("You transferred this dialog. It has left your list."));
+        refreshHeader();
+    });
+    connect(session, &OperatorSession::dialogTakenOver, this, [this](qint64 id) {
+        if (id != m_dialogId)
+            return;
+        m_notice->clearNotice();
+        refreshHeader();
+        m_replyEdit->setFocus();
+    });
+    connect(session, &OperatorSession::chatMessageArrived, this, [this](const protocol::Message &message) {
+        if (mode() == Mode::Operators || message.operatorId == m_session->self().id)
+            return;
+        ++m_unreadChatLines;
+        updateOperatorsTab();
     });
     connect(session->messageModel(), &QAbstractItemModel::rowsInserted, this,
             &DialogPane::scrollToBottomIfFollowing);
     connect(session->messageModel(), &QAbstractItemModel::modelReset, m_historyView,
             &QListView::scrollToBottom);
+
+    buildActions();
+    refreshHeader();
+}
+
+void DialogPane::buildActions()
+{
+    auto *visitorMode = new QAction(tr("Visitor dialog"), this);
+    visitorMode->setObjectName(QStringLiteral("visitorModeAction"));
+    visitorMode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(visitorMode, &QAction::triggered, this, [this] { setMode(Mode::Visitor); });
+    auto *operatorsMode = new QAction(tr("Operator chat"), this);
+    operatorsMode->setObjectName(QStringLiteral("operatorsModeAction"));
+    operatorsMode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(operatorsMode, &QAction::triggered, this, [this] { setMode(Mode::Operators); });
+    auto *transfer = new QAction(tr("Transfer the dialog"), this);
+    transfer->setObjectName(QStringLiteral("transferAction"));
+    transfer->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(transfer, &QAction::triggered, this, &DialogPane::openTransferDialog);
+    for (QAction *action : {visitorMode, operatorsMode, transfer}) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
+}
+
+void DialogPane::setMode(Mode mode)
+{
+    if (mode == this->mode())
+        return;
+    m_modeTabs->setCurrentIndex(int(mode));
+    if (mode == Mode::Operators)
+        m_chatPane->replyEdit()->setFocus();
+    else if (m_replyRow->isVisible() && m_replyEdit->isEnabled())
+        m_replyEdit->setFocus();
+}
+
+DialogPane::Mode DialogPane::mode() const
+{
+    return static_cast<Mode>(m_modeTabs->currentIndex());
+}
+
+void DialogPane::updateOperatorsTab()
+{
+    m_modeTabs->setTabText(int(Mode::Operators), m_unreadChatLines > 0
+                                                     ? tr("Operators (%1)").arg(m_unreadChatLines)
+                                                     : tr("Operators"));
 }
 
 void DialogPane::showVisitor(qint64 visitorId, qint64 dialogId)
 {
+    if (dialogId != m_dialogId)
+        m_notice->clearNotice();
     m_visitorId = visitorId;
     m_dialogId = dialogId;
     m_typingLabel->clear();
     m_session->openDialog(dialogId);
     m_stack->setCurrentIndex(visitorId > 0 ? 1 : 0);
     refreshHeader();
-    if (dialogId > 0)
+    if (dialogId > 0 && m_replyRow->isVisible())
         m_replyEdit->setFocus();
+}
+
+bool DialogPane::mayTransfer() const
+{
+    const protocol::Dialog dialog = m_session->dialog(m_dialogId);
+    if (m_dialogId <= 0 || dialog.id <= 0 || !dialog.isOpen())
+        return false;
+    // Supervisors may hand on others' dialogs too (docs/protocol.md, "Roles…").
+    const protocol::OperatorInfo self = m_session->self();
+    return m_session->canChangeDialog(m_dialogId) || (self.supervises() && self.mayWork());
+}
+
+TransferDialog *DialogPane::openTransferDialog()
+{
+    if (!mayTransfer())
+        return nullptr;
+    if (m_transferDialog)
+        m_transferDialog->close();
+    auto *dialog = new TransferDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_transferDialog = dialog;
+    const qint64 dialogId = m_dialogId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, dialogId] {
+        if (const auto target = dialog->target()) {
+            m_notice->clearNotice();
+            m_session->transferDialog(dialogId, *target, dialog->comment());
+        }
+    });
+    dialog->open();
+    return dialog;
+}
+
+void DialogPane::onRequestFailed(const QString &requestType, const QString &message)
+{
+    // The server's own words say why ("Anna is no longer online"); the dialog stays as it was.
+    if (requestType == u"dialog.transfer")
+        m_notice->showNotice(NoticeBar::Kind::Error, tr("The dialog was not transferred: %1").arg(message));
+    else if (requestType == u"dialog.takeover")
+        m_notice->showNotice(NoticeBar::Kind::Error, tr("The dialog was not taken over: %1").arg(message));
+    else
+        return;
+    refreshHeader();
 }
 
 void DialogPane::refreshHeader()
@@ -138,26 +328,52 @@ void DialogPane::refreshHeader()
     const protocol::Visitor visitor = m_session->visitor(m_visitorId);
     m_titleLabel->setText(visitor.name.isEmpty() ? tr("Visitor %1").arg(m_visitorId) : visitor.name);
 
+    const protocol::OperatorInfo self = m_session->self();
     const protocol::Dialog dialog = m_session->dialog(m_dialogId);
     const bool hasDialog = m_dialogId > 0 && dialog.id > 0;
-    const bool mine = dialog.operatorId == m_session->self().id;
+    const bool open = hasDialog && dialog.isOpen();
+    const bool mine = self.id != 0 && dialog.operatorId == self.id;
+    const bool watching = open && dialog.operatorId != 0 && !mine;
+    QString operatorName;
+    if (dialog.operatorId != 0) {
+        const auto info = m_session->operatorInfo(dialog.operatorId);
+        operatorName = info ? info->name : tr("another operator");
+    }
+
     QString state;
-    if (!hasDialog)
+    if (m_dialogId > 0 && !hasDialog)
+        state = tr("This dialog is no longer shown to you.");
+    else if (!hasDialog)
         state = tr("Browsing the site — no chat started");
-    else if (dialog.state == DialogState::Waiting)
-        state = tr("Waiting for a reply");
-    else if (dialog.state == DialogState::Active)
-        state = mine ? tr("In dialog with you") : tr("In dialog with another operator");
-    else
+    else if (!open)
         state = tr("Dialog closed");
+    else if (dialog.state == DialogState::Waiting && dialog.operatorId == 0)
+        state = tr("Waiting for a reply");
+    else if (dialog.state == DialogState::Waiting)
+        state = mine ? tr("Waiting for your reply") : tr("Waiting for a reply from %1").arg(operatorName);
+    else
+        state = mine ? tr("In dialog with you") : tr("In dialog with %1").arg(operatorName);
+    if (open && dialog.isOfflineRequest())
+        state = tr("Offline request: %1").arg(contactLine(*dialog.offline)) + QLatin1Char('\n') + state;
     m_stateLabel->setText(state);
 
-    const bool open = hasDialog && dialog.isOpen();
-    const bool canReply = open && (dialog.operatorId == 0 || mine);
-    m_takeButton->setVisible(open && dialog.state == DialogState::Waiting);
-    m_closeButton->setVisible(open && mine);
-    m_replyEdit->setEnabled(canReply);
-    m_sendButton->setEnabled(canReply);
+    const bool canChange = m_session->canChangeDialog(m_dialogId);
+    m_takeButton->setVisible(canChange && dialog.state == DialogState::Waiting && !mine);
+    m_transferButton->setVisible(mayTransfer());
+    m_closeButton->setVisible(open && mine && self.mayWork());
+
+    if (watching) {
+        m_watchBanner->showNotice(NoticeBar::Kind::Warning,
+                                  tr("You are watching %1's dialog. The visitor does not see you.").arg(operatorName));
+        m_watchBanner->setButtonText(self.supervises() && self.mayWork() ? tr("Take &over") : QString());
+    } else {
+        m_watchBanner->clearNotice();
+    }
+
+    m_offlineBar->setVisible(!self.mayWork());
+    m_replyRow->setVisible(self.mayWork() && !watching);
+    m_replyEdit->setEnabled(canChange);
+    m_sendButton->setEnabled(canChange);
     m_historyView->setVisible(hasDialog);
 }
 

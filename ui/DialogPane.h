@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
 class QListView;
 class QPushButton;
 class QStackedWidget;
+class QTabBar;
 
 namespace concierge {
 class OperatorSession;
@@ -14,39 +16,67 @@ class OperatorSession;
 
 namespace concierge::ui {
 
+class NoticeBar;
+class OperatorChatPane;
 class ReplyEditor;
+class TransferDialog;
 
-/// Middle pane: the open dialog's history, a typing line, the reply box and the dialog's actions.
+/// Middle pane. A switch between the visitor's dialog and the operator room (Ctrl+1 / Ctrl+2).
+/// The dialog view: history, a typing line, the reply box and the dialog's actions (take, transfer,
+/// close; take over for supervisors watching someone else's dialog). Offline operators see a
+/// notice instead of the reply box.
 class DialogPane : public QWidget
 {
     Q_OBJECT
 public:
+    enum class Mode { Visitor = 0, Operators = 1 };
+
     explicit DialogPane(OperatorSession *session, QWidget *parent = nullptr);
 
     /// Shows this visitor's dialog (dialogId 0: the visitor has not started a chat).
     void showVisitor(qint64 visitorId, qint64 dialogId);
     qint64 dialogId() const { return m_dialogId; }
+    void setMode(Mode mode);
+    Mode mode() const;
+    OperatorChatPane *operatorChatPane() const { return m_chatPane; }
+    /// Opens the transfer dialog for the dialog on screen (Ctrl+T); returns it, or null when the
+    /// dialog cannot be transferred now.
+    TransferDialog *openTransferDialog();
 
 private:
+    void buildActions();
     void refreshHeader();
     void sendReply(const QString &text);
     void followVisitorDialog(qint64 dialogId);
     void scrollToBottomIfFollowing();
+    void onRequestFailed(const QString &requestType, const QString &message);
+    void updateOperatorsTab();
+    bool mayTransfer() const;
 
     OperatorSession *m_session;
     qint64 m_visitorId = 0;
     qint64 m_dialogId = 0;
+    int m_unreadChatLines = 0;
 
+    QTabBar *m_modeTabs;
+    QStackedWidget *m_modes;
     QStackedWidget *m_stack;
     QLabel *m_emptyLabel;
     QLabel *m_titleLabel;
     QLabel *m_stateLabel;
     QPushButton *m_takeButton;
+    QPushButton *m_transferButton;
     QPushButton *m_closeButton;
+    NoticeBar *m_watchBanner;
+    NoticeBar *m_notice;
     QListView *m_historyView;
     QLabel *m_typingLabel;
+    NoticeBar *m_offlineBar;
+    QWidget *m_replyRow;
     ReplyEditor *m_replyEdit;
     QPushButton *m_sendButton;
+    OperatorChatPane *m_chatPane;
+    QPointer<TransferDialog> m_transferDialog;
 };
 
 } // namespace concierge::ui

@@ -4,6 +4,8 @@
 #include "ConnectionStatusLabel.h"
 #include "DialogPane.h"
 #include "OperatorSession.h"
+#include "StatusComboBox.h"
+#include "TrayIcon.h"
 #include "VisitorInfoPane.h"
 #include "VisitorListModel.h"
 #include "VisitorListPane.h"
@@ -11,7 +13,6 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -28,12 +29,13 @@ using protocol::OperatorStatus;
 MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
-    , m_statusCombo(new QComboBox(this))
+    , m_statusCombo(new StatusComboBox(session, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_visitorList(new VisitorListPane(session->visitorModel(), m_splitter))
     , m_dialog(new DialogPane(session, m_splitter))
     , m_visitorInfo(new VisitorInfoPane(session, m_splitter))
     , m_connectionLabel(new ConnectionStatusLabel(session, this))
+    , m_tray(new TrayIcon(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Concierge"));
@@ -45,32 +47,26 @@ MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
     m_splitter->setSizes({280, 560, 300});
     setCentralWidget(m_splitter);
 
-    m_statusCombo->setObjectName(QStringLiteral("statusCombo"));
-    m_statusCombo->addItem(tr("Online"), static_cast<int>(OperatorStatus::Online));
-    m_statusCombo->addItem(tr("Offline"), static_cast<int>(OperatorStatus::Offline));
-    m_statusCombo->setToolTip(tr("Only Online operators get new dialogs (Ctrl+Shift+O switches)"));
     auto *toolBar = addToolBar(tr("Status"));
     toolBar->setObjectName(QStringLiteral("statusToolBar"));
     toolBar->setMovable(false);
     toolBar->addWidget(new QLabel(tr("My status:") + QLatin1Char(' '), toolBar));
     toolBar->addWidget(m_statusCombo);
-    connect(m_statusCombo, &QComboBox::activated, this, [this](int row) {
-        m_session->setStatus(static_cast<OperatorStatus>(m_statusCombo->itemData(row).toInt()));
-    });
-    connect(session, &OperatorSession::selfChanged, this, &MainWindow::syncStatusCombo);
     connect(session, &OperatorSession::loggedIn, this, [this](const protocol::OperatorInfo &self) {
         setWindowTitle(tr("Concierge — %1").arg(self.name));
-        syncStatusCombo();
     });
+    connect(m_tray, &TrayIcon::openRequested, this, &MainWindow::bringToFront);
+    connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
     connect(session, &OperatorSession::requestFailed, this,
-            [this](const QString &, protocol::ErrorCode, const QString &message) {
-                statusBar()->showMessage(message, 8000);
+            [this](const QString &requestType, protocol::ErrorCode, const QString &message) {
+                // The dialog pane shows its own refusals where the operator is looking.
+                if (requestType != u"dialog.transfer" && requestType != u"dialog.takeover")
+                    statusBar()->showMessage(message, 8000);
             });
 
     statusBar()->addPermanentWidget(m_connectionLabel);
     connect(m_visitorList, &VisitorListPane::visitorActivated, this, &MainWindow::openVisitor);
     buildMenus();
-    syncStatusCombo();
     restoreLayout();
 }
 
@@ -84,7 +80,7 @@ void MainWindow::buildMenus()
         m_session->setStatus(online ? OperatorStatus::Offline : OperatorStatus::Online);
     });
     QAction *focusList = fileMenu->addAction(tr("Go to the &visitor list"));
-    focusList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    focusList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(focusList, &QAction::triggered, this, [this] { m_visitorList->view()->setFocus(); });
     fileMenu->addSeparator();
     QAction *logout = fileMenu->addAction(tr("Log &out"));
@@ -126,14 +122,18 @@ void MainWindow::buildMenus()
 void MainWindow::openVisitor(qint64 visitorId, qint64 dialogId)
 {
     m_dialog->showVisitor(visitorId, dialogId);
+    m_dialog->setMode(DialogPane::Mode::Visitor);
     m_visitorInfo->showVisitor(visitorId);
 }
 
-void MainWindow::syncStatusCombo()
+void MainWindow::bringToFront()
 {
-    const int row = m_statusCombo->findData(static_cast<int>(m_session->self().status));
-    if (row >= 0)
-        m_statusCombo->setCurrentIndex(row);
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::restoreLayout()

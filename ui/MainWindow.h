@@ -3,7 +3,6 @@
 
 #include <QMainWindow>
 
-class QComboBox;
 class QSplitter;
 
 namespace concierge {
@@ -14,11 +13,14 @@ namespace concierge::ui {
 
 class ConnectionStatusLabel;
 class DialogPane;
+class StatusComboBox;
+class TrayIcon;
 class VisitorInfoPane;
 class VisitorListPane;
 
-/// The operator's workplace: visitor list | dialog | visitor info, with the status switch in the
-/// tool bar and the connection state in the status bar. Composes panes; holds no rules itself.
+/// The operator's workplace: visitor list | dialog (or operator room) | visitor info, with the
+/// status switch in the tool bar and the tray, and the connection state in the status bar.
+/// Composes panes; holds no rules itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,6 +30,9 @@ public:
     VisitorListPane *visitorListPane() const { return m_visitorList; }
     DialogPane *dialogPane() const { return m_dialog; }
     VisitorInfoPane *visitorInfoPane() const { return m_visitorInfo; }
+    TrayIcon *trayIcon() const { return m_tray; }
+    /// Brings the window to the front (the tray's "Open Concierge").
+    void bringToFront();
 
 Q_SIGNALS:
     void logoutRequested();
@@ -40,16 +45,16 @@ protected:
 private:
     void buildMenus();
     void openVisitor(qint64 visitorId, qint64 dialogId);
-    void syncStatusCombo();
     void restoreLayout();
 
     OperatorSession *m_session;
-    QComboBox *m_statusCombo;
+    StatusComboBox *m_statusCombo;
     QSplitter *m_splitter;
     VisitorListPane *m_visitorList;
     DialogPane *m_dialog;
     VisitorInfoPane *m_visitorInfo;
     ConnectionStatusLabel *m_connectionLabel;
+    TrayIcon *m_tray;
 };
 
 } // namespace concierge::ui

@@ -2,9 +2,11 @@
 #include "MessageDelegate.h"
 
 #include "MessageListModel.h"
+#include "SystemLineText.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QPainter>
 
 namespace concierge::ui {
@@ -29,6 +31,19 @@ QRect textRectFor(const QRect &itemRect, const QFontMetrics &headerMetrics, int 
 }
 
 } // namespace
+
+QString MessageDelegate::displayText(const QModelIndex &index)
+{
+    // System lines about a transfer or take-over are worded here, in the operator's language.
+    const QString event = index.data(MessageListModel::EventRole).toString();
+    if (!event.isEmpty()) {
+        const QString sentence =
+            SystemLineText::describe(event, index.data(MessageListModel::MetaRole).toJsonObject());
+        if (!sentence.isEmpty())
+            return sentence;
+    }
+    return index.data(MessageListModel::TextRole).toString();
+}
 
 QString MessageDelegate::headerText(const QModelIndex &index) const
 {
@@ -70,7 +85,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (pending || author == Author::System)
         textColor = option.palette.color(QPalette::PlaceholderText);
     painter->setPen(textColor);
-    const QString text = index.data(MessageListModel::TextRole).toString();
+    const QString text = displayText(index);
     painter->drawText(textRectFor(option.rect, headerMetrics, kMargin),
                       Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
     painter->restore();
@@ -88,7 +103,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     width = qMax(120, width);
     const QRect available(0, 0, width - 2 * kMargin, 100000);
     const QRect textBounds = option.fontMetrics.boundingRect(
-        available, Qt::AlignLeft | Qt::TextWordWrap, index.data(MessageListModel::TextRole).toString());
+        available, Qt::AlignLeft | Qt::TextWordWrap, displayText(index));
     return {width, textBounds.height() + headerMetrics.height() + 2 + 2 * kMargin};
 }
 

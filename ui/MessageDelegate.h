@@ -7,6 +7,7 @@ namespace concierge::ui {
 
 /// Paints one dialog line: a header (author, time, "sending…") over the wrapped text. The text is
 /// drawn with QPainter::drawText, so visitor-supplied markup is shown literally, never interpreted.
+/// Transfer and take-over lines are worded from their details in the app's language.
 class MessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -16,6 +17,10 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    /// What the line says: its text, or for a system line with an event (transfer, take-over) the
+    /// sentence worded from its details.
+    static QString displayText(const QModelIndex &index);
 
 private:
     QString headerText(const QModelIndex &index) const;

@@ -8,15 +8,55 @@
 
 namespace concierge::ui {
 
+namespace {
+
+const QColor kTimerColor(0xc6, 0x28, 0x28);
+const QColor kTransferColor(0x1f, 0x5f, 0xa8);
+const QColor kOfflineColor(0x8a, 0x5a, 0x00);
+
+/// Untrusted text on one line: line breaks would be drawn as nothing, so they become spaces.
+QString oneLine(QString text)
+{
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return text;
+}
+
+} // namespace
+
 QString VisitorListDelegate::formatWaiting(qint64 seconds)
 {
     seconds = qMax<qint64>(0, seconds);
     const qint64 hours = seconds / 3600;
     const qint64 minutes = (seconds / 60) % 60;
-    const QString secs = QStringLiteral("%1").arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    const QLatin1Char zero('0');
     if (hours > 0)
-        return QStringLiteral("%1:%2:%3").arg(hours).arg(minutes, 2, 10, QLatin1Char('0')).arg(secs);
-    return QStringLiteral("%1:%2").arg(minutes).arg(secs);
+        return QStringLiteral("%1:%2:%3").arg(hours).arg(minutes, 2, 10, zero).arg(seconds % 60, 2, 10, zero);
+    return QStringLiteral("%1:%2").arg(minutes, 2, 10, zero).arg(seconds % 60, 2, 10, zero);
+}
+
+bool VisitorListDelegate::showsTransfer(const QModelIndex &index)
+{
+    // Only while it waits for us: once answered, the hand-over is history (it is in the dialog).
+    return index.data(VisitorListModel::WaitingSinceRole).toDateTime().isValid()
+           && !index.data(VisitorListModel::TransferFromNameRole).toString().isEmpty();
+}
+
+QString VisitorListDelegate::transferLine(const QModelIndex &index)
+{
+    const QString from = oneLine(index.data(VisitorListModel::TransferFromNameRole).toString());
+    const QString comment = oneLine(index.data(VisitorListModel::TransferCommentRole).toString()).trimmed();
+    if (comment.isEmpty())
+        return tr("From %1").arg(from);
+    return tr("From %1: %2", "who transferred the dialog, and their comment").arg(from, comment);
+}
+
+QString VisitorListDelegate::offlineRequestLine(const QModelIndex &index)
+{
+    const QString text = oneLine(index.data(VisitorListModel::LastMessageTextRole).toString()).trimmed();
+    if (text.isEmpty())
+        return tr("Offline request");
+    return tr("Offline request: %1").arg(text);
 }
 
 void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -37,53 +77,74 @@ void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
 
     painter->save();
     const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
+    const QColor textColor = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor dimColor = selected ? textColor : option.palette.color(QPalette::PlaceholderText);
     const QRect area = option.rect.adjusted(4, 3, -6, -3);
     const QFontMetrics metrics(option.font);
+    const int lineStep = metrics.height() + 2;
 
     QString timer;
     const QDateTime waitingSince = index.data(VisitorListModel::WaitingSinceRole).toDateTime();
     if (waitingSince.isValid())
         timer = formatWaiting(waitingSince.secsTo(QDateTime::currentDateTimeUtc()));
 
+    // Line 1: the name, and the timer on the right.
     QFont nameFont = option.font;
     nameFont.setBold(waitingSince.isValid());
     painter->setFont(nameFont);
-    painter->setPen(option.palette.color(textRole));
+    painter->setPen(textColor);
     const int timerWidth = timer.isEmpty() ? 0 : metrics.horizontalAdvance(timer) + 8;
     const QRect nameRect(area.left(), area.top(), area.width() - timerWidth, metrics.height());
-    const QString name = index.data(VisitorListModel::NameRole).toString();
+    const QString name = oneLine(index.data(VisitorListModel::NameRole).toString());
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                       QFontMetrics(nameFont).elidedText(name, Qt::ElideRight, nameRect.width()));
     if (!timer.isEmpty()) {
         painter->setFont(option.font);
-        painter->setPen(selected ? option.palette.color(textRole) : QColor(0xc6, 0x28, 0x28));
+        painter->setPen(selected ? textColor : kTimerColor);
         painter->drawText(QRect(area.right() - timerWidth, area.top(), timerWidth, metrics.height()),
                           Qt::AlignRight | Qt::AlignVCenter, timer);
     }
 
-    QString page = index.data(VisitorListModel::CurrentPageTitleRole).toString();
-    if (page.isEmpty())
-        page = index.data(VisitorListModel::CurrentPageUrlRole).toString();
+    // Line 2: what the visitor asked (offline request) or where they are.
     painter->setFont(option.font);
-    painter->setPen(selected ? option.palette.color(textRole)
-                             : option.palette.color(QPalette::PlaceholderText));
-    const QRect pageRect(area.left(), area.top() + metrics.height() + 2, area.width(), metrics.height());
-    painter->drawText(pageRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      metrics.elidedText(page, Qt::ElideMiddle, pageRect.width()));
+    QRect lineRect(area.left(), area.top() + lineStep, area.width(), metrics.height());
+    if (index.data(VisitorListModel::IsOfflineRequestRole).toBool()) {
+        painter->setPen(selected ? textColor : kOfflineColor);
+        painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          metrics.elidedText(offlineRequestLine(index), Qt::ElideRight, lineRect.width()));
+    } else {
+        QString page = index.data(VisitorListModel::CurrentPageTitleRole).toString();
+        if (page.isEmpty())
+            page = index.data(VisitorListModel::CurrentPageUrlRole).toString();
+        painter->setPen(dimColor);
+        painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          metrics.elidedText(oneLine(page), Qt::ElideMiddle, lineRect.width()));
+    }
+
+    // Line 3, on a dialog handed to us: who sent it, with their comment.
+    if (showsTransfer(index)) {
+        QFont italic = option.font;
+        italic.setItalic(true);
+        painter->setFont(italic);
+        painter->setPen(selected ? textColor : kTransferColor);
+        lineRect.translate(0, lineStep);
+        painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                          QFontMetrics(italic).elidedText(transferLine(index), Qt::ElideRight, lineRect.width()));
+    }
     painter->restore();
 }
 
 QSize VisitorListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     // Called for every row when the tree lays out (rows differ in height), so it must stay cheap:
-    // font metrics only, no text layout. The width is the view's anyway.
+    // font metrics and look-ups only, no text layout. The width is the view's anyway.
     if (index.data(VisitorListModel::IsSectionRole).toBool()) {
         QFont bold = option.font;
         bold.setBold(true);
         return {0, QFontMetrics(bold).height() + 10};
     }
-    return {0, 2 * option.fontMetrics.height() + 8};
+    const int lines = showsTransfer(index) ? 3 : 2;
+    return {0, lines * (option.fontMetrics.height() + 2) + 4};
 }
 
 } // namespace concierge::ui

@@ -5,8 +5,9 @@
 
 namespace concierge::ui {
 
-/// Section rows: bold title with count. Visitor rows: name, current page, and for waiting visitors
-/// a live "waiting m:ss" timer (the pane repaints once a second).
+/// Section rows: bold title with count. Visitor rows: name with a live "mm:ss" waiting timer (the
+/// pane repaints it once a second), then the current page — or, for an offline request, its text —
+/// and, on a dialog transferred to us, who sent it and their comment. Everything drawn is plain text.
 class VisitorListDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -17,8 +18,15 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    /// "0:42", "12:05", "1:02:03" — how long a visitor has waited, for the row and for tests.
+    /// "00:42", "12:05", "1:02:03" — how long a visitor has waited, for the row and for tests.
     static QString formatWaiting(qint64 seconds);
+    /// The line under a transferred dialog: "From Anna: please call back" (or "From Anna").
+    static QString transferLine(const QModelIndex &index);
+    /// The second line of an offline request: "Offline request: <text>".
+    static QString offlineRequestLine(const QModelIndex &index);
+
+private:
+    static bool showsTransfer(const QModelIndex &index);
 };
 
 } // namespace concierge::ui

@@ -4,18 +4,26 @@
 #include "VisitorListDelegate.h"
 #include "VisitorListModel.h"
 
-#include <QHeaderView>
+#include <QAction>
+#include <QLineEdit>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace concierge::ui {
 
+using Section = VisitorListModel::Section;
+
 VisitorListPane::VisitorListPane(VisitorListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
+    , m_filter(new QLineEdit(this))
     , m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("visitorListPane"));
+    m_filter->setObjectName(QStringLiteral("visitorFilterEdit"));
+    m_filter->setPlaceholderText(tr("Filter by name, page or text"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Ctrl+F to filter, Esc to clear"));
     m_view->setObjectName(QStringLiteral("visitorListView"));
     m_view->setModel(model);
     m_view->setItemDelegate(new VisitorListDelegate(m_view));
@@ -28,20 +36,48 @@ VisitorListPane::VisitorListPane(VisitorListModel *model, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
+    layout->setSpacing(4);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view, 1);
 
-    // Sections stay expanded whatever the model does to them.
-    connect(model, &QAbstractItemModel::rowsInserted, m_view, [this](const QModelIndex &parentIndex) {
+    auto *focusFilterAction = new QAction(tr("Filter the visitor list"), this);
+    focusFilterAction->setObjectName(QStringLiteral("focusFilterAction"));
+    focusFilterAction->setShortcut(QKeySequence::Find);
+    focusFilterAction->setShortcutContext(Qt::WindowShortcut);
+    connect(focusFilterAction, &QAction::triggered, this, &VisitorListPane::focusFilter);
+    addAction(focusFilterAction);
+    auto *clearFilterAction = new QAction(tr("Clear the filter"), m_filter);
+    clearFilterAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearFilterAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearFilterAction, &QAction::triggered, m_filter, &QLineEdit::clear);
+    m_filter->addAction(clearFilterAction);
+    connect(m_filter, &QLineEdit::textChanged, model, &VisitorListModel::setFilterText);
+
+    // Sections stay expanded whatever the model does to them; which ones show follows the model.
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parentIndex) {
         if (!parentIndex.isValid())
             m_view->expandAll();
+        updateSectionVisibility();
     });
-    connect(model, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &VisitorListPane::updateSectionVisibility);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &VisitorListPane::updateSectionVisibility);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->expandAll();
+        updateSectionVisibility();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
+    updateSectionVisibility();
 
     m_tick.setInterval(1000);
-    connect(&m_tick, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
+    connect(&m_tick, &QTimer::timeout, this, &VisitorListPane::repaintWaitingTimers);
     m_tick.start();
+}
+
+void VisitorListPane::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
 }
 
 void VisitorListPane::onCurrentChanged(const QModelIndex &current)
@@ -50,6 +86,40 @@ void VisitorListPane::onCurrentChanged(const QModelIndex &current)
         return;
     Q_EMIT visitorActivated(current.data(VisitorListModel::VisitorIdRole).toLongLong(),
                             current.data(VisitorListModel::DialogIdRole).toLongLong());
+}
+
+void VisitorListPane::updateSectionVisibility()
+{
+    for (int row = 0; row < VisitorListModel::kSectionCount; ++row) {
+        const auto section = static_cast<Section>(row);
+        const QModelIndex index = m_model->sectionIndex(section);
+        if (!index.isValid())
+            continue;
+        // The common queue only means something while dialogs wait in it.
+        bool hidden = !m_model->sectionApplies(section);
+        if (section == Section::CommonQueue && m_model->rowCount(index) == 0)
+            hidden = true;
+        if (m_view->isRowHidden(index.row(), {}) != hidden)
+            m_view->setRowHidden(index.row(), {}, hidden);
+    }
+}
+
+void VisitorListPane::repaintWaitingTimers()
+{
+    // Repaint only the rows whose timer runs, and only those on screen: a list of thousands of
+    // visitors costs no more per second than the few rows the operator can see.
+    QRegion dirty;
+    const QRect visible = m_view->viewport()->rect();
+    for (QModelIndex index = m_view->indexAt(visible.topLeft()); index.isValid();
+         index = m_view->indexBelow(index)) {
+        const QRect rect = m_view->visualRect(index);
+        if (rect.top() > visible.bottom())
+            break;
+        if (index.data(VisitorListModel::WaitingSinceRole).toDateTime().isValid())
+            dirty += rect;
+    }
+    if (!dirty.isEmpty())
+        m_view->viewport()->update(dirty);
 }
 
 } // namespace concierge::ui

@@ -4,6 +4,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QLineEdit;
 class QTreeView;
 
 namespace concierge {
@@ -12,7 +13,8 @@ class VisitorListModel;
 
 namespace concierge::ui {
 
-/// Left pane: the sectioned visitor list. Selecting a visitor asks to open their dialog.
+/// Left pane: a filter box over the sectioned visitor list. Sections that do not apply to this
+/// operator (and an empty Common queue) are hidden; selecting a visitor asks to open their dialog.
 class VisitorListPane : public QWidget
 {
     Q_OBJECT
@@ -20,14 +22,20 @@ public:
     explicit VisitorListPane(VisitorListModel *model, QWidget *parent = nullptr);
 
     QTreeView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    /// Ctrl+F: puts the cursor in the filter box with its text selected.
+    void focusFilter();
 
 Q_SIGNALS:
     void visitorActivated(qint64 visitorId, qint64 dialogId);
 
 private:
     void onCurrentChanged(const QModelIndex &current);
+    void updateSectionVisibility();
+    void repaintWaitingTimers();
 
     VisitorListModel *m_model;
+    QLineEdit *m_filter;
     QTreeView *m_view;
     QTimer m_tick; ///< repaints the waiting timers once a second
 };
