@@ -382,7 +382,7 @@ bool LocalStore::upsertMessage(const protocol::Message &message)
     // REPLACE also clears a row that holds the same cid under another id (never expected from a
     // correct server, but the UNIQUE cid must not make the server's copy unstorable).
     query.prepare(u"INSERT OR REPLACE INTO messages (id, cid, dialog_id, author, text, at, json) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+                  "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s);
     query.addBindValue(message.id);
     query.addBindValue(message.cid.isEmpty() ? QVariant() : QVariant(message.cid));
     query.addBindValue(message.dialogId);

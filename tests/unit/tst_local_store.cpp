@@ -3,6 +3,7 @@
 #include "Outbox.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -44,6 +45,21 @@ protocol::Message message(qint64 id, const QString &cid, qint64 dialogId, int se
     m.text = u"text %1"_s.arg(id);
     m.at = kT0.addSecs(secs);
     return m;
+}
+
+/// A dialog with only the 1.0 fields set (the 1.1 ones default).
+protocol::Dialog makeDialog(qint64 id, qint64 visitorId, qint64 operatorId, protocol::DialogState state,
+                            const QDateTime &createdAt, const QDateTime &closedAt, const QDateTime &waitingSince)
+{
+    protocol::Dialog dialog;
+    dialog.id = id;
+    dialog.visitorId = visitorId;
+    dialog.operatorId = operatorId;
+    dialog.state = state;
+    dialog.createdAt = createdAt;
+    dialog.closedAt = closedAt;
+    dialog.waitingSince = waitingSince;
+    return dialog;
 }
 
 } // namespace
@@ -122,7 +138,7 @@ private Q_SLOTS:
             QVERIFY(full);
             QCOMPARE(full->userAgent, u"UA"_s);
             QCOMPARE(full->pages.size(), 1);
-            const protocol::Dialog migratedDialog{5, 3, 0, protocol::DialogState::Waiting, kT0, {}, kT0.addMSecs(500)};
+            const protocol::Dialog migratedDialog = makeDialog(5, 3, 0, protocol::DialogState::Waiting, kT0, {}, kT0.addMSecs(500));
             QCOMPARE(migrated.openDialogs(), QList<protocol::Dialog>{migratedDialog});
         }
         const QString freshPath = dir.filePath(u"fresh.sqlite"_s);
@@ -140,6 +156,156 @@ private Q_SLOTS:
         LocalStore again;
         QVERIFY(again.open(oldPath));
         QCOMPARE(schemaOf(oldPath), freshSchema);
+    }
+
+    /// A cache written by the previous release (schema v3) with a dialog whose JSON already
+    /// carries the 1.1 fields: v4 fills its new columns from that JSON, and ends equal to a fresh v4.
+    void migratesFromPreviousSchema()
+    {
+        QTemporaryDir dir;
+        const QString oldPath = dir.filePath(u"v3.sqlite"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v3"_s);
+            db.setDatabaseName(oldPath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // The shipped steps 1–3, as they were released.
+            for (const QString &sql : {
+                     u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+                     u"CREATE TABLE visitors (id INTEGER PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL)"_s,
+                     u"CREATE TABLE dialogs (id INTEGER PRIMARY KEY, visitor_id INTEGER NOT NULL, "
+                     "operator_id INTEGER, state TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE messages (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL, "
+                     "author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+                     u"CREATE TABLE outbox (cid TEXT PRIMARY KEY, dialog_id INTEGER NOT NULL, text TEXT NOT NULL, "
+                     "created_at TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
+                     u"CREATE INDEX messages_dialog_at ON messages (dialog_id, at, id)"_s,
+                     u"CREATE INDEX dialogs_visitor ON dialogs (visitor_id)"_s,
+                     u"ALTER TABLE visitors ADD COLUMN name TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN online INTEGER NOT NULL DEFAULT 0"_s,
+                     u"ALTER TABLE visitors ADD COLUMN page_title TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN page_url TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN last_seen INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN created_at INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN closed_at INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN waiting_since INTEGER"_s,
+                     u"INSERT INTO schema_version (version) VALUES (3)"_s,
+                     u"INSERT INTO dialogs VALUES (7, 3, 2, 'waiting', '{\"id\":7,\"visitorId\":3,"
+                     "\"operatorId\":2,\"state\":\"waiting\",\"createdAt\":\"2026-01-01T10:00:00.000Z\","
+                     "\"closedAt\":null,\"waitingSince\":\"2026-01-01T10:01:00.000Z\",\"departmentId\":4,"
+                     "\"language\":\"ru\",\"offline\":{\"name\":\"Ann\",\"email\":\"ann@example.com\","
+                     "\"phone\":\"\"},\"transfer\":{\"fromOperatorId\":1,\"fromName\":\"Bob\","
+                     "\"comment\":\"Russian speaker\",\"at\":\"2026-01-01T10:01:00.000Z\"}}', "
+                     "1767261600000, NULL, 1767261660000)"_s,
+                     u"INSERT INTO dialogs VALUES (8, 4, NULL, 'active', '{\"id\":8,\"visitorId\":4,"
+                     "\"operatorId\":null,\"state\":\"active\",\"createdAt\":\"2026-01-01T10:00:00.000Z\","
+                     "\"closedAt\":null,\"waitingSince\":null}', 1767261600000, NULL, NULL)"_s,
+                 })
+                QVERIFY2(q.exec(sql), qPrintable(sql + u" — "_s + q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"v3"_s);
+
+        {
+            LocalStore migrated;
+            QVERIFY2(migrated.open(oldPath), qPrintable(migrated.errorString()));
+            QCOMPARE(migrated.schemaVersion(), LocalStore::kSchemaVersion);
+            protocol::Dialog rich = makeDialog(7, 3, 2, protocol::DialogState::Waiting, kT0, {}, kT0.addSecs(60));
+            rich.departmentId = 4;
+            rich.language = u"ru"_s;
+            rich.offline = protocol::OfflineContact{u"Ann"_s, u"ann@example.com"_s, {}};
+            rich.transfer = {1, u"Bob"_s, u"Russian speaker"_s, kT0.addSecs(60)};
+            const protocol::Dialog plain = makeDialog(8, 4, 0, protocol::DialogState::Active, kT0, {}, {});
+            QCOMPARE(migrated.openDialogs(), (QList<protocol::Dialog>{rich, plain}));
+            // Never told: the defaults, nothing in the lists.
+            QCOMPARE(migrated.serverSettings(), ServerSettings{});
+            QVERIFY(migrated.operators().isEmpty());
+            QVERIFY(migrated.departments().isEmpty());
+        }
+        const QString freshPath = dir.filePath(u"fresh.sqlite"_s);
+        {
+            LocalStore fresh;
+            QVERIFY(fresh.open(freshPath));
+        }
+        QCOMPARE(schemaOf(oldPath), schemaOf(freshPath));
+    }
+
+    /// What protocol 1.1 added survives closing and reopening the app: the offline start shows
+    /// the operator room, the operator list and the dialogs' transfer notes.
+    void newFieldsSurviveReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        protocol::Dialog offline = makeDialog(1, 3, 0, protocol::DialogState::Waiting, kT0, {}, kT0);
+        offline.offline = protocol::OfflineContact{u"Ann"_s, {}, u"+33 1 23 45 67 89"_s};
+        offline.departmentId = 2;
+        protocol::Dialog transferred = makeDialog(2, 4, 7, protocol::DialogState::Waiting, kT0, {}, kT0.addSecs(5));
+        transferred.language = u"fr"_s;
+        transferred.transfer = {9, u"Zoé"_s, u"Wants the invoice"_s, kT0.addSecs(5)};
+        protocol::Message transferLine = message(20, {}, 2, 5);
+        transferLine.author = protocol::Author::System;
+        transferLine.text.clear();
+        transferLine.event = u"transfer"_s;
+        transferLine.meta = {{u"fromName"_s, u"Zoé"_s}, {u"to"_s, u"operator"_s}, {u"toOperatorId"_s, 7},
+                             {u"comment"_s, u"Wants the invoice"_s}};
+        protocol::Message visitorLine = message(19, u"v19"_s, 2, 4);
+        visitorLine.text = u"Where is my invoice?"_s;
+        protocol::Message roomLine = message(30, u"room-30"_s, 0, 6);
+        roomLine.author = protocol::Author::Operator;
+        roomLine.operatorId = 7;
+        roomLine.authorName = u"Me"_s;
+        roomLine.text = u"Who knows the invoice system?"_s;
+        protocol::OperatorInfo zoe;
+        zoe.id = 9;
+        zoe.name = u"Zoé"_s;
+        zoe.status = protocol::OperatorStatus::BeforeLunch;
+        zoe.role = protocol::OperatorRole::Supervisor;
+        zoe.languages = {u"fr"_s, u"en"_s};
+        zoe.departmentIds = {2};
+        zoe.connected = true;
+        zoe.statusSince = kT0;
+        protocol::OperatorInfo me;
+        me.id = 7;
+        me.name = u"Me"_s;
+        me.status = protocol::OperatorStatus::Online;
+        const QList<protocol::Department> departments{{1, u"Sales"_s, false}, {2, u"Billing"_s, false}};
+        ServerSettings settings;
+        settings.autoAssign = false;
+        settings.hideOthersDialogs = true;
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.upsertDialog(offline));
+            QVERIFY(store.upsertDialog(transferred));
+            QVERIFY(store.upsertMessage(visitorLine));
+            QVERIFY(store.upsertMessage(transferLine));
+            QVERIFY(store.upsertMessage(roomLine));
+            QVERIFY(store.setOperators({zoe, me}));
+            QVERIFY(store.setDepartments(departments));
+            QVERIFY(store.setServerSettings(settings));
+        }
+        LocalStore store;
+        QVERIFY(store.open(path));
+        QCOMPARE(store.openDialogs(), (QList<protocol::Dialog>{offline, transferred}));
+        QCOMPARE(store.dialog(2), transferred);
+        QCOMPARE(store.messages(2), (QList<protocol::Message>{visitorLine, transferLine}));
+        QCOMPARE(store.messages(2).last().meta.value(u"comment").toString(), u"Wants the invoice"_s);
+        // The operator room is dialog 0, apart from every visitor dialog.
+        QCOMPARE(store.messages(0), QList<protocol::Message>{roomLine});
+        QCOMPARE(store.operators(), (QList<protocol::OperatorInfo>{zoe, me}));
+        QCOMPARE(store.departments(), departments);
+        QCOMPARE(store.serverSettings(), settings);
+        // The list's "last line" skips system lines and has nothing for a dialog without lines.
+        const auto texts = store.lastMessageTexts();
+        QCOMPARE(texts.value(2), u"Where is my invoice?"_s);
+        QVERIFY(!texts.contains(1));
+        // Closed dialogs are not asked for.
+        QVERIFY(store.upsertDialog(makeDialog(2, 4, 7, protocol::DialogState::Closed, kT0, kT0, {})));
+        QVERIFY(store.lastMessageTexts().isEmpty());
+        // An update without those fields clears them in the cache too (columns, not a merge).
+        QVERIFY(store.upsertDialog(makeDialog(1, 3, 7, protocol::DialogState::Active, kT0, {}, {})));
+        QVERIFY(!store.dialog(1).offline.has_value());
+        QCOMPARE(store.dialog(1).departmentId, 0);
     }
 
     void refusesNewerSchema()
@@ -216,8 +382,8 @@ private Q_SLOTS:
         v.name = u"Ann"_s;
         v.online = true;
         QVERIFY(store.upsertVisitor(v));
-        protocol::Dialog open{1, 3, 0, protocol::DialogState::Waiting, kT0, {}, kT0};
-        protocol::Dialog closed{2, 3, 1, protocol::DialogState::Closed, kT0, kT0, {}};
+        protocol::Dialog open = makeDialog(1, 3, 0, protocol::DialogState::Waiting, kT0, {}, kT0);
+        protocol::Dialog closed = makeDialog(2, 3, 1, protocol::DialogState::Closed, kT0, kT0, {});
         QVERIFY(store.upsertDialog(open));
         QVERIFY(store.upsertDialog(closed));
         QCOMPARE(store.openDialogs(), QList<protocol::Dialog>{open});
@@ -287,7 +453,7 @@ private Q_SLOTS:
         protocol::Visitor w;
         w.id = 4;
         w.name = u"Bob"_s;
-        protocol::Dialog fresh{5, 4, 0, protocol::DialogState::Waiting, kT0, {}, kT0};
+        protocol::Dialog fresh = makeDialog(5, 4, 0, protocol::DialogState::Waiting, kT0, {}, kT0);
         QVERIFY(store.replaceWithSnapshot({w}, {fresh}, {message(11, u"c11"_s, 5, 1)}));
         QCOMPARE(store.visitors().size(), 1);
         QCOMPARE(store.visitorListRows().size(), 1);
