@@ -52,8 +52,8 @@ OperatorChatPane::OperatorChatPane(OperatorSession *session, QWidget *parent)
     m_operators->setSelectionMode(QAbstractItemView::NoSelection);
     m_operators->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_operators->setToolTip(tr("Click a name to address them in your message"));
-    m_operators->setMinimumWidth(180);
-    m_operators->setMaximumWidth(260);
+    m_operators->setMinimumWidth(160);
+    m_operators->setMaximumWidth(220);
 
     auto *replyLayout = new QHBoxLayout(m_replyRow);
     replyLayout->setContentsMargins(0, 0, 0, 0);
