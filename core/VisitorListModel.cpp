@@ -38,6 +38,11 @@ struct VisitorListModel::Private
     bool supervises = false;
     ServerSettings settings;
     QString filter;
+    QString foldedFilter; ///< filter.toCaseFolded()
+    /// Visitor id → case-folded "name, page title, URL, last line", built on first use while a
+    /// filter is set and dropped when any of them changes. A keystroke then costs a plain search
+    /// per visitor instead of case-folding every character of every visitor again.
+    mutable QHash<qint64, QString> haystacks;
     QHash<qint64, protocol::Visitor> visitors;
     QHash<qint64, protocol::Dialog> openDialogs;     ///< by dialog id
     QHash<qint64, qint64> openDialogOfVisitor;       ///< visitor id → dialog id
@@ -82,12 +87,26 @@ struct VisitorListModel::Private
     {
         if (filter.isEmpty())
             return true;
-        const auto has = [this](const QString &text) { return text.contains(filter, Qt::CaseInsensitive); };
-        if (visitor && (has(visitor->name) || has(visitor->currentPage.title) || has(visitor->currentPage.url)))
-            return true;
-        if ((!visitor || visitor->name.isEmpty()) && has(VisitorListModel::tr("Visitor %1").arg(visitorId)))
-            return true; // the name data() shows for a visitor not announced yet
-        return has(lastText(dialog));
+        auto it = haystacks.constFind(visitorId);
+        if (it == haystacks.constEnd()) {
+            // A line break never reaches the filter box (a one-line edit), so no match spans two fields.
+            QString text;
+            if (!visitor || visitor->name.isEmpty())
+                text = VisitorListModel::tr("Visitor %1").arg(visitorId); // the name data() shows
+            if (visitor)
+                text += visitor->name + u'\n' + visitor->currentPage.title + u'\n' + visitor->currentPage.url;
+            text += u'\n' + lastText(dialog);
+            it = haystacks.insert(visitorId, text.toCaseFolded());
+        }
+        return it->contains(foldedFilter);
+    }
+
+    bool matchesFilter(qint64 visitorId) const
+    {
+        if (const auto cached = haystacks.constFind(visitorId); cached != haystacks.constEnd())
+            return filter.isEmpty() || cached->contains(foldedFilter);
+        const auto it = visitors.constFind(visitorId);
+        return matchesFilter(visitorId, it == visitors.constEnd() ? nullptr : &*it, dialogOf(visitorId));
     }
 
     /// Where a visitor belongs now (docs/protocol.md, "Roles and who sees which dialog");
@@ -158,6 +177,7 @@ void VisitorListModel::setViewer(qint64 selfId, bool supervises, const ServerSet
     d->selfId = selfId;
     d->supervises = supervises;
     d->settings = settings;
+    d->haystacks.clear(); // which dialogs are visible, hence whose last line counts, may change
     placeEveryone();
     endResetModel();
 }
@@ -184,11 +204,28 @@ void VisitorListModel::setFilterText(const QString &text)
 {
     if (d->filter == text)
         return;
-    // Typing in the filter box re-places everyone once per keystroke: a reset is far cheaper
-    // for the view than thousands of single-row signals.
+    // Typing on only narrows the list: everyone shown for "ab" who matches "abc" stays where they
+    // are, in the same order, and nobody hidden can come back. Anything else re-places everyone.
+    const QString folded = text.toCaseFolded();
+    const bool narrowing = !d->filter.isEmpty() && folded.contains(d->foldedFilter);
+    // A reset is far cheaper for a view than thousands of single-row signals.
     beginResetModel();
     d->filter = text;
-    placeEveryone();
+    d->foldedFilter = folded;
+    if (text.isEmpty())
+        d->haystacks = {}; // memory back; rebuilt on the next filter
+    if (narrowing) {
+        for (auto &list : d->rows) {
+            list.removeIf([this](const Item &item) {
+                if (d->matchesFilter(item.visitorId))
+                    return false;
+                d->placed.remove(item.visitorId);
+                return true;
+            });
+        }
+    } else {
+        placeEveryone();
+    }
     endResetModel();
 }
 
@@ -232,6 +269,7 @@ void VisitorListModel::resetContent(const QList<protocol::Visitor> &visitors,
     d->openDialogs.clear();
     d->openDialogOfVisitor.clear();
     d->lastLines.clear();
+    d->haystacks.clear();
     d->visitors.reserve(visitors.size());
     d->openDialogs.reserve(dialogs.size());
     d->openDialogOfVisitor.reserve(dialogs.size());
@@ -321,6 +359,7 @@ void VisitorListModel::emitSectionChanged(int section)
 void VisitorListModel::upsertVisitor(const protocol::Visitor &visitor)
 {
     d->visitors.insert(visitor.id, visitor);
+    d->haystacks.remove(visitor.id);
     replace(visitor.id);
 }
 
@@ -337,6 +376,7 @@ void VisitorListModel::upsertDialog(const protocol::Dialog &dialog)
         if (previousOpen == dialog.id)
             d->openDialogOfVisitor.remove(dialog.visitorId);
     }
+    d->haystacks.remove(dialog.visitorId); // its last line may now count, or not
     replace(dialog.visitorId);
 }
 
@@ -359,6 +399,7 @@ void VisitorListModel::noteMessage(const protocol::Message &message)
         return;
     }
     last = {message.text, at, message.id};
+    d->haystacks.remove(dialog->visitorId);
     if (!d->filter.isEmpty()) {
         replace(dialog->visitorId); // the new text may make it match, or not any more
         return;
@@ -371,6 +412,7 @@ void VisitorListModel::noteMessage(const protocol::Message &message)
 void VisitorListModel::removeVisitor(qint64 visitorId)
 {
     d->visitors.remove(visitorId);
+    d->haystacks.remove(visitorId);
     if (const qint64 dialogId = d->openDialogOfVisitor.take(visitorId)) {
         d->openDialogs.remove(dialogId);
         d->lastLines.remove(dialogId);
