@@ -76,8 +76,8 @@ bool TestAutoAssign::start(const QStringList &serverArgs, const QStringList &car
                            const QList<QStringList> &adminCommands)
 {
     m_server = std::make_unique<ServerProcess>();
-    if (!createOperator(server(), kAnna, u"Anna"_s) || !createOperator(server(), kBoris, u"Boris"_s)
-        || !createOperator(server(), kCarol, u"Carol"_s, carolExtra))
+    if (!createOperator(server(), kAnna, u"Anna"_s) || !createOperator(server(), kBoris, u"Boris"_s) ||
+        !createOperator(server(), kCarol, u"Carol"_s, carolExtra))
         return false;
     for (const QStringList &command : adminCommands) {
         if (!admin(server(), command))
@@ -110,7 +110,8 @@ void TestAutoAssign::sixVisitorsSpreadTwoEachAndTheRestWaitInTheQueue()
     QCOMPARE(annaHello.value(u"settings").toObject().value(u"autoAssign").toBool(), true);
     for (const QJsonObject &hello : {annaHello, borisHello, carolHello})
         QCOMPARE(hello.value(u"operator").toObject().value(u"maxDialogs").toInt(), 2);
-    const QList<qint64> operatorIds{operatorIdOf(annaHello), operatorIdOf(borisHello), operatorIdOf(carolHello)};
+    const QList<qint64> operatorIds{operatorIdOf(annaHello), operatorIdOf(borisHello),
+                                    operatorIdOf(carolHello)};
 
     std::vector<Chat> chats;
     QHash<qint64, int> load;
@@ -152,8 +153,8 @@ void TestAutoAssign::sixVisitorsSpreadTwoEachAndTheRestWaitInTheQueue()
     const auto assigneeOf = [&](const Chat &chat) {
         return idOf(latestDialog(*anna, chat.dialogId).value(u"operatorId"));
     };
-    QTRY_VERIFY((assigneeOf(seventh) == operatorIds.at(1) && assigneeOf(eighth) == 0)
-                || (assigneeOf(seventh) == 0 && assigneeOf(eighth) == operatorIds.at(1)));
+    QTRY_VERIFY((assigneeOf(seventh) == operatorIds.at(1) && assigneeOf(eighth) == 0) ||
+                (assigneeOf(seventh) == 0 && assigneeOf(eighth) == operatorIds.at(1)));
     const qint64 stillQueued = assigneeOf(seventh) == 0 ? seventh.dialogId : eighth.dialogId;
     QVERIFY(settle(server(), {anna.get()}));
     QCOMPARE(idOf(latestDialog(*anna, stillQueued).value(u"operatorId")), 0);

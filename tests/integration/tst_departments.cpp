@@ -178,13 +178,13 @@ void TestDepartments::unknownDepartmentIsRefused()
     auto anna = loginOperator(server(), kAnna);
     auto visitor = connectVisitor(server());
     QVERIFY(anna && visitor);
-    QCOMPARE(errorCode(visitor->request(u"message.send"_s, {{u"cid"_s, newCid()},
-                                                            {u"text"_s, u"Hello"_s},
-                                                            {u"departmentId"_s, 999999}})),
-             u"bad_request"_s);
-    QCOMPARE(errorCode(visitor->request(u"message.send"_s, {{u"cid"_s, newCid()},
-                                                            {u"text"_s, u"Hello"_s},
-                                                            {u"departmentId"_s, u"Support"_s}})),
+    QCOMPARE(
+        errorCode(visitor->request(
+            u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Hello"_s}, {u"departmentId"_s, 999999}})),
+        u"bad_request"_s);
+    QCOMPARE(errorCode(visitor->request(
+                 u"message.send"_s,
+                 {{u"cid"_s, newCid()}, {u"text"_s, u"Hello"_s}, {u"departmentId"_s, u"Support"_s}})),
              u"bad_request"_s);
     QCOMPARE(errorCode(visitor->request(u"offline.request"_s, {{u"cid"_s, newCid()},
                                                                {u"text"_s, u"Call me"_s},

@@ -122,10 +122,10 @@ void TestOfflineRequests::emailOrPhoneIsRequired()
     auto noContact = connectVisitor(server());
     QVERIFY(noContact);
     QCOMPARE(errorCode(offlineRequest(*noContact, QString(), QString())), u"bad_request"_s);
-    QCOMPARE(errorCode(noContact->request(u"offline.request"_s, {{u"cid"_s, newCid()},
-                                                                 {u"text"_s, u"Call me"_s},
-                                                                 {u"name"_s, u"Olga"_s}})),
-             u"bad_request"_s);
+    QCOMPARE(
+        errorCode(noContact->request(
+            u"offline.request"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Call me"_s}, {u"name"_s, u"Olga"_s}})),
+        u"bad_request"_s);
     QVERIFY(settle(server(), {anna.get()}));
     QVERIFY(eventData(*anna, u"dialog.updated"_s).isEmpty());
 

@@ -49,8 +49,8 @@ QStringList snapshotTexts(const QJsonObject &hello, qint64 dialogId)
 bool gotVisitorTyping(const RawProtocolClient &op, qint64 dialogId)
 {
     for (const QJsonObject &typing : eventData(op, u"typing"_s)) {
-        if (idOf(typing.value(u"dialogId")) == dialogId && typing.value(u"author").toString() == u"visitor"
-            && typing.value(u"typing").toBool())
+        if (idOf(typing.value(u"dialogId")) == dialogId && typing.value(u"author").toString() == u"visitor" &&
+            typing.value(u"typing").toBool())
             return true;
     }
     return false;
@@ -103,9 +103,9 @@ void TestRoles::cleanup()
 bool TestRoles::start(const QStringList &serverArgs)
 {
     m_server = std::make_unique<ServerProcess>();
-    if (!createOperator(server(), kAnna, u"Anna"_s) || !createOperator(server(), kBoris, u"Boris"_s)
-        || !createOperator(server(), kSam, u"Sam"_s, {u"--role"_s, u"supervisor"_s})
-        || !createOperator(server(), kAda, u"Ada"_s, {u"--role"_s, u"admin"_s}))
+    if (!createOperator(server(), kAnna, u"Anna"_s) || !createOperator(server(), kBoris, u"Boris"_s) ||
+        !createOperator(server(), kSam, u"Sam"_s, {u"--role"_s, u"supervisor"_s}) ||
+        !createOperator(server(), kAda, u"Ada"_s, {u"--role"_s, u"admin"_s}))
         return false;
     if (!server().start(QStringList{u"--max-dialogs"_s, u"10"_s} + serverArgs)) {
         qWarning().noquote() << server().output();
@@ -123,8 +123,8 @@ qint64 TestRoles::annaAnswersAVisitor()
         return 0;
     m_annaId = operatorIdOf(hello);
     const qint64 dialogId = openDialog(*m_visitor, u"My order number is 4711"_s);
-    if (dialogId == 0 || waitAssigned(*m_anna, dialogId) != m_annaId
-        || !isResult(operatorSend(*m_anna, dialogId, u"Anna here, let me check"_s)))
+    if (dialogId == 0 || waitAssigned(*m_anna, dialogId) != m_annaId ||
+        !isResult(operatorSend(*m_anna, dialogId, u"Anna here, let me check"_s)))
         return 0;
     return dialogId;
 }
@@ -143,7 +143,8 @@ void TestRoles::hiddenDialogIsRefusedToForgedRequests()
     QVERIFY(snapshotTexts(borisHello, dialogId).isEmpty());
 
     // The visitor writes and types: Anna hears it, Boris nothing.
-    QVERIFY(isResult(m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Any news?"_s}})));
+    QVERIFY(
+        isResult(m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Any news?"_s}})));
     m_visitor->sendFrame({{u"type"_s, u"typing"_s}, {u"typing"_s, true}});
     QTRY_VERIFY(!messageWithText(*m_anna, u"Any news?"_s).isEmpty());
     QTRY_VERIFY(gotVisitorTyping(*m_anna, dialogId));
@@ -192,7 +193,8 @@ void TestRoles::operatorLosesSightOfADialogAColleagueTakes()
     QVERIFY(isResult(anna->request(u"dialog.take"_s, {{u"dialogId"_s, dialogId}})));
     // Boris is told it is Anna's (so his list drops it), then hears no more of it.
     QTRY_COMPARE(idOf(latestDialog(*boris, dialogId).value(u"operatorId")), operatorIdOf(annaHello));
-    QVERIFY(isResult(visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Only for Anna"_s}})));
+    QVERIFY(isResult(
+        visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Only for Anna"_s}})));
     QTRY_VERIFY(!messageWithText(*anna, u"Only for Anna"_s).isEmpty());
     QVERIFY(settle(server(), {boris.get()}));
     QVERIFY(messageWithText(*boris, u"Only for Anna"_s).isEmpty());
@@ -227,7 +229,8 @@ void TestRoles::supervisorWatchesSilentlyAndTakesOver()
     QCOMPARE(history(*watcher, dialogId).size(), 2);
 
     // Live: the visitor's lines, typing and pages.
-    QVERIFY(isResult(m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Still there?"_s}})));
+    QVERIFY(isResult(
+        m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Still there?"_s}})));
     m_visitor->sendFrame({{u"type"_s, u"typing"_s}, {u"typing"_s, true}});
     QVERIFY(isResult(m_visitor->request(u"page.view"_s, {{u"url"_s, u"https://shop.example/checkout"_s}})));
     QTRY_VERIFY(!messageWithText(*watcher, u"Still there?"_s).isEmpty());
@@ -235,8 +238,12 @@ void TestRoles::supervisorWatchesSilentlyAndTakesOver()
     const auto sawCheckout = [&] {
         const QList<QJsonObject> updates = eventData(*watcher, u"visitor.updated"_s);
         return std::any_of(updates.cbegin(), updates.cend(), [](const QJsonObject &update) {
-            return update.value(u"visitor").toObject().value(u"currentPage").toObject().value(u"url").toString()
-                == u"https://shop.example/checkout";
+            return update.value(u"visitor")
+                       .toObject()
+                       .value(u"currentPage")
+                       .toObject()
+                       .value(u"url")
+                       .toString() == u"https://shop.example/checkout";
         });
     };
     QTRY_VERIFY(sawCheckout());
@@ -314,7 +321,8 @@ void TestRoles::withTheSettingOffColleaguesDialogsAreReadOnly()
     QVERIFY(snapshotHasDialog(borisHello, dialogId));
     QCOMPARE(snapshotTexts(borisHello, dialogId).size(), 2);
 
-    QVERIFY(isResult(m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"More details"_s}})));
+    QVERIFY(isResult(
+        m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"More details"_s}})));
     m_visitor->sendFrame({{u"type"_s, u"typing"_s}, {u"typing"_s, true}});
     QTRY_VERIFY(!messageWithText(*boris, u"More details"_s).isEmpty());
     QTRY_VERIFY(gotVisitorTyping(*boris, dialogId));

@@ -94,8 +94,8 @@ void TestStatuses::allSixStatusesAreAcceptedAndUnknownOnesRefused()
 {
     auto anna = loginOperator(server(), kAnna, QString());
     QVERIFY(anna);
-    for (const QString &status : {u"online"_s, u"invisible"_s, u"before_lunch"_s, u"lunch"_s, u"break"_s,
-                                  u"offline"_s}) {
+    for (const QString &status :
+         {u"online"_s, u"invisible"_s, u"before_lunch"_s, u"lunch"_s, u"break"_s, u"offline"_s}) {
         const QJsonObject reply = anna->request(u"status.set"_s, {{u"status"_s, status}});
         QVERIFY2(isResult(reply), qPrintable(status + u": "_s + errorCode(reply)));
         const QString now = data(reply).value(u"operator").toObject().value(u"status").toString();
@@ -231,7 +231,8 @@ void TestStatuses::offlineOperatorHasNoAccessToDialogsOrChat()
     const qint64 hers = openDialog(*firstVisitor);
     QCOMPARE(waitAssigned(*anna, hers), annaId);
     QVERIFY(isResult(operatorSend(*anna, hers, u"Hello from Anna"_s)));
-    QVERIFY(isResult(anna->request(u"chat.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Back in a moment"_s}})));
+    QVERIFY(
+        isResult(anna->request(u"chat.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Back in a moment"_s}})));
 
     QVERIFY(isResult(anna->request(u"status.set"_s, {{u"status"_s, u"offline"_s}})));
     auto secondVisitor = connectVisitor(server());

@@ -81,10 +81,12 @@ void TestTransfer::init()
     m_server = std::make_unique<ServerProcess>();
     QVERIFY(admin(server(), {u"create-department"_s, u"--name"_s, u"Support"_s}));
     QVERIFY(admin(server(), {u"create-department"_s, u"--name"_s, u"Billing"_s}));
-    QVERIFY(createOperator(server(), kAnna, u"Anna"_s, {u"--department"_s, u"Support"_s, u"--languages"_s, u"en"_s}));
+    QVERIFY(createOperator(server(), kAnna, u"Anna"_s,
+                           {u"--department"_s, u"Support"_s, u"--languages"_s, u"en"_s}));
     QVERIFY(createOperator(server(), kBoris, u"Boris"_s,
                            {u"--department"_s, u"Support"_s, u"--languages"_s, u"en,ru"_s}));
-    QVERIFY(createOperator(server(), kCarol, u"Carol"_s, {u"--department"_s, u"Billing"_s, u"--languages"_s, u"de"_s}));
+    QVERIFY(createOperator(server(), kCarol, u"Carol"_s,
+                           {u"--department"_s, u"Billing"_s, u"--languages"_s, u"de"_s}));
     QVERIFY2(server().start({u"--max-dialogs"_s, u"10"_s}), qPrintable(server().output()));
 }
 
@@ -106,8 +108,8 @@ qint64 TestTransfer::annaAnswersAVisitor()
         return 0;
     m_annaId = operatorIdOf(hello);
     const qint64 dialogId = openDialog(*m_visitor, u"I would like a refund"_s);
-    if (dialogId == 0 || waitAssigned(*m_anna, dialogId) != m_annaId
-        || !isResult(operatorSend(*m_anna, dialogId, u"Let me see who can help"_s)))
+    if (dialogId == 0 || waitAssigned(*m_anna, dialogId) != m_annaId ||
+        !isResult(operatorSend(*m_anna, dialogId, u"Let me see who can help"_s)))
         return 0;
     return dialogId;
 }
@@ -121,7 +123,8 @@ void TestTransfer::toAnOperator()
     QVERIFY(boris);
     const qint64 borisId = operatorIdOf(borisHello);
 
-    const QJsonObject reply = transfer(*m_anna, dialogId, {{u"operatorId"_s, borisId}}, u"VIP, wants a refund"_s);
+    const QJsonObject reply =
+        transfer(*m_anna, dialogId, {{u"operatorId"_s, borisId}}, u"VIP, wants a refund"_s);
     QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
     const QJsonObject moved = data(reply).value(u"dialog").toObject();
     QCOMPARE(idOf(moved.value(u"operatorId")), borisId);
@@ -196,7 +199,8 @@ void TestTransfer::toADepartment()
     const qint64 billing = departmentId(carolHello, u"Billing"_s);
     QVERIFY(billing > 0);
 
-    const QJsonObject reply = transfer(*m_anna, dialogId, {{u"departmentId"_s, billing}}, u"Invoice question"_s);
+    const QJsonObject reply =
+        transfer(*m_anna, dialogId, {{u"departmentId"_s, billing}}, u"Invoice question"_s);
     QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
     QCOMPARE(idOf(data(reply).value(u"dialog").toObject().value(u"departmentId")), billing);
     QCOMPARE(data(reply).value(u"dialog").toObject().value(u"state").toString(), u"waiting"_s);
@@ -231,7 +235,8 @@ void TestTransfer::toALanguage()
     auto carol = loginOperator(server(), kCarol);
     QVERIFY(carol);
 
-    const QJsonObject reply = transfer(*m_anna, dialogId, {{u"language"_s, u"ru"_s}}, u"Speaks Russian only"_s);
+    const QJsonObject reply =
+        transfer(*m_anna, dialogId, {{u"language"_s, u"ru"_s}}, u"Speaks Russian only"_s);
     QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
     QCOMPARE(data(reply).value(u"dialog").toObject().value(u"language").toString(), u"ru"_s);
     QTRY_COMPARE(idOf(latestDialog(*boris, dialogId).value(u"operatorId")), borisId);
@@ -295,12 +300,12 @@ void TestTransfer::toSomeoneWhoLeftMeanwhileIsUnavailable()
     const qint64 borisId = operatorIdOf(borisHello);
     if (leaving == u"disconnected") {
         boris.reset();
-        QTRY_VERIFY(latestOperator(*m_anna, borisId).contains(u"connected")
-                    && !latestOperator(*m_anna, borisId).value(u"connected").toBool());
+        QTRY_VERIFY(latestOperator(*m_anna, borisId).contains(u"connected") &&
+                    !latestOperator(*m_anna, borisId).value(u"connected").toBool());
     } else {
         QVERIFY(isResult(boris->request(u"status.set"_s, {{u"status"_s, leaving}})));
-        QTRY_VERIFY(!latestOperator(*m_anna, borisId).isEmpty()
-                    && latestOperator(*m_anna, borisId).value(u"status").toString() != u"online");
+        QTRY_VERIFY(!latestOperator(*m_anna, borisId).isEmpty() &&
+                    latestOperator(*m_anna, borisId).value(u"status").toString() != u"online");
     }
     const QList<QJsonObject> before = history(*m_anna, dialogId);
 

@@ -54,11 +54,12 @@ bool admin(const ServerProcess &server, const QStringList &args)
     return exitCode == 0;
 }
 
-bool createOperator(const ServerProcess &server, const QString &email, const QString &name, const QStringList &extra)
+bool createOperator(const ServerProcess &server, const QString &email, const QString &name,
+                    const QStringList &extra)
 {
-    return admin(server, QStringList{u"create-operator"_s, u"--email"_s, email, u"--name"_s, name, u"--password"_s,
-                                     operatorPassword()}
-                             + extra);
+    return admin(server, QStringList{u"create-operator"_s, u"--email"_s, email, u"--name"_s, name,
+                                     u"--password"_s, operatorPassword()} +
+                             extra);
 }
 
 std::unique_ptr<RawProtocolClient> loginOperator(const ServerProcess &server, const QString &email,
@@ -93,7 +94,8 @@ std::unique_ptr<RawProtocolClient> connectVisitor(const ServerProcess &server, Q
         qWarning() << "visitor socket did not open";
         return nullptr;
     }
-    const QJsonObject reply = client->request(u"hello"_s, {{u"protocol"_s, u"1.1"_s}, {u"site"_s, u"test"_s}});
+    const QJsonObject reply =
+        client->request(u"hello"_s, {{u"protocol"_s, u"1.1"_s}, {u"site"_s, u"test"_s}});
     if (!isResult(reply)) {
         qWarning() << "visitor hello failed" << reply;
         return nullptr;
@@ -118,7 +120,8 @@ qint64 openDialog(RawProtocolClient &visitor, const QString &text, qint64 depart
 
 QJsonObject operatorSend(RawProtocolClient &op, qint64 dialogId, const QString &text)
 {
-    return op.request(u"message.send"_s, {{u"dialogId"_s, dialogId}, {u"cid"_s, newCid()}, {u"text"_s, text}});
+    return op.request(u"message.send"_s,
+                      {{u"dialogId"_s, dialogId}, {u"cid"_s, newCid()}, {u"text"_s, text}});
 }
 
 QJsonObject transfer(RawProtocolClient &op, qint64 dialogId, const QJsonObject &to, const QString &comment)
@@ -191,9 +194,9 @@ bool sawDialog(const RawProtocolClient &client, qint64 dialogId)
 {
     for (const QJsonObject &event : client.events()) {
         const QJsonObject d = data(event);
-        if (idOf(d.value(u"dialog").toObject().value(u"id")) == dialogId
-            || idOf(d.value(u"message").toObject().value(u"dialogId")) == dialogId
-            || (event.value(u"name").toString() == u"typing" && idOf(d.value(u"dialogId")) == dialogId))
+        if (idOf(d.value(u"dialog").toObject().value(u"id")) == dialogId ||
+            idOf(d.value(u"message").toObject().value(u"dialogId")) == dialogId ||
+            (event.value(u"name").toString() == u"typing" && idOf(d.value(u"dialogId")) == dialogId))
             return true;
     }
     return false;

@@ -51,7 +51,8 @@ qint64 openDialog(RawProtocolClient &visitor, const QString &text = QStringLiter
 /// An operator's `message.send` into \a dialogId with a fresh cid; the reply frame.
 QJsonObject operatorSend(RawProtocolClient &op, qint64 dialogId, const QString &text);
 /// An operator's `dialog.transfer` of \a dialogId to \a to (e.g. {"queue": true}); the reply frame.
-QJsonObject transfer(RawProtocolClient &op, qint64 dialogId, const QJsonObject &to, const QString &comment = {});
+QJsonObject transfer(RawProtocolClient &op, qint64 dialogId, const QJsonObject &to,
+                     const QString &comment = {});
 /// The message of the first `message.new` received with this text; {} if none.
 QJsonObject messageWithText(const RawProtocolClient &client, const QString &text);
 
