@@ -199,7 +199,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     connect(session, &OperatorSession::dialogTransferred, this, [this](qint64 id) {
         if (id != m_dialogId)
             return;
-        m_notice->showNotice(NoticeBar::Kind::Info, tr("You transferred this dialog. It has left your list."));
+        m_notice->showNotice(NoticeBar::Kind::Info, tr("You transferred this dialog; it is no longer yours."));
         refreshHeader();
     });
     connect(session, &OperatorSession::dialogTakenOver, this, [this](qint64 id) {
@@ -356,6 +356,10 @@ void DialogPane::refreshHeader()
     if (open && dialog.isOfflineRequest())
         state = tr("Offline request: %1").arg(contactLine(*dialog.offline)) + QLatin1Char('\n') + state;
     m_stateLabel->setText(state);
+
+    // "You transferred this dialog" is over once it is mine again (handed back, taken over).
+    if (mine && m_notice->kind() == NoticeBar::Kind::Info)
+        m_notice->clearNotice();
 
     const bool canChange = m_session->canChangeDialog(m_dialogId);
     m_takeButton->setVisible(canChange && dialog.state == DialogState::Waiting && !mine);

@@ -37,9 +37,35 @@ QString VisitorListDelegate::formatWaiting(qint64 seconds)
 
 bool VisitorListDelegate::showsTransfer(const QModelIndex &index)
 {
-    // Only while it waits for us: once answered, the hand-over is history (it is in the dialog).
-    return index.data(VisitorListModel::WaitingSinceRole).toDateTime().isValid()
-           && !index.data(VisitorListModel::TransferFromNameRole).toString().isEmpty();
+    // Only while it waits for an answer from us (or from whoever takes it from the queue): once
+    // answered, or in someone else's hands, the hand-over is history (it is in the dialog).
+    if (!index.data(VisitorListModel::WaitingSinceRole).toDateTime().isValid()
+        || index.data(VisitorListModel::TransferFromNameRole).toString().isEmpty())
+        return false;
+    const auto section = static_cast<VisitorListModel::Section>(index.parent().data(VisitorListModel::SectionRole).toInt());
+    return section == VisitorListModel::Section::Waiting || section == VisitorListModel::Section::CommonQueue;
+}
+
+QString VisitorListDelegate::secondLine(const QModelIndex &index)
+{
+    if (index.data(VisitorListModel::IsOfflineRequestRole).toBool())
+        return offlineRequestLine(index);
+    QString page = index.data(VisitorListModel::CurrentPageTitleRole).toString();
+    if (page.isEmpty())
+        page = index.data(VisitorListModel::CurrentPageUrlRole).toString();
+    return oneLine(page);
+}
+
+QStringList VisitorListDelegate::detailLines(const QModelIndex &index)
+{
+    QStringList lines;
+    const QString second = secondLine(index);
+    if (!second.isEmpty())
+        lines.append(second);
+    // The transfer line takes the page's place when there is no page to show.
+    if (showsTransfer(index))
+        lines.append(transferLine(index));
+    return lines;
 }
 
 QString VisitorListDelegate::transferLine(const QModelIndex &index)
@@ -108,26 +134,21 @@ void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     // Line 2: what the visitor asked (offline request) or where they are.
     painter->setFont(option.font);
     QRect lineRect(area.left(), area.top() + lineStep, area.width(), metrics.height());
-    if (index.data(VisitorListModel::IsOfflineRequestRole).toBool()) {
-        painter->setPen(selected ? textColor : kOfflineColor);
+    const QString second = secondLine(index);
+    if (!second.isEmpty()) {
+        const bool offline = index.data(VisitorListModel::IsOfflineRequestRole).toBool();
+        painter->setPen(selected ? textColor : offline ? kOfflineColor : dimColor);
         painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          metrics.elidedText(offlineRequestLine(index), Qt::ElideRight, lineRect.width()));
-    } else {
-        QString page = index.data(VisitorListModel::CurrentPageTitleRole).toString();
-        if (page.isEmpty())
-            page = index.data(VisitorListModel::CurrentPageUrlRole).toString();
-        painter->setPen(dimColor);
-        painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          metrics.elidedText(oneLine(page), Qt::ElideMiddle, lineRect.width()));
+                          metrics.elidedText(second, offline ? Qt::ElideRight : Qt::ElideMiddle, lineRect.width()));
+        lineRect.translate(0, lineStep);
     }
 
-    // Line 3, on a dialog handed to us: who sent it, with their comment.
+    // Then, on a dialog handed to us: who sent it, with their comment.
     if (showsTransfer(index)) {
         QFont italic = option.font;
         italic.setItalic(true);
         painter->setFont(italic);
         painter->setPen(selected ? textColor : kTransferColor);
-        lineRect.translate(0, lineStep);
         painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                           QFontMetrics(italic).elidedText(transferLine(index), Qt::ElideRight, lineRect.width()));
     }
@@ -143,7 +164,7 @@ QSize VisitorListDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
         bold.setBold(true);
         return {0, QFontMetrics(bold).height() + 10};
     }
-    const int lines = showsTransfer(index) ? 3 : 2;
+    const int lines = 1 + qMax<qsizetype>(1, detailLines(index).size());
     return {0, lines * (option.fontMetrics.height() + 2) + 4};
 }
 

@@ -24,9 +24,14 @@ public:
     static QString transferLine(const QModelIndex &index);
     /// The second line of an offline request: "Offline request: <text>".
     static QString offlineRequestLine(const QModelIndex &index);
+    /// The lines drawn under the name, in order: the page (or the offline request's text), then,
+    /// on a transferred dialog waiting for an answer, transferLine().
+    static QStringList detailLines(const QModelIndex &index);
 
 private:
     static bool showsTransfer(const QModelIndex &index);
+    static QString secondLine(const QModelIndex &index); ///< offline request text or current page
+
 };
 
 } // namespace concierge::ui
