@@ -270,6 +270,8 @@ test('the visitor picks a department and that department answers; a transfer sho
             assert.ok(!(await shownTexts()).includes('operator: Support: Is this Sales now?'),
                 'Support no longer answers');
             await screenshot('transferred');
+            // Its socket would keep Support "online" (status online + connected) for the next test.
+            support.close();
             assert.deepEqual(pageErrors, [], 'no script errors on the page');
         });
     });
@@ -307,18 +309,21 @@ test('with nobody online the visitor leaves an offline request that operators th
             await form.waitFor({ state: 'visible' });
             assert.equal(await byTestId('concierge-offline-name').inputValue(), 'Ann Visitor', 'the typed name is kept');
 
-            // No contact at all: the error says what is needed, under the email box, which gets the focus.
+            // No contact at all: the error says what is needed, under both boxes; email gets the focus.
             const text = 'Please call me back about a wholesale order of sencha.';
             await byTestId('concierge-offline-text').fill(text);
             await byTestId('concierge-offline-send').click();
-            const emailError = byTestId('concierge-offline-email-error');
-            await emailError.waitFor({ state: 'visible' });
-            assert.equal(await emailError.textContent(), 'Enter an email or a phone number so that we can reply.');
+            const contactError = byTestId('concierge-offline-contact-error');
+            await contactError.waitFor({ state: 'visible' });
+            assert.equal(await contactError.textContent(), 'Enter an email or a phone number so that we can reply.');
             assert.equal(await byTestId('concierge-offline-email').getAttribute('aria-invalid'), 'true');
+            assert.equal(await byTestId('concierge-offline-phone').getAttribute('aria-invalid'), 'true');
             assert.match(await focusedTestId(), /^concierge-offline-email:/, 'the focus goes to the email box');
 
             // A mistyped email: the message follows the edit at once.
+            const emailError = byTestId('concierge-offline-email-error');
             await byTestId('concierge-offline-email').fill('ann@example');
+            await contactError.waitFor({ state: 'hidden' });
             await waitUntil('the error names the bad email',
                 async () => (await emailError.textContent()) === 'Check the email address (like name@example.com).');
             await screenshot('offline-bad-email');
@@ -349,6 +354,7 @@ test('with nobody online the visitor leaves an offline request that operators th
             assert.equal(dialog.state, 'waiting');
             assert.equal(dialog.operatorId, null, 'offline requests are not auto-assigned');
             assert.equal(dialog.departmentId, supportId, 'the request keeps the chosen department');
+            op.close();
 
             // The thanks and the message survive a reload of the page.
             await page.reload();
@@ -377,8 +383,8 @@ test('in a Russian browser the choice and the offline form speak Russian', { tim
         assert.equal(await byTestId('concierge-offline-form').locator('label[for=cw-offline-email]').textContent(),
             'Эл. почта');
         await byTestId('concierge-offline-send').click();
-        await byTestId('concierge-offline-email-error').waitFor({ state: 'visible' });
-        assert.equal(await byTestId('concierge-offline-email-error').textContent(),
+        await byTestId('concierge-offline-contact-error').waitFor({ state: 'visible' });
+        assert.equal(await byTestId('concierge-offline-contact-error').textContent(),
             'Укажите эл. почту или телефон, чтобы мы могли ответить.');
         assert.equal(await byTestId('concierge-offline-text-error').textContent(), 'Напишите сообщение.');
         await screenshot('ru-offline-errors');

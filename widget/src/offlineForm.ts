@@ -19,6 +19,9 @@ export class OfflineForm {
     readonly element: HTMLFormElement;
     private readonly fields: Record<OfflineField, Field>;
     private readonly sendButton: HTMLButtonElement;
+    private readonly contactHint: HTMLElement;
+    /** "An email or a phone is needed" concerns both boxes, so it stands under both, in the hint's place. */
+    private readonly contactError: HTMLElement;
     private triedToSend = false;
     private sending = false;
 
@@ -32,8 +35,15 @@ export class OfflineForm {
         intro.textContent = strings.offlineIntro;
         this.element.setAttribute("aria-describedby", "cw-offline-intro");
 
-        const contactHint = el("p", "cw-offline-hint", { id: "cw-offline-hint" });
-        contactHint.textContent = strings.offlineContactHint;
+        this.contactHint = el("p", "cw-offline-hint", { id: "cw-offline-hint" });
+        this.contactHint.textContent = strings.offlineContactHint;
+        this.contactError = el("p", "cw-field-error cw-offline-contact-error", {
+            id: "cw-offline-contact-error",
+            "data-testid": "concierge-offline-contact-error",
+        });
+        this.contactError.textContent = strings.offlineNeedContact;
+        this.contactError.hidden = true;
+        const contactNotes = "cw-offline-hint cw-offline-contact-error";
 
         this.fields = {
             name: this.makeField("name", strings.offlineName, el("input", "cw-field-input", {
@@ -41,10 +51,10 @@ export class OfflineForm {
             })),
             email: this.makeField("email", strings.offlineEmail, el("input", "cw-field-input", {
                 type: "email", autocomplete: "email", inputmode: "email", maxlength: String(MAX_EMAIL_LENGTH),
-            }), "cw-offline-hint"),
+            }), contactNotes),
             phone: this.makeField("phone", strings.offlinePhone, el("input", "cw-field-input", {
                 type: "tel", autocomplete: "tel", maxlength: String(MAX_PHONE_LENGTH),
-            }), "cw-offline-hint"),
+            }), contactNotes),
             text: this.makeField("text", strings.offlineMessage, el("textarea", "cw-field-input cw-field-text", {
                 rows: "3", maxlength: String(MAX_TEXT_LENGTH),
             })),
@@ -53,9 +63,16 @@ export class OfflineForm {
         this.sendButton = el("button", "cw-send cw-offline-send", { type: "submit", "data-testid": "concierge-offline-send" });
         this.sendButton.textContent = strings.offlineSend;
 
-        const contacts = el("div", "cw-offline-contacts");
-        contacts.append(this.wrapperOf("email"), this.wrapperOf("phone"));
-        this.element.append(intro, this.wrapperOf("name"), contacts, contactHint, this.wrapperOf("text"), this.sendButton);
+        this.element.append(
+            intro,
+            this.wrapperOf("name"),
+            this.wrapperOf("email"),
+            this.wrapperOf("phone"),
+            this.contactHint,
+            this.contactError,
+            this.wrapperOf("text"),
+            this.sendButton,
+        );
         this.element.addEventListener("submit", (e) => {
             e.preventDefault();
             void this.submit();
@@ -70,14 +87,14 @@ export class OfflineForm {
         this.fields[empty ?? "text"].control.focus();
     }
 
-    private makeField(name: OfflineField, label: string, control: HTMLInputElement | HTMLTextAreaElement, hintId?: string): Field {
+    private makeField(name: OfflineField, label: string, control: HTMLInputElement | HTMLTextAreaElement, noteIds?: string): Field {
         const id = `cw-offline-${name}`;
         control.id = id;
         control.name = name;
         control.setAttribute("data-testid", `concierge-offline-${name}`);
         const error = el("p", "cw-field-error", { id: `${id}-error`, "data-testid": `concierge-offline-${name}-error` });
         error.hidden = true;
-        control.setAttribute("aria-describedby", [hintId, error.id].filter(Boolean).join(" "));
+        control.setAttribute("aria-describedby", [error.id, noteIds].filter(Boolean).join(" "));
         const caption = el("label", "cw-field-label", { for: id });
         caption.textContent = label;
         const wrapper = el("div", "cw-field");
@@ -117,12 +134,14 @@ export class OfflineForm {
     /** Shows the current problems under their fields; returns the first field with one, or null. */
     private showProblems(): OfflineField | null {
         const problems = checkOfflineRequest(this.request());
+        const needContact = problems.some((p) => p.problem === "needContact");
+        this.contactError.hidden = !needContact;
+        this.contactHint.hidden = needContact;
         let first: OfflineField | null = null;
         for (const name of Object.keys(this.fields) as OfflineField[]) {
             const field = this.fields[name];
-            const problem = problems.find((p) => p.field === name);
-            // "Email or phone" concerns both boxes; the words are shown once, under email.
-            const invalid = !!problem || (name === "phone" && problems.some((p) => p.problem === "needContact"));
+            const problem = problems.find((p) => p.field === name && p.problem !== "needContact");
+            const invalid = !!problem || (needContact && (name === "email" || name === "phone"));
             field.error.textContent = problem ? this.messageFor(problem.problem) : "";
             field.error.hidden = !problem;
             if (invalid) field.control.setAttribute("aria-invalid", "true");

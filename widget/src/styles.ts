@@ -84,9 +84,8 @@ export const STYLES = `
 .cw-messages:not([hidden]) ~ .cw-offline { flex: 0 1 auto; max-height: 75%; }
 .cw-department-line + .cw-offline { border-top: 0; }
 .cw-offline-intro { margin: 0 0 8px; font-size: 13px; color: #495057; }
-.cw-offline-contacts { display: flex; gap: 8px; }
-.cw-offline-contacts .cw-field { flex: 1; min-width: 0; }
-.cw-offline-hint { margin: -4px 0 6px; font-size: 11px; color: #868e96; }
+.cw-offline-hint { margin: -4px 0 8px; font-size: 11px; color: #868e96; }
+.cw-offline-contact-error { margin: -4px 0 8px; }
 .cw-field { margin: 0 0 8px; }
 .cw-field-label { display: block; font-size: 12px; font-weight: 600; margin: 0 0 2px; color: #495057; }
 .cw-field-input {
