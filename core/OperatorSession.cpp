@@ -344,7 +344,7 @@ void OperatorSession::completeHello(bool resumed)
         Q_EMIT loggedIn(d->self);
     }
     flushOutbox();
-    if (d->currentDialogId != 0 && d->self.mayWork())
+    if (d->currentDialogId != 0 && !knownOffline())
         sendRequest(u"history.get"_s, {{u"dialogId"_s, d->currentDialogId}, {u"limit"_s, d->historyLimit}},
                     d->currentDialogId);
 }
@@ -540,7 +540,7 @@ void OperatorSession::applyDirectory(const QJsonObject &data)
 void OperatorSession::updateSelf(const protocol::OperatorInfo &self)
 {
     const bool changed = !(self == d->self);
-    const bool mayWorkAgain = !d->self.mayWork() && self.mayWork();
+    const bool mayWorkAgain = knownOffline() && self.mayWork();
     d->self = self;
     d->store->setOperatorInfo(self);
     d->visitorModel->setViewer(self.id, self.supervises(), d->settings); // no-op if unchanged
@@ -617,7 +617,7 @@ void OperatorSession::flushOutbox()
 {
     // While Offline the server refuses replies and room lines: they wait here until the operator
     // changes status (updateSelf flushes then).
-    if (!d->helloDone || !d->self.mayWork())
+    if (!d->helloDone || knownOffline())
         return;
     for (const auto &entry : d->outbox->takeUnsent()) {
         if (entry.dialogId == 0) {
@@ -637,9 +637,16 @@ void OperatorSession::refillChatModel()
         d->chatModel->upsert(pendingMessage(entry), true);
 }
 
+bool OperatorSession::knownOffline() const
+{
+    // Before the first login the status is unknown (the default reads Offline): let the request
+    // queue up and the server decide.
+    return d->self.id != 0 && !d->self.mayWork();
+}
+
 bool OperatorSession::refuseWhileOffline(const QString &requestType)
 {
-    if (d->self.mayWork())
+    if (!knownOffline())
         return false;
     Q_EMIT requestFailed(requestType, ErrorCode::Forbidden,
                          tr("You are Offline. Choose another status to work with dialogs and the operator chat."));
@@ -782,7 +789,7 @@ void OperatorSession::openDialogWithHistory(qint64 dialogId, int historyLimit)
     refillMessageModel();
     // While Offline the server would refuse: the cached lines are all there is to show, and
     // opening a visitor is not worth an error message.
-    if (d->helloDone && d->self.mayWork())
+    if (d->helloDone && !knownOffline())
         sendRequest(u"history.get"_s, {{u"dialogId"_s, dialogId}, {u"limit"_s, d->historyLimit}}, dialogId);
 }
 

@@ -149,7 +149,9 @@ private:
     /// The hello result's operators, departments and settings.
     void applyDirectory(const QJsonObject &data);
     void refillChatModel();
-    /// True (and requestFailed reported) while my status is Offline: the server would refuse.
+    /// My status is known to be Offline: the server refuses dialog and room requests.
+    bool knownOffline() const;
+    /// True (and requestFailed reported) while knownOffline().
     bool refuseWhileOffline(const QString &requestType);
     void updateSelf(const protocol::OperatorInfo &self);
     void flushOutbox();
