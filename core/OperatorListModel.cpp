@@ -13,7 +13,8 @@ namespace {
 /// Can be handed a dialog right now (docs/protocol.md, "Transfer" to an operator).
 bool isAvailable(const OperatorInfo &info)
 {
-    return info.connected && (info.status == OperatorStatus::Online || info.status == OperatorStatus::Invisible);
+    return info.connected &&
+           (info.status == OperatorStatus::Online || info.status == OperatorStatus::Invisible);
 }
 
 } // namespace
@@ -58,7 +59,8 @@ void OperatorListModel::setOperators(const QList<OperatorInfo> &operators)
 {
     beginResetModel();
     m_rows = operators;
-    std::sort(m_rows.begin(), m_rows.end(), [this](const OperatorInfo &a, const OperatorInfo &b) { return before(a, b); });
+    std::sort(m_rows.begin(), m_rows.end(),
+              [this](const OperatorInfo &a, const OperatorInfo &b) { return before(a, b); });
     endResetModel();
 }
 
@@ -134,13 +136,20 @@ QVariant OperatorListModel::data(const QModelIndex &index, int role) const
         return {};
     const OperatorInfo &info = m_rows.at(index.row());
     switch (role) {
-    case Qt::DisplayRole: return info.name;
-    case OperatorIdRole: return info.id;
-    case StatusRole: return int(info.status);
-    case ConnectedRole: return info.connected;
-    case RoleRole: return int(info.role);
-    case IsSelfRole: return m_selfId != 0 && info.id == m_selfId;
-    default: return {};
+    case Qt::DisplayRole:
+        return info.name;
+    case OperatorIdRole:
+        return info.id;
+    case StatusRole:
+        return int(info.status);
+    case ConnectedRole:
+        return info.connected;
+    case RoleRole:
+        return int(info.role);
+    case IsSelfRole:
+        return m_selfId != 0 && info.id == m_selfId;
+    default:
+        return {};
     }
 }
 

@@ -19,10 +19,10 @@ class OperatorListModel : public QAbstractListModel
 public:
     enum Role {
         OperatorIdRole = Qt::UserRole + 1, ///< qint64
-        StatusRole,    ///< protocol::OperatorStatus as int
-        ConnectedRole, ///< bool
-        RoleRole,      ///< protocol::OperatorRole as int
-        IsSelfRole,    ///< bool: the operator using this app
+        StatusRole,                        ///< protocol::OperatorStatus as int
+        ConnectedRole,                     ///< bool
+        RoleRole,                          ///< protocol::OperatorRole as int
+        IsSelfRole,                        ///< bool: the operator using this app
     };
 
     explicit OperatorListModel(QObject *parent = nullptr);

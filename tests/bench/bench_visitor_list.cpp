@@ -67,7 +67,8 @@ public:
     }
 
     /// 10,000 visitors: most browse; the rest are spread over the sections.
-    void fill(QList<protocol::Visitor> &visitors, QList<protocol::Dialog> &dialogs, QHash<qint64, QString> &texts)
+    void fill(QList<protocol::Visitor> &visitors, QList<protocol::Dialog> &dialogs,
+              QHash<qint64, QString> &texts)
     {
         for (qint64 id = 1; id <= m_visitorCount; ++id) {
             protocol::Visitor visitor;
@@ -253,8 +254,10 @@ bool measureModel(int visitors, int updates)
     printSections(model);
     std::printf("  %d updates: mean %.1f us, p50 %.1f us, p99 %.1f us, max %.1f us\n", updates, mean,
                 percentile(costs, 0.5), p99, costs.back());
-    std::printf("  %s vs budget: mean %.1f us <= %.0f us\n", verdict(mean, kUpdateBudgetUs), mean, kUpdateBudgetUs);
-    std::printf("  %s vs budget: p99 %.1f us <= %.0f us\n", verdict(p99, kUpdateBudgetUs), p99, kUpdateBudgetUs);
+    std::printf("  %s vs budget: mean %.1f us <= %.0f us\n", verdict(mean, kUpdateBudgetUs), mean,
+                kUpdateBudgetUs);
+    std::printf("  %s vs budget: p99 %.1f us <= %.0f us\n", verdict(p99, kUpdateBudgetUs), p99,
+                kUpdateBudgetUs);
 
     int listed = 0;
     for (int s = 0; s < VisitorListModel::kSectionCount; ++s)
@@ -262,7 +265,8 @@ bool measureModel(int visitors, int updates)
 
     // The filter box, model only: each keystroke re-places everyone.
     std::vector<double> keystrokes;
-    for (const QString &text : {u"i"_s, u"it"_s, u"ite"_s, u"item"_s, u"item "_s, u"item 1"_s, u"item 12"_s, QString()}) {
+    for (const QString &text :
+         {u"i"_s, u"it"_s, u"ite"_s, u"item"_s, u"item "_s, u"item 1"_s, u"item 12"_s, QString()}) {
         timer.restart();
         model.setFilterText(text);
         keystrokes.push_back(double(timer.nsecsElapsed()) / 1e6);
@@ -350,8 +354,8 @@ ViewFigures measureView(const char *title, int visitors, int updates,
                 "p50 %.2f ms, max %.2f ms\n",
                 updates, kBurst, elapsedMs, percentile(burstMs, 0.5), burstMs.empty() ? 0.0 : burstMs.back());
     std::printf("  1 ms meter: %d ticks, longest event-loop stall %.1f ms\n", ticks, figures.stallMs);
-    std::printf("  %s vs budget: longest stall %.1f ms <= %.0f ms (one frame)\n", verdict(figures.stallMs, kFrameMs),
-                figures.stallMs, kFrameMs);
+    std::printf("  %s vs budget: longest stall %.1f ms <= %.0f ms (one frame)\n",
+                verdict(figures.stallMs, kFrameMs), figures.stallMs, kFrameMs);
 
     // Part 3: typing "item 12" into the filter box, one keystroke at a time, each laid out and
     // painted before the next; then clearing it.
@@ -417,10 +421,9 @@ int main(int argc, char **argv)
                 "Qt itself is the system's release build)\n",
                 CONCIERGE_BENCH_BUILD_TYPE);
     const bool modelOk = measureModel(visitors, updates);
-    const ViewFigures pane = measureView("the real VisitorListPane (QTreeView + VisitorListDelegate, offscreen)",
-                                         visitors, updates, [](VisitorListModel &model) {
-                                             return new ui::VisitorListPane(&model);
-                                         });
+    const ViewFigures pane =
+        measureView("the real VisitorListPane (QTreeView + VisitorListDelegate, offscreen)", visitors,
+                    updates, [](VisitorListModel &model) { return new ui::VisitorListPane(&model); });
     const ViewFigures tree = measureView("QTreeView + VisitorListDelegate, sections expanded one by one",
                                          visitors, updates, treeExpandingSections);
     std::printf("\n");

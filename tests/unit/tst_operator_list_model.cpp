@@ -62,8 +62,8 @@ private Q_SLOTS:
         });
         // Available (Online, Invisible; connected) first; then menu order: Online, Invisible,
         // Before lunch, Lunch, Break, Offline; names case-insensitive, numbers by value.
-        QCOMPARE(names(model), (QStringList{u"anna"_s, u"Carla"_s, u"Bob"_s, u"Eve"_s, u"zoe"_s, u"Operator 2"_s,
-                                            u"Operator 10"_s, u"Dan"_s}));
+        QCOMPARE(names(model), (QStringList{u"anna"_s, u"Carla"_s, u"Bob"_s, u"Eve"_s, u"zoe"_s,
+                                            u"Operator 2"_s, u"Operator 10"_s, u"Dan"_s}));
         const QModelIndex carla = model.index(1);
         QCOMPARE(carla.data(OperatorListModel::OperatorIdRole).toLongLong(), 3);
         QCOMPARE(carla.data(OperatorListModel::StatusRole).toInt(), int(OperatorStatus::Invisible));
@@ -119,7 +119,8 @@ private Q_SLOTS:
     {
         OperatorListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setOperators({op(1, u"Anna"_s, OperatorStatus::Online), op(2, u"Bob"_s, OperatorStatus::Online)});
+        model.setOperators(
+            {op(1, u"Anna"_s, OperatorStatus::Online), op(2, u"Bob"_s, OperatorStatus::Online)});
         QVERIFY(!model.index(0).data(OperatorListModel::IsSelfRole).toBool());
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.setSelfId(2);
@@ -133,7 +134,10 @@ private Q_SLOTS:
         OperatorListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         quint32 seed = 7;
-        auto next = [&seed](int n) { seed = seed * 1103515245u + 12345u; return int((seed >> 16) % quint32(n)); };
+        auto next = [&seed](int n) {
+            seed = seed * 1103515245u + 12345u;
+            return int((seed >> 16) % quint32(n));
+        };
         QHash<qint64, OperatorInfo> truth;
         for (int i = 0; i < 500; ++i) {
             const qint64 id = next(20) + 1;

@@ -49,7 +49,8 @@ public:
                 m_socket = socket;
                 connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
                     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
-                    if (frame.value(u"type").toString() == u"ping" || frame.value(u"type").toString() == u"ack")
+                    if (frame.value(u"type").toString() == u"ping" ||
+                        frame.value(u"type").toString() == u"ack")
                         return;
                     received.append(frame);
                     for (const QJsonObject &reply : script(frame))
@@ -91,40 +92,65 @@ QJsonObject result(const QJsonObject &request, const QJsonObject &data)
 
 QJsonObject error(const QJsonObject &request, const QString &code, const QString &message)
 {
-    return {{u"type"_s, u"error"_s}, {u"rid"_s, request.value(u"rid")}, {u"code"_s, code}, {u"message"_s, message}};
+    return {{u"type"_s, u"error"_s},
+            {u"rid"_s, request.value(u"rid")},
+            {u"code"_s, code},
+            {u"message"_s, message}};
 }
 
 QJsonObject operatorJson(qint64 id, const QString &name, const QString &status, const QString &role,
                          const QJsonArray &languages, bool connected = true)
 {
-    return {{u"id"_s, id},         {u"email"_s, u"op%1@example.com"_s.arg(id)},
-            {u"name"_s, name},     {u"status"_s, status},
-            {u"maxDialogs"_s, 5},  {u"role"_s, role},
-            {u"languages"_s, languages}, {u"departmentIds"_s, QJsonArray{1}},
-            {u"connected"_s, connected}, {u"statusSince"_s, kT0}};
+    return {{u"id"_s, id},
+            {u"email"_s, u"op%1@example.com"_s.arg(id)},
+            {u"name"_s, name},
+            {u"status"_s, status},
+            {u"maxDialogs"_s, 5},
+            {u"role"_s, role},
+            {u"languages"_s, languages},
+            {u"departmentIds"_s, QJsonArray{1}},
+            {u"connected"_s, connected},
+            {u"statusSince"_s, kT0}};
 }
 
 QJsonObject visitorJson(qint64 id)
 {
-    return {{u"id"_s, id}, {u"name"_s, u"Visitor %1"_s.arg(id)}, {u"online"_s, true}, {u"firstSeen"_s, kT0},
-            {u"lastSeen"_s, kT0}, {u"currentPage"_s, QJsonObject{{u"url"_s, u"https://shop/"_s},
-                                                                 {u"title"_s, u"Shop"_s}, {u"at"_s, kT0}}}};
+    return {{u"id"_s, id},
+            {u"name"_s, u"Visitor %1"_s.arg(id)},
+            {u"online"_s, true},
+            {u"firstSeen"_s, kT0},
+            {u"lastSeen"_s, kT0},
+            {u"currentPage"_s,
+             QJsonObject{{u"url"_s, u"https://shop/"_s}, {u"title"_s, u"Shop"_s}, {u"at"_s, kT0}}}};
 }
 
 QJsonObject dialogJson(qint64 id, qint64 visitorId, const QJsonValue &operatorId, const QString &state)
 {
-    return {{u"id"_s, id}, {u"visitorId"_s, visitorId}, {u"operatorId"_s, operatorId}, {u"state"_s, state},
-            {u"createdAt"_s, kT0}, {u"closedAt"_s, QJsonValue::Null},
+    return {{u"id"_s, id},
+            {u"visitorId"_s, visitorId},
+            {u"operatorId"_s, operatorId},
+            {u"state"_s, state},
+            {u"createdAt"_s, kT0},
+            {u"closedAt"_s, QJsonValue::Null},
             {u"waitingSince"_s, state == u"waiting" ? QJsonValue(kT0) : QJsonValue(QJsonValue::Null)},
-            {u"departmentId"_s, QJsonValue::Null}, {u"language"_s, u""_s}, {u"offline"_s, QJsonValue::Null},
+            {u"departmentId"_s, QJsonValue::Null},
+            {u"language"_s, u""_s},
+            {u"offline"_s, QJsonValue::Null},
             {u"transfer"_s, QJsonValue::Null}};
 }
 
-QJsonObject roomLine(qint64 id, const QString &cid, qint64 operatorId, const QString &name, const QString &text)
+QJsonObject roomLine(qint64 id, const QString &cid, qint64 operatorId, const QString &name,
+                     const QString &text)
 {
-    return {{u"id"_s, id},           {u"cid"_s, cid},        {u"dialogId"_s, 0},
-            {u"author"_s, u"operator"_s}, {u"operatorId"_s, operatorId}, {u"authorName"_s, name},
-            {u"text"_s, text},       {u"at"_s, kT0},         {u"event"_s, u""_s},
+    return {{u"id"_s, id},
+            {u"cid"_s, cid},
+            {u"dialogId"_s, 0},
+            {u"author"_s, u"operator"_s},
+            {u"operatorId"_s, operatorId},
+            {u"authorName"_s, name},
+            {u"text"_s, text},
+            {u"at"_s, kT0},
+            {u"event"_s, u""_s},
             {u"meta"_s, QJsonObject{}}};
 }
 
@@ -138,7 +164,8 @@ QJsonObject helloData(const QString &status)
         {u"operator"_s, me},
         {u"resumed"_s, false},
         {u"seq"_s, 0},
-        {u"operators"_s, QJsonArray{me, operatorJson(kAda, u"Ada"_s, u"online"_s, u"operator"_s, {u"ru"_s, u"en"_s})}},
+        {u"operators"_s,
+         QJsonArray{me, operatorJson(kAda, u"Ada"_s, u"online"_s, u"operator"_s, {u"ru"_s, u"en"_s})}},
         {u"departments"_s, QJsonArray{QJsonObject{{u"id"_s, 1}, {u"name"_s, u"Sales"_s}}}},
         {u"settings"_s, QJsonObject{{u"autoAssign"_s, false}, {u"hideOthersDialogs"_s, true}}},
         {u"snapshot"_s,
@@ -198,7 +225,8 @@ private Q_SLOTS:
             QVERIFY(operatorsChanged.size() >= 1);
             QCOMPARE(session.operatorModel()->rowCount(), 2);
             QCOMPARE(session.chatModel()->rowCount(), 1);
-            QCOMPARE(session.chatModel()->index(0).data(MessageListModel::TextRole).toString(), u"Morning all"_s);
+            QCOMPARE(session.chatModel()->index(0).data(MessageListModel::TextRole).toString(),
+                     u"Morning all"_s);
 
             VisitorListModel *list = session.visitorModel();
             QCOMPARE(list->indexOfVisitor(1).parent().row(), int(Section::OtherChats));
@@ -208,14 +236,18 @@ private Q_SLOTS:
             QVERIFY(session.canChangeDialog(12));  // unassigned
 
             // A colleague's status change moves them in the list and is announced.
-            QCOMPARE(session.operatorModel()->index(0).data(OperatorListModel::OperatorIdRole).toLongLong(), kAda);
+            QCOMPARE(session.operatorModel()->index(0).data(OperatorListModel::OperatorIdRole).toLongLong(),
+                     kAda);
             operatorsChanged.clear();
-            server.send({{u"type"_s, u"event"_s}, {u"seq"_s, 1}, {u"name"_s, u"operator.updated"_s},
+            server.send({{u"type"_s, u"event"_s},
+                         {u"seq"_s, 1},
+                         {u"name"_s, u"operator.updated"_s},
                          {u"data"_s, QJsonObject{{u"operator"_s, operatorJson(kAda, u"Ada"_s, u"lunch"_s,
-                                                                               u"operator"_s, {u"ru"_s})}}}});
+                                                                              u"operator"_s, {u"ru"_s})}}}});
             QTRY_COMPARE(operatorsChanged.size(), 1);
             QCOMPARE(session.operatorInfo(kAda)->status, protocol::OperatorStatus::Lunch);
-            QCOMPARE(session.operatorModel()->index(1).data(OperatorListModel::OperatorIdRole).toLongLong(), kAda);
+            QCOMPARE(session.operatorModel()->index(1).data(OperatorListModel::OperatorIdRole).toLongLong(),
+                     kAda);
             QCOMPARE(session.languages(), (QStringList{u"en"_s, u"fr"_s, u"ru"_s}));
             session.logout();
         }
@@ -247,12 +279,14 @@ private Q_SLOTS:
                 const QJsonObject line = roomLine(200, frame.value(u"cid").toString(), kMe, u"Me"_s,
                                                   frame.value(u"text").toString());
                 return {result(frame, {{u"message"_s, line}}),
-                        {{u"type"_s, u"event"_s}, {u"seq"_s, ++server.seq}, {u"name"_s, u"chat.message"_s},
+                        {{u"type"_s, u"event"_s},
+                         {u"seq"_s, ++server.seq},
+                         {u"name"_s, u"chat.message"_s},
                          {u"data"_s, QJsonObject{{u"message"_s, line}}}}};
             }
             if (type == u"chat.history")
                 return {result(frame, {{u"messages"_s, QJsonArray{roomLine(90, u"z-90"_s, kAda, u"Ada"_s,
-                                                                            u"Earlier line"_s)}}})};
+                                                                           u"Earlier line"_s)}}})};
             return {};
         };
         Client client;
@@ -303,12 +337,15 @@ private Q_SLOTS:
                 return {result(frame, helloData(u"online"_s))};
             if (type == u"dialog.transfer") {
                 if (frame.value(u"to").toObject().contains(u"queue"))
-                    return {result(frame, {{u"dialog"_s, dialogJson(11, 1, QJsonValue::Null, u"waiting"_s)}})};
+                    return {
+                        result(frame, {{u"dialog"_s, dialogJson(11, 1, QJsonValue::Null, u"waiting"_s)}})};
                 if (!adaAvailable)
                     return {error(frame, u"unavailable"_s, u"Ada is not online"_s)};
                 QJsonObject dialog = dialogJson(12, 2, kAda, u"waiting"_s);
-                dialog.insert(u"transfer"_s, QJsonObject{{u"fromOperatorId"_s, kMe}, {u"fromName"_s, u"Me"_s},
-                                                         {u"comment"_s, frame.value(u"comment")}, {u"at"_s, kT0}});
+                dialog.insert(u"transfer"_s, QJsonObject{{u"fromOperatorId"_s, kMe},
+                                                         {u"fromName"_s, u"Me"_s},
+                                                         {u"comment"_s, frame.value(u"comment")},
+                                                         {u"at"_s, kT0}});
                 return {result(frame, {{u"dialog"_s, dialog}})};
             }
             if (type == u"dialog.takeover")
@@ -366,8 +403,9 @@ private Q_SLOTS:
             if (frame.value(u"type").toString() == u"hello")
                 return {result(frame, helloData(u"offline"_s))};
             if (frame.value(u"type").toString() == u"status.set")
-                return {result(frame, {{u"operator"_s, operatorJson(kMe, u"Me"_s, frame.value(u"status").toString(),
-                                                                     u"supervisor"_s, {u"en"_s})}})};
+                return {result(frame,
+                               {{u"operator"_s, operatorJson(kMe, u"Me"_s, frame.value(u"status").toString(),
+                                                             u"supervisor"_s, {u"en"_s})}})};
             return {};
         };
         Client client;
