@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DialogPane.h"
 
+#include "LanguageNames.h"
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
 #include "NoticeBar.h"
@@ -193,8 +194,8 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
             m_typingLabel->setText(typing ? tr("The visitor is typing…") : QString());
     });
     connect(session, &OperatorSession::requestFailed, this,
-            [this](const QString &requestType, protocol::ErrorCode, const QString &message) {
-                onRequestFailed(requestType, message);
+            [this](const QString &requestType, protocol::ErrorCode code, const QString &message) {
+                onRequestFailed(requestType, code, message);
             });
     connect(session, &OperatorSession::dialogTransferred, this, [this](qint64 id) {
         if (id != m_dialogId)
@@ -304,6 +305,7 @@ TransferDialog *DialogPane::openTransferDialog()
     connect(dialog, &QDialog::accepted, this, [this, dialog, dialogId] {
         if (const auto target = dialog->target()) {
             m_notice->clearNotice();
+            m_sentTransfer = *target;
             m_session->transferDialog(dialogId, *target, dialog->comment());
         }
     });
@@ -311,15 +313,47 @@ TransferDialog *DialogPane::openTransferDialog()
     return dialog;
 }
 
-void DialogPane::onRequestFailed(const QString &requestType, const QString &message)
+QString DialogPane::unavailableText(const protocol::TransferTarget &target) const
 {
-    // The server's own words say why ("Anna is no longer online"); the dialog stays as it was.
-    if (requestType == u"dialog.transfer")
-        m_notice->showNotice(NoticeBar::Kind::Error, tr("The dialog was not transferred: %1").arg(message));
-    else if (requestType == u"dialog.takeover")
+    using Kind = protocol::TransferTarget::Kind;
+    switch (target.kind) {
+    case Kind::Operator:
+        if (const auto info = m_session->operatorInfo(target.id))
+            return tr("%1 is not online any more.").arg(info->name);
+        break;
+    case Kind::Department: {
+        const QList<protocol::Department> departments = m_session->departments();
+        for (const protocol::Department &department : departments) {
+            if (department.id == target.id)
+                return tr("Nobody in %1 is online.").arg(department.name);
+        }
+        break;
+    }
+    case Kind::Language:
+        return tr("Nobody speaking %1 is online.").arg(LanguageNames::nameWithCode(target.language));
+    case Kind::Queue:
+        break;
+    }
+    return {};
+}
+
+void DialogPane::onRequestFailed(const QString &requestType, protocol::ErrorCode code, const QString &message)
+{
+    // Say why where the operator is looking; the dialog stays as it was. "Nobody there is online"
+    // is worded here in the operator's language; anything else in the server's own words.
+    if (requestType == u"dialog.transfer") {
+        QString reason = message;
+        if (code == protocol::ErrorCode::Unavailable && m_sentTransfer) {
+            const QString own = unavailableText(*m_sentTransfer);
+            if (!own.isEmpty())
+                reason = own;
+        }
+        m_notice->showNotice(NoticeBar::Kind::Error, tr("The dialog was not transferred: %1").arg(reason));
+    } else if (requestType == u"dialog.takeover") {
         m_notice->showNotice(NoticeBar::Kind::Error, tr("The dialog was not taken over: %1").arg(message));
-    else
+    } else {
         return;
+    }
     refreshHeader();
 }
 

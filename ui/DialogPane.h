@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/ErrorCode.h"
+#include "protocol/TransferTarget.h"
+
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QListView;
@@ -49,7 +54,9 @@ private:
     void sendReply(const QString &text);
     void followVisitorDialog(qint64 dialogId);
     void scrollToBottomIfFollowing();
-    void onRequestFailed(const QString &requestType, const QString &message);
+    void onRequestFailed(const QString &requestType, protocol::ErrorCode code, const QString &message);
+    /// Why a transfer to \a target was refused as Unavailable, in the operator's language.
+    QString unavailableText(const protocol::TransferTarget &target) const;
     void updateOperatorsTab();
     bool mayTransfer() const;
 
@@ -77,6 +84,7 @@ private:
     QPushButton *m_sendButton;
     OperatorChatPane *m_chatPane;
     QPointer<TransferDialog> m_transferDialog;
+    std::optional<protocol::TransferTarget> m_sentTransfer; ///< the last transfer asked for, to word a refusal
 };
 
 } // namespace concierge::ui
