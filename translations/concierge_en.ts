@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>LanguageNames</name>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>language name and its code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>No such secret in the keychain</source>
@@ -25,6 +81,81 @@
     </message>
     <message>
         <source>The keychain failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusPresentation</name>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invisible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before lunch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SystemLineText</name>
+    <message>
+        <source>An operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 transferred the dialog to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 transferred the dialog to the %2 department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 transferred the dialog to operators speaking %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 returned the dialog to the common queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <comment>a transfer and the comment written with it</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 took over the dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 took over the dialog from %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -58,6 +189,14 @@
         <source>The reply could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You are Offline. Choose another status to work with dialogs and the operator chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::VisitorListModel</name>
@@ -75,6 +214,18 @@
     </message>
     <message>
         <source>Visitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline requests (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common queue (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other chats (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -150,15 +301,115 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In dialog with another operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dialog closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This reply is %1 characters long; the limit is %2. Please shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s dialog (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat with the other operators (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand this dialog to another operator, a department or the queue (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take &amp;over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialog becomes yours; this is written into its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are Offline. Choose another status to work with dialogs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You transferred this dialog; it is no longer yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialog was not transferred: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialog was not taken over: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dialog is no longer shown to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a reply from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In dialog with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are watching %1&apos;s dialog. The visitor does not see you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not online any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in %1 is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody speaking %1 is online.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -197,18 +448,6 @@
     <name>concierge::ui::MainWindow</name>
     <message>
         <source>Concierge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only Online operators get new dialogs (Ctrl+Shift+O switches)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -297,9 +536,125 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
 </context>
 <context>
+    <name>concierge::ui::OperatorChatPane</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to all operators — Enter sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a name to address them in your message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message is %1 characters long; the limit is %2. Please shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are Offline. Choose another status to work with dialogs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::OperatorListDelegate</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>concierge::ui::ReplyEditor</name>
     <message>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::StatusComboBox</name>
+    <message>
+        <source>Only Online operators get new dialogs. Offline closes dialogs and the operator chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TransferDialog</name>
+    <message>
+        <source>Transfer the dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment for the receiver (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the dialog to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>operator name — status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody else is online right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the common queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every operator sees it under Waiting for reply; it will not come back to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TrayIcon</name>
+    <message>
+        <source>Open Concierge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concierge — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -351,6 +706,45 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>Direct visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::VisitorListDelegate</name>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1: %2</source>
+        <comment>who transferred the dialog, and their comment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::VisitorListPane</name>
+    <message>
+        <source>Filter by name, page or text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F to filter, Esc to clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the visitor list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>LanguageNames</name>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>украинский</translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation>белорусский</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>казахский</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>немецкий</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>французский</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>испанский</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>итальянский</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>португальский</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>китайский</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>турецкий</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>language name and its code</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>No such secret in the keychain</source>
@@ -26,6 +82,81 @@
     <message>
         <source>The keychain failed</source>
         <translation>Ошибка связки ключей</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPresentation</name>
+    <message>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <source>Invisible</source>
+        <translation>Невидимка</translation>
+    </message>
+    <message>
+        <source>Before lunch</source>
+        <translation>Перед обедом</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Обед</translation>
+    </message>
+    <message>
+        <source>Personal break</source>
+        <translation>Личный перерыв</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Оффлайн</translation>
+    </message>
+</context>
+<context>
+    <name>SystemLineText</name>
+    <message>
+        <source>An operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>%1 transferred the dialog to %2</source>
+        <translation>Диалог передан: %1 → %2</translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation>другой оператор</translation>
+    </message>
+    <message>
+        <source>%1 transferred the dialog to the %2 department</source>
+        <translation>Диалог передан: %1 → отдел «%2»</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другой</translation>
+    </message>
+    <message>
+        <source>%1 transferred the dialog to operators speaking %2</source>
+        <translation>Диалог передан: %1 → операторы со знанием языка «%2»</translation>
+    </message>
+    <message>
+        <source>%1 returned the dialog to the common queue</source>
+        <translation>Диалог передан: %1 → общая очередь</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <comment>a transfer and the comment written with it</comment>
+        <translation>%1: «%2»</translation>
+    </message>
+    <message>
+        <source>A supervisor</source>
+        <translation>Супервизор</translation>
+    </message>
+    <message>
+        <source>%1 took over the dialog</source>
+        <translation>Диалог перехвачен: %1</translation>
+    </message>
+    <message>
+        <source>%1 took over the dialog from %2</source>
+        <translation>Диалог перехвачен: %2 → %1</translation>
     </message>
 </context>
 <context>
@@ -59,6 +190,14 @@
         <source>The reply could not be saved: %1</source>
         <translation>Не удалось сохранить ответ: %1</translation>
     </message>
+    <message>
+        <source>You are Offline. Choose another status to work with dialogs and the operator chat.</source>
+        <translation>Вы в статусе «Оффлайн». Выберите другой статус, чтобы работать с диалогами и чатом операторов.</translation>
+    </message>
+    <message>
+        <source>The message could not be saved: %1</source>
+        <translation>Не удалось сохранить сообщение: %1</translation>
+    </message>
 </context>
 <context>
     <name>concierge::VisitorListModel</name>
@@ -77,6 +216,18 @@
     <message>
         <source>Visitor %1</source>
         <translation>Посетитель %1</translation>
+    </message>
+    <message>
+        <source>Offline requests (%1)</source>
+        <translation>Оффлайн-обращения (%1)</translation>
+    </message>
+    <message>
+        <source>Common queue (%1)</source>
+        <translation>Общая очередь (%1)</translation>
+    </message>
+    <message>
+        <source>Other chats (%1)</source>
+        <translation>Диалоги коллег (%1)</translation>
     </message>
 </context>
 <context>
@@ -153,16 +304,116 @@
         <translation>В диалоге с вами</translation>
     </message>
     <message>
-        <source>In dialog with another operator</source>
-        <translation>В диалоге с другим оператором</translation>
-    </message>
-    <message>
         <source>Dialog closed</source>
         <translation>Диалог закрыт</translation>
     </message>
     <message>
         <source>This reply is %1 characters long; the limit is %2. Please shorten it.</source>
         <translation>В ответе %1 символов, а можно не больше %2. Сократите его.</translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer…</source>
+        <translation>&amp;Передать…</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>Посетитель</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s dialog (Ctrl+1)</source>
+        <translation>Диалог с посетителем (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Chat with the other operators (Ctrl+2)</source>
+        <translation>Чат с другими операторами (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Hand this dialog to another operator, a department or the queue (Ctrl+T)</source>
+        <translation>Передать диалог другому оператору, в отдел или в общую очередь (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Take &amp;over</source>
+        <translation>Пере&amp;хватить</translation>
+    </message>
+    <message>
+        <source>The dialog becomes yours; this is written into its history.</source>
+        <translation>Диалог станет вашим; это будет записано в его историю.</translation>
+    </message>
+    <message>
+        <source>You are Offline. Choose another status to work with dialogs.</source>
+        <translation>Вы в статусе «Оффлайн». Выберите другой статус, чтобы работать с диалогами.</translation>
+    </message>
+    <message>
+        <source>You transferred this dialog; it is no longer yours.</source>
+        <translation>Вы передали этот диалог, он больше не ваш.</translation>
+    </message>
+    <message>
+        <source>Visitor dialog</source>
+        <translation>Диалог с посетителем</translation>
+    </message>
+    <message>
+        <source>Operator chat</source>
+        <translation>Чат операторов</translation>
+    </message>
+    <message>
+        <source>Transfer the dialog</source>
+        <translation>Передать диалог</translation>
+    </message>
+    <message>
+        <source>Operators (%1)</source>
+        <translation>Операторы (%1)</translation>
+    </message>
+    <message>
+        <source>The dialog was not transferred: %1</source>
+        <translation>Диалог не передан: %1</translation>
+    </message>
+    <message>
+        <source>The dialog was not taken over: %1</source>
+        <translation>Диалог не перехвачен: %1</translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation>другой оператор</translation>
+    </message>
+    <message>
+        <source>This dialog is no longer shown to you.</source>
+        <translation>Этот диалог вам больше не виден.</translation>
+    </message>
+    <message>
+        <source>Waiting for your reply</source>
+        <translation>Ждёт вашего ответа</translation>
+    </message>
+    <message>
+        <source>Waiting for a reply from %1</source>
+        <translation>Ждёт ответа оператора %1</translation>
+    </message>
+    <message>
+        <source>In dialog with %1</source>
+        <translation>В диалоге с оператором %1</translation>
+    </message>
+    <message>
+        <source>Offline request: %1</source>
+        <translation>Оффлайн-обращение: %1</translation>
+    </message>
+    <message>
+        <source>You are watching %1&apos;s dialog. The visitor does not see you.</source>
+        <translation>Вы наблюдаете за диалогом оператора %1. Посетитель вас не видит.</translation>
+    </message>
+    <message>
+        <source>%1 is not online any more.</source>
+        <translation>%1 уже не в сети.</translation>
+    </message>
+    <message>
+        <source>Nobody in %1 is online.</source>
+        <translation>В отделе «%1» сейчас никого нет в сети.</translation>
+    </message>
+    <message>
+        <source>Nobody speaking %1 is online.</source>
+        <translation>Операторов со знанием языка «%1» сейчас нет в сети.</translation>
     </message>
 </context>
 <context>
@@ -203,18 +454,6 @@
         <translation>Консьерж</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>В сети</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Не в сети</translation>
-    </message>
-    <message>
-        <source>Only Online operators get new dialogs (Ctrl+Shift+O switches)</source>
-        <translation>Новые диалоги получают только операторы в сети (Ctrl+Shift+O переключает)</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
@@ -232,7 +471,7 @@
     </message>
     <message>
         <source>Switch &amp;Online/Offline</source>
-        <translation>&amp;В сети / не в сети</translation>
+        <translation>&amp;Онлайн / Оффлайн</translation>
     </message>
     <message>
         <source>Go to the &amp;visitor list</source>
@@ -301,10 +540,126 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
 </context>
 <context>
+    <name>concierge::ui::OperatorChatPane</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+    <message>
+        <source>Write to all operators — Enter sends</source>
+        <translation>Сообщение всем операторам — Enter отправляет</translation>
+    </message>
+    <message>
+        <source>Click a name to address them in your message</source>
+        <translation>Щёлкните по имени, чтобы обратиться к оператору</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>This message is %1 characters long; the limit is %2. Please shorten it.</source>
+        <translation>В сообщении %1 символов, а можно не больше %2. Сократите его.</translation>
+    </message>
+    <message>
+        <source>You are Offline. Choose another status to work with dialogs.</source>
+        <translation>Вы в статусе «Оффлайн». Выберите другой статус, чтобы работать с диалогами.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::OperatorListDelegate</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (вы)</translation>
+    </message>
+</context>
+<context>
     <name>concierge::ui::ReplyEditor</name>
     <message>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line</source>
         <translation>Введите ответ — Enter отправляет, Shift+Enter начинает новую строку</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::StatusComboBox</name>
+    <message>
+        <source>Only Online operators get new dialogs. Offline closes dialogs and the operator chat.</source>
+        <translation>Новые диалоги получают только операторы в статусе «Онлайн». В статусе «Оффлайн» недоступны диалоги и чат операторов.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TransferDialog</name>
+    <message>
+        <source>Transfer the dialog</source>
+        <translation>Передать диалог</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Передать</translation>
+    </message>
+    <message>
+        <source>Comment for the receiver (optional)</source>
+        <translation>Комментарий для получателя (необязательно)</translation>
+    </message>
+    <message>
+        <source>Hand the dialog to:</source>
+        <translation>Кому передать диалог:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>operator name — status</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nobody else is online right now</source>
+        <translation>Сейчас больше никого нет в сети</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Отделы</translation>
+    </message>
+    <message>
+        <source>Operators speaking</source>
+        <translation>Операторы со знанием языка</translation>
+    </message>
+    <message>
+        <source>Back to the common queue</source>
+        <translation>Вернуть в общую очередь</translation>
+    </message>
+    <message>
+        <source>Every operator sees it under Waiting for reply; it will not come back to you.</source>
+        <translation>Диалог попадёт к другим операторам и к вам не вернётся.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TrayIcon</name>
+    <message>
+        <source>Open Concierge</source>
+        <translation>Открыть Консьерж</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Concierge — %1</source>
+        <translation>Консьерж — %1</translation>
     </message>
 </context>
 <context>
@@ -356,6 +711,45 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>Direct visit</source>
         <translation>Прямой заход</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::VisitorListDelegate</name>
+    <message>
+        <source>From %1</source>
+        <translation>Передача: %1</translation>
+    </message>
+    <message>
+        <source>From %1: %2</source>
+        <comment>who transferred the dialog, and their comment</comment>
+        <translation>Передача: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Offline request</source>
+        <translation>Оффлайн-обращение</translation>
+    </message>
+    <message>
+        <source>Offline request: %1</source>
+        <translation>Оффлайн-обращение: %1</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::VisitorListPane</name>
+    <message>
+        <source>Filter by name, page or text</source>
+        <translation>Фильтр по имени, странице или тексту</translation>
+    </message>
+    <message>
+        <source>Ctrl+F to filter, Esc to clear</source>
+        <translation>Ctrl+F — фильтр, Esc — очистить</translation>
+    </message>
+    <message>
+        <source>Filter the visitor list</source>
+        <translation>Фильтровать список посетителей</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Очистить фильтр</translation>
     </message>
 </context>
 <context>

@@ -35,35 +35,38 @@ void OperatorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     base.icon = QIcon();
     base.widget->style()->drawControl(QStyle::CE_ItemViewItem, &base, painter, base.widget);
 
+    // Two lines, so a long name never pushes the status out of a narrow column:
+    //   Anna Petrova
+    //   ● Lunch
     painter->save();
     const bool selected = option.state & QStyle::State_Selected;
-    const QRect area = option.rect.adjusted(6, 0, -6, 0);
-    const int dotSize = option.fontMetrics.height() - 2;
-    const OperatorStatus status = shownStatus(index);
-    const QIcon dot = StatusPresentation::icon(status);
-    dot.paint(painter, QRect(area.left(), area.center().y() - dotSize / 2, dotSize, dotSize));
-
-    const QString statusName = StatusPresentation::name(status);
-    const int statusWidth = option.fontMetrics.horizontalAdvance(statusName) + 8;
-    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
-    painter->setFont(option.font);
-    painter->drawText(QRect(area.right() - statusWidth, area.top(), statusWidth, area.height()),
-                      Qt::AlignRight | Qt::AlignVCenter | Qt::TextSingleLine, statusName);
+    const QFontMetrics metrics(option.font);
+    const QRect area = option.rect.adjusted(6, 4, -6, -4);
+    const QRect nameRect(area.left(), area.top(), area.width(), metrics.height());
+    const QRect statusRect(area.left(), nameRect.bottom() + 3, area.width(), metrics.height());
 
     QString name = index.data(Qt::DisplayRole).toString();
     if (index.data(OperatorListModel::IsSelfRole).toBool())
         name = tr("%1 (you)").arg(name);
-    const QRect nameRect(area.left() + dotSize + 6, area.top(), area.width() - dotSize - 6 - statusWidth,
-                         area.height());
+    painter->setFont(option.font);
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      option.fontMetrics.elidedText(name, Qt::ElideRight, nameRect.width()));
+                      metrics.elidedText(name, Qt::ElideRight, nameRect.width()));
+
+    const OperatorStatus status = shownStatus(index);
+    const int dotSize = metrics.height() - 2;
+    StatusPresentation::icon(status).paint(
+        painter, QRect(statusRect.left(), statusRect.center().y() - dotSize / 2, dotSize, dotSize));
+    const QRect statusTextRect = statusRect.adjusted(dotSize + 5, 0, 0, 0);
+    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+    painter->drawText(statusTextRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+                      metrics.elidedText(StatusPresentation::name(status), Qt::ElideRight, statusTextRect.width()));
     painter->restore();
 }
 
 QSize OperatorListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return {0, option.fontMetrics.height() + 10};
+    return {0, 2 * option.fontMetrics.height() + 11};
 }
 
 } // namespace concierge::ui

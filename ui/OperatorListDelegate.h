@@ -5,8 +5,8 @@
 
 namespace concierge::ui {
 
-/// One operator beside the operator room: a status dot, the name ("(you)" after one's own) and the
-/// status name on the right. Someone with no connection shows as Offline whatever they chose last.
+/// One operator beside the operator room: the name ("(you)" after one's own) over a status dot and
+/// the status name. Someone with no connection shows as Offline whatever they chose last.
 class OperatorListDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

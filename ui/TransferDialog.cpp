@@ -58,6 +58,8 @@ TransferDialog::TransferDialog(OperatorSession *session, QWidget *parent)
     m_commentCount->setObjectName(QStringLiteral("transferCommentCountLabel"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("transferOkButton"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Transfer"));
+    // Our own word: Qt's translations of its standard buttons are not always installed.
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
 
     m_targets->setHeaderHidden(true);
     m_targets->setRootIsDecorated(false);
