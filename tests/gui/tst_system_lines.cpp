@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The history's transfer and take-over lines as the operator reads them: each kind of transfer
+// worded from the line's details, the comment quoted, names shown as written (never as markup),
+// and an unknown event falling back to the line's own text.
+#include "MessageDelegate.h"
+#include "MessageListModel.h"
+#include "SystemLineText.h"
+
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace concierge;
+using namespace Qt::StringLiterals;
+using ui::SystemLineText;
+
+class TestSystemLines : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void transferKinds_data();
+    void transferKinds();
+    void takeOver();
+    void delegateShowsTheWordedLine();
+};
+
+void TestSystemLines::transferKinds_data()
+{
+    QTest::addColumn<QJsonObject>("meta");
+    QTest::addColumn<QString>("expected");
+    const QJsonObject from{{u"fromOperatorId"_s, 1}, {u"fromName"_s, u"Anna Petrova"_s}};
+    QJsonObject toOperator = from;
+    toOperator.insert(u"to"_s, u"operator"_s);
+    toOperator.insert(u"toOperatorId"_s, 2);
+    toOperator.insert(u"toName"_s, u"Boris Ivanov"_s);
+    QTest::newRow("operator") << toOperator << u"Anna Petrova transferred the dialog to Boris Ivanov"_s;
+    QJsonObject withComment = toOperator;
+    withComment.insert(u"comment"_s, u"VIP, be quick"_s);
+    QTest::newRow("operator with comment")
+        << withComment << u"Anna Petrova transferred the dialog to Boris Ivanov: “VIP, be quick”"_s;
+    QJsonObject toDepartment = from;
+    toDepartment.insert(u"to"_s, u"department"_s);
+    toDepartment.insert(u"departmentName"_s, u"Sales"_s);
+    QTest::newRow("department") << toDepartment << u"Anna Petrova transferred the dialog to the Sales department"_s;
+    QJsonObject toLanguage = from;
+    toLanguage.insert(u"to"_s, u"language"_s);
+    toLanguage.insert(u"language"_s, u"ru"_s);
+    QTest::newRow("language") << toLanguage << u"Anna Petrova transferred the dialog to operators speaking Russian (ru)"_s;
+    QJsonObject toQueue = from;
+    toQueue.insert(u"to"_s, u"queue"_s);
+    QTest::newRow("queue") << toQueue << u"Anna Petrova returned the dialog to the common queue"_s;
+    QJsonObject markup = toOperator;
+    markup.insert(u"comment"_s, u"<b>urgent</b>"_s);
+    QTest::newRow("markup stays text")
+        << markup << u"Anna Petrova transferred the dialog to Boris Ivanov: “<b>urgent</b>”"_s;
+}
+
+void TestSystemLines::transferKinds()
+{
+    QFETCH(QJsonObject, meta);
+    QFETCH(QString, expected);
+    QCOMPARE(SystemLineText::describe(u"transfer"_s, meta), expected);
+}
+
+void TestSystemLines::takeOver()
+{
+    const QJsonObject meta{{u"fromOperatorId"_s, 1}, {u"fromName"_s, u"Anna Petrova"_s},
+                           {u"toOperatorId"_s, 3}, {u"toName"_s, u"Sam Super"_s}};
+    QCOMPARE(SystemLineText::describe(u"takeover"_s, meta), u"Sam Super took over the dialog from Anna Petrova"_s);
+    QCOMPARE(SystemLineText::describe(u"something-new"_s, meta), QString());
+}
+
+void TestSystemLines::delegateShowsTheWordedLine()
+{
+    MessageListModel model;
+    protocol::Message transfer;
+    transfer.id = 1;
+    transfer.cid = u"a"_s;
+    transfer.dialogId = 5;
+    transfer.author = protocol::Author::System;
+    transfer.text = u"server's own English wording"_s;
+    transfer.at = QDateTime::currentDateTimeUtc();
+    transfer.event = u"transfer"_s;
+    transfer.meta = {{u"fromName"_s, u"Anna Petrova"_s}, {u"to"_s, u"queue"_s}};
+    protocol::Message future = transfer;
+    future.id = 2;
+    future.cid = u"b"_s;
+    future.event = u"merge"_s; // an event a newer server might send
+    future.text = u"Dialogs merged"_s;
+    model.reset(5, {transfer, future});
+    QCOMPARE(ui::MessageDelegate::displayText(model.index(0, 0)), u"Anna Petrova returned the dialog to the common queue"_s);
+    QCOMPARE(ui::MessageDelegate::displayText(model.index(1, 0)), u"Dialogs merged"_s);
+}
+
+QTEST_MAIN(TestSystemLines)
+#include "tst_system_lines.moc"
