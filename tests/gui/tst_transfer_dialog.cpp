@@ -24,6 +24,7 @@
 #include "VisitorListPane.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -86,6 +87,8 @@ void TestTransferDialog::initTestCase()
     QVERIFY2(m_server.start(), "the real concierge-server did not start");
     QVERIFY(testkit::createOperator(m_server, u"boris@example.com"_s, u"Boris Ivanov"_s,
                                     {u"--department"_s, u"Sales"_s, u"--languages"_s, u"en,ru"_s}));
+    // Carl never logs in: nobody can hand him a dialog.
+    QVERIFY(testkit::createOperator(m_server, u"carl@example.com"_s, u"Carl Away"_s));
     m_me.openWindow();
     QVERIFY(m_me.login(m_server, u"demo@example.com"_s, m_server.demoPassword(), OperatorStatus::Online));
     // Boris is connected but Offline for now, so the first visitor comes to me.
@@ -138,7 +141,8 @@ void TestTransferDialog::transferToAColleagueWithComment()
     QTreeWidget *tree = dialog->targetTree();
     // Who can take it now (never me), the departments, the languages, the queue.
     QVERIFY(itemWithText(tree, operatorEntry(OperatorStatus::Online)));
-    QVERIFY(!tree->findItems(u"Demo Operator"_s, Qt::MatchStartsWith | Qt::MatchRecursive).size());
+    QVERIFY(tree->findItems(u"Demo Operator"_s, Qt::MatchStartsWith | Qt::MatchRecursive).isEmpty());
+    QVERIFY(tree->findItems(u"Carl Away"_s, Qt::MatchStartsWith | Qt::MatchRecursive).isEmpty());
     QVERIFY(itemWithText(tree, u"Sales"_s));
     QVERIFY(itemWithText(tree, ui::LanguageNames::nameWithCode(u"ru"_s)));
     QVERIFY(itemWithText(tree, ui::TransferDialog::tr("Back to the common queue")));
@@ -149,6 +153,12 @@ void TestTransferDialog::transferToAColleagueWithComment()
     QVERIFY(ok->isEnabled());
     QCOMPARE(dialog->target(), TransferTarget::toOperator(m_boris.id()));
     auto *comment = dialog->findChild<QPlainTextEdit *>(u"transferCommentEdit"_s);
+    // A pasted essay is cut at the limit the server accepts, and the counter says so.
+    comment->setPlainText(QString(ui::TransferDialog::kMaxCommentChars + 5, u'x'));
+    QCOMPARE(comment->toPlainText().size(), ui::TransferDialog::kMaxCommentChars);
+    QCOMPARE(dialog->findChild<QLabel *>(u"transferCommentCountLabel"_s)->text(),
+             ui::TransferDialog::tr("%1 / %2").arg(1000).arg(1000));
+    comment->clear();
     comment->setFocus();
     QTest::keyClicks(comment, m_comment);
     QVERIFY(guitest::saveScreenshot(dialog, u"transfer-dialog-chosen"_s));
