@@ -129,6 +129,9 @@ void VisitorEndpoint::hello(ClientConnection *connection, const Frame &frame)
         session.log.acknowledge(*lastSeq);
     const bool wasOnline = !session.connections.isEmpty();
 
+    // Settles the last-told availability before this visitor hears the current one in its snapshot,
+    // so the next push really is a flip.
+    m_fanout.refreshAvailability();
     QJsonObject data{{u"protocol"_s, protocol::ProtocolVersion::current().toString()},
                      {u"visitorToken"_s, token},
                      {u"visitorId"_s, *visitorId},
