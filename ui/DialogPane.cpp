@@ -9,7 +9,6 @@
 #include "OperatorSession.h"
 #include "ReplyEditor.h"
 #include "TransferDialog.h"
-
 #include "protocol/ProtocolVersion.h"
 
 #include <QAction>
@@ -98,7 +97,8 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     m_titleLabel->setFont(titleFont);
     m_stateLabel->setWordWrap(true);
     m_typingLabel->setStyleSheet(QStringLiteral("color: palette(placeholder-text); font-style: italic;"));
-    m_transferButton->setToolTip(tr("Hand this dialog to another operator, a department or the queue (Ctrl+T)"));
+    m_transferButton->setToolTip(
+        tr("Hand this dialog to another operator, a department or the queue (Ctrl+T)"));
     m_watchBanner->setButtonText(tr("Take &over"));
     m_watchBanner->button()->setToolTip(tr("The dialog becomes yours; this is written into its history."));
     m_offlineBar->showNotice(NoticeBar::Kind::Info,
@@ -200,7 +200,8 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     connect(session, &OperatorSession::dialogTransferred, this, [this](qint64 id) {
         if (id != m_dialogId)
             return;
-        m_notice->showNotice(NoticeBar::Kind::Info, tr("You transferred this dialog; it is no longer yours."));
+        m_notice->showNotice(NoticeBar::Kind::Info,
+                             tr("You transferred this dialog; it is no longer yours."));
         refreshHeader();
     });
     connect(session, &OperatorSession::dialogTakenOver, this, [this](qint64 id) {
@@ -401,8 +402,9 @@ void DialogPane::refreshHeader()
     m_closeButton->setVisible(open && mine && self.mayWork());
 
     if (watching) {
-        m_watchBanner->showNotice(NoticeBar::Kind::Warning,
-                                  tr("You are watching %1's dialog. The visitor does not see you.").arg(operatorName));
+        m_watchBanner->showNotice(
+            NoticeBar::Kind::Warning,
+            tr("You are watching %1's dialog. The visitor does not see you.").arg(operatorName));
         m_watchBanner->setButtonText(self.supervises() && self.mayWork() ? tr("Take &over") : QString());
     } else {
         m_watchBanner->clearNotice();

@@ -84,7 +84,8 @@ private:
     QPushButton *m_sendButton;
     OperatorChatPane *m_chatPane;
     QPointer<TransferDialog> m_transferDialog;
-    std::optional<protocol::TransferTarget> m_sentTransfer; ///< the last transfer asked for, to word a refusal
+    std::optional<protocol::TransferTarget>
+        m_sentTransfer; ///< the last transfer asked for, to word a refusal
 };
 
 } // namespace concierge::ui

@@ -18,9 +18,12 @@ namespace {
 QColor accentFor(Author author, const QPalette &palette)
 {
     switch (author) {
-    case Author::Visitor: return QColor(0x1f, 0x6f, 0xb2);
-    case Author::Operator: return QColor(0x2e, 0x7d, 0x32);
-    case Author::System: return palette.color(QPalette::PlaceholderText);
+    case Author::Visitor:
+        return QColor(0x1f, 0x6f, 0xb2);
+    case Author::Operator:
+        return QColor(0x2e, 0x7d, 0x32);
+    case Author::System:
+        return palette.color(QPalette::PlaceholderText);
     }
     return palette.color(QPalette::Text);
 }
@@ -102,8 +105,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         width = view->viewport()->width();
     width = qMax(120, width);
     const QRect available(0, 0, width - 2 * kMargin, 100000);
-    const QRect textBounds = option.fontMetrics.boundingRect(
-        available, Qt::AlignLeft | Qt::TextWordWrap, displayText(index));
+    const QRect textBounds =
+        option.fontMetrics.boundingRect(available, Qt::AlignLeft | Qt::TextWordWrap, displayText(index));
     return {width, textBounds.height() + headerMetrics.height() + 2 + 2 * kMargin};
 }
 

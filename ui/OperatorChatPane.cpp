@@ -8,7 +8,6 @@
 #include "OperatorListModel.h"
 #include "OperatorSession.h"
 #include "ReplyEditor.h"
-
 #include "protocol/ProtocolVersion.h"
 
 #include <QHBoxLayout>
@@ -85,9 +84,8 @@ OperatorChatPane::OperatorChatPane(OperatorSession *session, QWidget *parent)
             sendLine(text);
         m_replyEdit->setFocus();
     });
-    connect(m_operators, &QListView::clicked, this, [this](const QModelIndex &index) {
-        addressOperator(index.data(Qt::DisplayRole).toString());
-    });
+    connect(m_operators, &QListView::clicked, this,
+            [this](const QModelIndex &index) { addressOperator(index.data(Qt::DisplayRole).toString()); });
     connect(session, &OperatorSession::selfChanged, this, &OperatorChatPane::refreshAccess);
     connect(session, &OperatorSession::loggedIn, this, &OperatorChatPane::refreshAccess);
     connect(session, &OperatorSession::synced, this, [this] {
@@ -122,7 +120,8 @@ void OperatorChatPane::showEvent(QShowEvent *event)
 void OperatorChatPane::loadHistoryIfNeeded()
 {
     // Once per run, when the room is first looked at, and only while the server lets us read it.
-    if (m_historyLoaded || !m_session->self().mayWork() || m_session->connectionState() != ConnectionState::Connected)
+    if (m_historyLoaded || !m_session->self().mayWork() ||
+        m_session->connectionState() != ConnectionState::Connected)
         return;
     m_historyLoaded = true;
     m_session->loadChatHistory();

@@ -59,8 +59,9 @@ void OperatorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter, QRect(statusRect.left(), statusRect.center().y() - dotSize / 2, dotSize, dotSize));
     const QRect statusTextRect = statusRect.adjusted(dotSize + 5, 0, 0, 0);
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
-    painter->drawText(statusTextRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                      metrics.elidedText(StatusPresentation::name(status), Qt::ElideRight, statusTextRect.width()));
+    painter->drawText(
+        statusTextRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+        metrics.elidedText(StatusPresentation::name(status), Qt::ElideRight, statusTextRect.width()));
     painter->restore();
 }
 

@@ -11,12 +11,18 @@ using protocol::OperatorStatus;
 QString StatusPresentation::name(OperatorStatus status)
 {
     switch (status) {
-    case OperatorStatus::Online: return tr("Online");
-    case OperatorStatus::Invisible: return tr("Invisible");
-    case OperatorStatus::BeforeLunch: return tr("Before lunch");
-    case OperatorStatus::Lunch: return tr("Lunch");
-    case OperatorStatus::Break: return tr("Personal break");
-    case OperatorStatus::Offline: return tr("Offline");
+    case OperatorStatus::Online:
+        return tr("Online");
+    case OperatorStatus::Invisible:
+        return tr("Invisible");
+    case OperatorStatus::BeforeLunch:
+        return tr("Before lunch");
+    case OperatorStatus::Lunch:
+        return tr("Lunch");
+    case OperatorStatus::Break:
+        return tr("Personal break");
+    case OperatorStatus::Offline:
+        return tr("Offline");
     }
     return tr("Offline");
 }
@@ -24,12 +30,18 @@ QString StatusPresentation::name(OperatorStatus status)
 QColor StatusPresentation::color(OperatorStatus status)
 {
     switch (status) {
-    case OperatorStatus::Online: return QColor(0x2e, 0x9d, 0x3a);
-    case OperatorStatus::Invisible: return QColor(0x2e, 0x9d, 0x3a);
-    case OperatorStatus::BeforeLunch: return QColor(0xe0, 0xa1, 0x00);
-    case OperatorStatus::Lunch: return QColor(0xef, 0x6c, 0x00);
-    case OperatorStatus::Break: return QColor(0x5e, 0x6a, 0xd2);
-    case OperatorStatus::Offline: return QColor(0x9e, 0x9e, 0x9e);
+    case OperatorStatus::Online:
+        return QColor(0x2e, 0x9d, 0x3a);
+    case OperatorStatus::Invisible:
+        return QColor(0x2e, 0x9d, 0x3a);
+    case OperatorStatus::BeforeLunch:
+        return QColor(0xe0, 0xa1, 0x00);
+    case OperatorStatus::Lunch:
+        return QColor(0xef, 0x6c, 0x00);
+    case OperatorStatus::Break:
+        return QColor(0x5e, 0x6a, 0xd2);
+    case OperatorStatus::Offline:
+        return QColor(0x9e, 0x9e, 0x9e);
     }
     return QColor(0x9e, 0x9e, 0x9e);
 }

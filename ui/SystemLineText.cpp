@@ -36,8 +36,9 @@ QString SystemLineText::transfer(const QJsonObject &meta)
         sentence = tr("%1 transferred the dialog to the %2 department")
                        .arg(from, nameOr(meta, QStringLiteral("departmentName"), tr("other")));
     } else if (to == u"language") {
-        sentence = tr("%1 transferred the dialog to operators speaking %2")
-                       .arg(from, LanguageNames::nameWithCode(meta.value(QStringLiteral("language")).toString()));
+        sentence =
+            tr("%1 transferred the dialog to operators speaking %2")
+                .arg(from, LanguageNames::nameWithCode(meta.value(QStringLiteral("language")).toString()));
     } else {
         sentence = tr("%1 returned the dialog to the common queue").arg(from);
     }

@@ -27,7 +27,8 @@ constexpr int kLanguageRole = Qt::UserRole + 4;
 
 bool isAvailable(const protocol::OperatorInfo &info)
 {
-    return info.connected && (info.status == OperatorStatus::Online || info.status == OperatorStatus::Invisible);
+    return info.connected &&
+           (info.status == OperatorStatus::Online || info.status == OperatorStatus::Invisible);
 }
 
 std::optional<TransferTarget> targetOf(const QTreeWidgetItem *item)
@@ -126,7 +127,8 @@ QTreeWidgetItem *TransferDialog::addGroup(const QString &title)
     return group;
 }
 
-QTreeWidgetItem *TransferDialog::addTarget(QTreeWidgetItem *group, const QString &text, const TransferTarget &target)
+QTreeWidgetItem *TransferDialog::addTarget(QTreeWidgetItem *group, const QString &text,
+                                           const TransferTarget &target)
 {
     auto *item = new QTreeWidgetItem(group, {text});
     item->setData(0, kTargetRole, true);
@@ -160,10 +162,9 @@ void TransferDialog::fillOperators(QTreeWidgetItem *group, const std::optional<T
             continue;
         // Someone chosen who has just gone away stays, with their real state: the server decides.
         const OperatorStatus shown = info.connected ? info.status : OperatorStatus::Offline;
-        QTreeWidgetItem *item = addTarget(group,
-                                          tr("%1 — %2", "operator name — status")
-                                              .arg(info.name, StatusPresentation::name(shown)),
-                                          TransferTarget::toOperator(info.id));
+        QTreeWidgetItem *item = addTarget(
+            group, tr("%1 — %2", "operator name — status").arg(info.name, StatusPresentation::name(shown)),
+            TransferTarget::toOperator(info.id));
         item->setIcon(0, StatusPresentation::icon(shown));
     }
     if (group->childCount() == 0) {

@@ -44,7 +44,8 @@ private:
     void updateOkButton();
     void limitComment();
     QTreeWidgetItem *addGroup(const QString &title);
-    QTreeWidgetItem *addTarget(QTreeWidgetItem *group, const QString &text, const protocol::TransferTarget &target);
+    QTreeWidgetItem *addTarget(QTreeWidgetItem *group, const QString &text,
+                               const protocol::TransferTarget &target);
     QTreeWidgetItem *findItem(const protocol::TransferTarget &target) const;
 
     OperatorSession *m_session;

@@ -41,7 +41,8 @@ TrayIcon::TrayIcon(OperatorSession *session, QObject *parent)
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     m_statuses->setExclusive(true);
     for (const OperatorStatus status : protocol::allOperatorStatuses()) {
-        QAction *action = m_menu->addAction(StatusPresentation::icon(status), StatusPresentation::name(status));
+        QAction *action =
+            m_menu->addAction(StatusPresentation::icon(status), StatusPresentation::name(status));
         action->setCheckable(true);
         action->setData(static_cast<int>(status));
         m_statuses->addAction(action);

@@ -39,10 +39,11 @@ bool VisitorListDelegate::showsTransfer(const QModelIndex &index)
 {
     // Only while it waits for an answer from us (or from whoever takes it from the queue): once
     // answered, or in someone else's hands, the hand-over is history (it is in the dialog).
-    if (!index.data(VisitorListModel::WaitingSinceRole).toDateTime().isValid()
-        || index.data(VisitorListModel::TransferFromNameRole).toString().isEmpty())
+    if (!index.data(VisitorListModel::WaitingSinceRole).toDateTime().isValid() ||
+        index.data(VisitorListModel::TransferFromNameRole).toString().isEmpty())
         return false;
-    const auto section = static_cast<VisitorListModel::Section>(index.parent().data(VisitorListModel::SectionRole).toInt());
+    const auto section =
+        static_cast<VisitorListModel::Section>(index.parent().data(VisitorListModel::SectionRole).toInt());
     return section == VisitorListModel::Section::Waiting || section == VisitorListModel::Section::CommonQueue;
 }
 
@@ -138,8 +139,9 @@ void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (!second.isEmpty()) {
         const bool offline = index.data(VisitorListModel::IsOfflineRequestRole).toBool();
         painter->setPen(selected ? textColor : offline ? kOfflineColor : dimColor);
-        painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          metrics.elidedText(second, offline ? Qt::ElideRight : Qt::ElideMiddle, lineRect.width()));
+        painter->drawText(
+            lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            metrics.elidedText(second, offline ? Qt::ElideRight : Qt::ElideMiddle, lineRect.width()));
         lineRect.translate(0, lineStep);
     }
 
@@ -149,8 +151,9 @@ void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         italic.setItalic(true);
         painter->setFont(italic);
         painter->setPen(selected ? textColor : kTransferColor);
-        painter->drawText(lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          QFontMetrics(italic).elidedText(transferLine(index), Qt::ElideRight, lineRect.width()));
+        painter->drawText(
+            lineRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            QFontMetrics(italic).elidedText(transferLine(index), Qt::ElideRight, lineRect.width()));
     }
     painter->restore();
 }

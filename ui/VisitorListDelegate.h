@@ -31,7 +31,6 @@ public:
 private:
     static bool showsTransfer(const QModelIndex &index);
     static QString secondLine(const QModelIndex &index); ///< offline request text or current page
-
 };
 
 } // namespace concierge::ui

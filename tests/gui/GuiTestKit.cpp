@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GuiTestKit.h"
 
-#include "ServerProcess.h"
-#include "ServerTestKit.h"
-#include "TestPaths.h"
-
 #include "LocalStore.h"
 #include "MainWindow.h"
 #include "OperatorSession.h"
+#include "ServerProcess.h"
+#include "ServerTestKit.h"
+#include "TestPaths.h"
 
 #include <QApplication>
 #include <QDebug>
@@ -36,7 +35,8 @@ bool installTestLanguage()
         return true;
     // The .qm files are built with the app (qt_add_translations); the test depends on it.
     auto *ours = new QTranslator(qApp);
-    if (!ours->load(QDir(QStringLiteral(CONCIERGE_BUILD_DIR "/app")).filePath(u"concierge_"_s + code + u".qm"_s))) {
+    if (!ours->load(
+            QDir(QStringLiteral(CONCIERGE_BUILD_DIR "/app")).filePath(u"concierge_"_s + code + u".qm"_s))) {
         qWarning() << "no translation for" << code << "in" << CONCIERGE_BUILD_DIR "/app";
         return false;
     }

@@ -2,17 +2,16 @@
 // The operator room beside the dialog: Ctrl+2 switches to it, its history loads, a colleague's
 // line (from a second real engine) appears live, the operator list beside it shows live statuses,
 // clicking a name addresses them in the reply box, and Enter sends to everyone.
-#include "GuiTestKit.h"
-#include "ServerProcess.h"
-#include "ServerTestKit.h"
-
 #include "DialogPane.h"
+#include "GuiTestKit.h"
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "OperatorChatPane.h"
 #include "OperatorListDelegate.h"
 #include "OperatorListModel.h"
 #include "OperatorSession.h"
+#include "ServerProcess.h"
+#include "ServerTestKit.h"
 #include "StatusPresentation.h"
 
 #include <QListView>
@@ -40,7 +39,10 @@ private Q_SLOTS:
 private:
     QListView *chatView() const { return m_me.window()->findChild<QListView *>(u"chatView"_s); }
     QListView *operatorList() const { return m_me.window()->findChild<QListView *>(u"operatorListView"_s); }
-    QPlainTextEdit *chatReply() const { return m_me.window()->findChild<QPlainTextEdit *>(u"chatReplyEdit"_s); }
+    QPlainTextEdit *chatReply() const
+    {
+        return m_me.window()->findChild<QPlainTextEdit *>(u"chatReplyEdit"_s);
+    }
     QModelIndex annaRow() const
     {
         QAbstractItemModel *model = operatorList()->model();
@@ -72,7 +74,8 @@ void TestOperatorChatPane::initTestCase()
     QVERIFY2(m_server.start(), "the real concierge-server did not start");
     QVERIFY(testkit::createOperator(m_server, u"anna@example.com"_s, u"Anna Petrova"_s));
     // A line written before I log in: the room's history.
-    QVERIFY(m_anna.login(m_server, u"anna@example.com"_s, testkit::operatorPassword(), OperatorStatus::Online));
+    QVERIFY(
+        m_anna.login(m_server, u"anna@example.com"_s, testkit::operatorPassword(), OperatorStatus::Online));
     m_anna.session()->sendChatMessage(u"Good morning, team!"_s);
     QTRY_COMPARE_WITH_TIMEOUT(m_anna.session()->pendingReplyCount(), 0, 10000);
     m_me.openWindow();
@@ -118,10 +121,12 @@ void TestOperatorChatPane::operatorListShowsLiveStatuses()
     QCOMPARE(annaRow().data(Qt::DisplayRole).toString(), u"Anna Petrova"_s);
     QCOMPARE(ui::OperatorListDelegate::statusText(annaRow()), ui::StatusPresentation::tr("Online"));
     QVERIFY(m_anna.setStatus(OperatorStatus::Lunch));
-    QTRY_COMPARE_WITH_TIMEOUT(ui::OperatorListDelegate::statusText(annaRow()), ui::StatusPresentation::tr("Lunch"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(ui::OperatorListDelegate::statusText(annaRow()),
+                              ui::StatusPresentation::tr("Lunch"), 10000);
     QVERIFY(guitest::saveScreenshot(m_me.window(), u"operator-chat-anna-at-lunch"_s));
     QVERIFY(m_anna.setStatus(OperatorStatus::Online));
-    QTRY_COMPARE_WITH_TIMEOUT(ui::OperatorListDelegate::statusText(annaRow()), ui::StatusPresentation::tr("Online"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(ui::OperatorListDelegate::statusText(annaRow()),
+                              ui::StatusPresentation::tr("Online"), 10000);
 }
 
 void TestOperatorChatPane::clickingANameAddressesThem()

@@ -3,16 +3,15 @@
 // change confirmed by the server (a colleague sees it too); Before lunch turning into Lunch by
 // itself when the last dialog closes; Offline closing the reply boxes with a clear line while the
 // rest of the app keeps working.
-#include "GuiTestKit.h"
-#include "ServerProcess.h"
-#include "ServerTestKit.h"
-#include "TestVisitor.h"
-
 #include "DialogPane.h"
+#include "GuiTestKit.h"
 #include "MainWindow.h"
 #include "NoticeBar.h"
 #include "OperatorSession.h"
+#include "ServerProcess.h"
+#include "ServerTestKit.h"
 #include "StatusPresentation.h"
+#include "TestVisitor.h"
 #include "TrayIcon.h"
 #include "VisitorListModel.h"
 #include "VisitorListPane.h"
@@ -71,7 +70,8 @@ void TestStatusSwitch::initTestCase()
     m_me.openWindow();
     QVERIFY(m_me.login(m_server, u"demo@example.com"_s, m_server.demoPassword(), OperatorStatus::Online));
     // A colleague stays Invisible: working, but never picked for new dialogs.
-    QVERIFY(m_colleague.login(m_server, u"anna@example.com"_s, testkit::operatorPassword(), OperatorStatus::Invisible));
+    QVERIFY(m_colleague.login(m_server, u"anna@example.com"_s, testkit::operatorPassword(),
+                              OperatorStatus::Invisible));
     QTRY_COMPARE(statusSeenByColleague(), OperatorStatus::Online);
 }
 
@@ -95,9 +95,10 @@ void TestStatusSwitch::sixStatusesInToolBarAndTray()
     QComboBox *box = combo();
     QVERIFY(box);
     QCOMPARE(box->count(), 6);
-    const QStringList expected = {ui::StatusPresentation::tr("Online"), ui::StatusPresentation::tr("Invisible"),
-                                  ui::StatusPresentation::tr("Before lunch"), ui::StatusPresentation::tr("Lunch"),
-                                  ui::StatusPresentation::tr("Personal break"), ui::StatusPresentation::tr("Offline")};
+    const QStringList expected = {
+        ui::StatusPresentation::tr("Online"),         ui::StatusPresentation::tr("Invisible"),
+        ui::StatusPresentation::tr("Before lunch"),   ui::StatusPresentation::tr("Lunch"),
+        ui::StatusPresentation::tr("Personal break"), ui::StatusPresentation::tr("Offline")};
     for (int row = 0; row < 6; ++row) {
         QCOMPARE(box->itemText(row), expected.at(row));
         QVERIFY(!box->itemIcon(row).isNull()); // each with its coloured dot
@@ -169,7 +170,8 @@ void TestStatusSwitch::beforeLunchTurnsIntoLunchWhenLastDialogCloses()
     QVERIFY(m_visitor.connectTo(m_server.wsUrl(u"/v1/visitor"_s)));
     m_visitor.send(u"Hello, one quick question"_s);
     VisitorListModel *model = m_me.session()->visitorModel();
-    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(model->sectionIndex(VisitorListModel::Section::Waiting)), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(model->sectionIndex(VisitorListModel::Section::Waiting)), 1,
+                              10000);
     m_me.window()->visitorListPane()->view()->setCurrentIndex(model->indexOfVisitor(m_visitor.visitorId()));
     auto *reply = m_me.window()->findChild<QPlainTextEdit *>(u"replyEdit"_s);
     QTRY_VERIFY(reply->isEnabled());
@@ -208,7 +210,8 @@ void TestStatusSwitch::offlineShowsNoticeInsteadOfReplyBoxes()
 
     tray()->statusAction(OperatorStatus::Offline)->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(m_me.session()->self().status, OperatorStatus::Offline, 10000);
-    const QString offlineLine = ui::DialogPane::tr("You are Offline. Choose another status to work with dialogs.");
+    const QString offlineLine =
+        ui::DialogPane::tr("You are Offline. Choose another status to work with dialogs.");
     auto *notice = m_me.window()->findChild<ui::NoticeBar *>(u"offlineNoticeBar"_s);
     QVERIFY(notice);
     QTRY_VERIFY(notice->isVisible());

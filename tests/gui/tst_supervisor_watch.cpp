@@ -3,18 +3,17 @@
 // operator's list has no Other chats at all, while the supervisor opens a colleague's dialog from
 // there, watches it live read-only under a banner, and takes it over. A plain operator (setting
 // off) may watch too, but gets no Take over button.
-#include "GuiTestKit.h"
-#include "ServerProcess.h"
-#include "ServerTestKit.h"
-#include "TestVisitor.h"
-
 #include "DialogPane.h"
+#include "GuiTestKit.h"
 #include "MainWindow.h"
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
 #include "NoticeBar.h"
 #include "OperatorSession.h"
+#include "ServerProcess.h"
+#include "ServerTestKit.h"
 #include "SystemLineText.h"
+#include "TestVisitor.h"
 #include "VisitorListModel.h"
 #include "VisitorListPane.h"
 
@@ -60,11 +59,14 @@ private:
     static bool openFrom(guitest::Operator &op, Section section, const TestVisitor &visitor)
     {
         VisitorListModel *model = op.session()->visitorModel();
-        const bool listed = testkit::spinUntil([&] {
-            return model->indexOfVisitor(visitor.visitorId()).parent() == model->sectionIndex(section);
-        }, 10000);
+        const bool listed = testkit::spinUntil(
+            [&] {
+                return model->indexOfVisitor(visitor.visitorId()).parent() == model->sectionIndex(section);
+            },
+            10000);
         if (listed)
-            op.window()->visitorListPane()->view()->setCurrentIndex(model->indexOfVisitor(visitor.visitorId()));
+            op.window()->visitorListPane()->view()->setCurrentIndex(
+                model->indexOfVisitor(visitor.visitorId()));
         return listed;
     }
 
@@ -79,21 +81,28 @@ void TestSupervisorWatch::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(guitest::installTestLanguage());
-    QVERIFY2(m_server.start({u"--hide-others-dialogs"_s, u"on"_s}), "the real concierge-server did not start");
-    QVERIFY(testkit::createOperator(m_server, u"sam@example.com"_s, u"Sam Super"_s, {u"--role"_s, u"supervisor"_s}));
+    QVERIFY2(m_server.start({u"--hide-others-dialogs"_s, u"on"_s}),
+             "the real concierge-server did not start");
+    QVERIFY(testkit::createOperator(m_server, u"sam@example.com"_s, u"Sam Super"_s,
+                                    {u"--role"_s, u"supervisor"_s}));
     QVERIFY(testkit::createOperator(m_server, u"anna@example.com"_s, u"Anna Petrova"_s));
     m_anna.openWindow();
-    QVERIFY(m_anna.login(m_server, u"anna@example.com"_s, testkit::operatorPassword(), OperatorStatus::Online));
+    QVERIFY(
+        m_anna.login(m_server, u"anna@example.com"_s, testkit::operatorPassword(), OperatorStatus::Online));
     m_sam.openWindow();
     // Invisible: working, but new visitors go to Anna.
-    QVERIFY(m_sam.login(m_server, u"sam@example.com"_s, testkit::operatorPassword(), OperatorStatus::Invisible));
+    QVERIFY(
+        m_sam.login(m_server, u"sam@example.com"_s, testkit::operatorPassword(), OperatorStatus::Invisible));
 
     QVERIFY(m_visitor.connectTo(m_server.wsUrl(u"/v1/visitor"_s)));
     QVERIFY(m_visitor.viewPage(u"http://127.0.0.1/demo/pricing.html"_s, u"Pricing"_s));
     m_visitor.send(u"My order has not arrived"_s);
     QVERIFY(openFrom(m_anna, Section::Waiting, m_visitor));
-    m_dialogId = m_anna.session()->visitorModel()->indexOfVisitor(m_visitor.visitorId())
-                     .data(VisitorListModel::DialogIdRole).toLongLong();
+    m_dialogId = m_anna.session()
+                     ->visitorModel()
+                     ->indexOfVisitor(m_visitor.visitorId())
+                     .data(VisitorListModel::DialogIdRole)
+                     .toLongLong();
     QVERIFY(m_dialogId > 0);
     auto *reply = m_anna.window()->findChild<QPlainTextEdit *>(u"replyEdit"_s);
     reply->setFocus();
@@ -143,13 +152,14 @@ void TestSupervisorWatch::supervisorTakesOver()
     auto *reply = m_sam.window()->findChild<QPlainTextEdit *>(u"replyEdit"_s);
     QTRY_VERIFY(reply->isVisible() && reply->isEnabled());
     QCOMPARE(m_sam.session()->dialog(m_dialogId).operatorId, m_sam.id());
-    const QString line = ui::SystemLineText::tr("%1 took over the dialog from %2").arg(u"Sam Super"_s, u"Anna Petrova"_s);
+    const QString line =
+        ui::SystemLineText::tr("%1 took over the dialog from %2").arg(u"Sam Super"_s, u"Anna Petrova"_s);
     QTRY_VERIFY_WITH_TIMEOUT(historyHas(m_sam.window(), line), 10000);
 
     // Anna may no longer see it (the setting hides others' dialogs).
     VisitorListModel *annaList = m_anna.session()->visitorModel();
-    QTRY_VERIFY_WITH_TIMEOUT(annaList->indexOfVisitor(m_visitor.visitorId()).parent()
-                                 != annaList->sectionIndex(Section::InDialog),
+    QTRY_VERIFY_WITH_TIMEOUT(annaList->indexOfVisitor(m_visitor.visitorId()).parent() !=
+                                 annaList->sectionIndex(Section::InDialog),
                              10000);
 
     reply->setFocus();

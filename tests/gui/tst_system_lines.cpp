@@ -43,11 +43,13 @@ void TestSystemLines::transferKinds_data()
     QJsonObject toDepartment = from;
     toDepartment.insert(u"to"_s, u"department"_s);
     toDepartment.insert(u"departmentName"_s, u"Sales"_s);
-    QTest::newRow("department") << toDepartment << u"Anna Petrova transferred the dialog to the Sales department"_s;
+    QTest::newRow("department") << toDepartment
+                                << u"Anna Petrova transferred the dialog to the Sales department"_s;
     QJsonObject toLanguage = from;
     toLanguage.insert(u"to"_s, u"language"_s);
     toLanguage.insert(u"language"_s, u"ru"_s);
-    QTest::newRow("language") << toLanguage << u"Anna Petrova transferred the dialog to operators speaking Russian (ru)"_s;
+    QTest::newRow("language") << toLanguage
+                              << u"Anna Petrova transferred the dialog to operators speaking Russian (ru)"_s;
     QJsonObject toQueue = from;
     toQueue.insert(u"to"_s, u"queue"_s);
     QTest::newRow("queue") << toQueue << u"Anna Petrova returned the dialog to the common queue"_s;
@@ -66,9 +68,12 @@ void TestSystemLines::transferKinds()
 
 void TestSystemLines::takeOver()
 {
-    const QJsonObject meta{{u"fromOperatorId"_s, 1}, {u"fromName"_s, u"Anna Petrova"_s},
-                           {u"toOperatorId"_s, 3}, {u"toName"_s, u"Sam Super"_s}};
-    QCOMPARE(SystemLineText::describe(u"takeover"_s, meta), u"Sam Super took over the dialog from Anna Petrova"_s);
+    const QJsonObject meta{{u"fromOperatorId"_s, 1},
+                           {u"fromName"_s, u"Anna Petrova"_s},
+                           {u"toOperatorId"_s, 3},
+                           {u"toName"_s, u"Sam Super"_s}};
+    QCOMPARE(SystemLineText::describe(u"takeover"_s, meta),
+             u"Sam Super took over the dialog from Anna Petrova"_s);
     QCOMPARE(SystemLineText::describe(u"something-new"_s, meta), QString());
 }
 
@@ -90,7 +95,8 @@ void TestSystemLines::delegateShowsTheWordedLine()
     future.event = u"merge"_s; // an event a newer server might send
     future.text = u"Dialogs merged"_s;
     model.reset(5, {transfer, future});
-    QCOMPARE(ui::MessageDelegate::displayText(model.index(0, 0)), u"Anna Petrova returned the dialog to the common queue"_s);
+    QCOMPARE(ui::MessageDelegate::displayText(model.index(0, 0)),
+             u"Anna Petrova returned the dialog to the common queue"_s);
     QCOMPARE(ui::MessageDelegate::displayText(model.index(1, 0)), u"Dialogs merged"_s);
 }
 

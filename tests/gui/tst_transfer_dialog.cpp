@@ -4,20 +4,19 @@
 // gets it under Waiting with the comment; the history words the transfer; a dialog handed back
 // shows who sent it and why. And when the chosen colleague goes offline before OK, the server's
 // refusal is shown in the dialog pane and the dialog stays.
-#include "GuiTestKit.h"
-#include "ServerProcess.h"
-#include "ServerTestKit.h"
-#include "TestVisitor.h"
-
 #include "DialogPane.h"
+#include "GuiTestKit.h"
 #include "LanguageNames.h"
 #include "MainWindow.h"
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
 #include "NoticeBar.h"
 #include "OperatorSession.h"
+#include "ServerProcess.h"
+#include "ServerTestKit.h"
 #include "StatusPresentation.h"
 #include "SystemLineText.h"
+#include "TestVisitor.h"
 #include "TransferDialog.h"
 #include "VisitorListDelegate.h"
 #include "VisitorListModel.h"
@@ -92,7 +91,8 @@ void TestTransferDialog::initTestCase()
     m_me.openWindow();
     QVERIFY(m_me.login(m_server, u"demo@example.com"_s, m_server.demoPassword(), OperatorStatus::Online));
     // Boris is connected but Offline for now, so the first visitor comes to me.
-    QVERIFY(m_boris.login(m_server, u"boris@example.com"_s, testkit::operatorPassword(), OperatorStatus::Offline));
+    QVERIFY(m_boris.login(m_server, u"boris@example.com"_s, testkit::operatorPassword(),
+                          OperatorStatus::Offline));
 }
 
 qint64 TestTransferDialog::visitorWritesToMe(TestVisitor &visitor, const QString &text)
@@ -102,10 +102,12 @@ qint64 TestTransferDialog::visitorWritesToMe(TestVisitor &visitor, const QString
     visitor.send(text);
     VisitorListModel *model = m_me.session()->visitorModel();
     QModelIndex row;
-    testkit::spinUntil([&] {
-        row = model->indexOfVisitor(visitor.visitorId());
-        return row.isValid() && row.parent() == model->sectionIndex(Section::Waiting);
-    }, 10000);
+    testkit::spinUntil(
+        [&] {
+            row = model->indexOfVisitor(visitor.visitorId());
+            return row.isValid() && row.parent() == model->sectionIndex(Section::Waiting);
+        },
+        10000);
     if (!row.isValid())
         return 0;
     m_me.window()->visitorListPane()->view()->setCurrentIndex(row);
@@ -119,9 +121,7 @@ ui::TransferDialog *TestTransferDialog::openTransferDialogByButton()
         return nullptr;
     QTest::mouseClick(button, Qt::LeftButton);
     auto *dialog = m_me.window()->findChild<ui::TransferDialog *>();
-    if (dialog)
-        QTest::qWaitForWindowExposed(dialog);
-    return dialog;
+    return dialog && QTest::qWaitForWindowExposed(dialog) ? dialog : nullptr;
 }
 
 void TestTransferDialog::transferToAColleagueWithComment()
@@ -130,8 +130,8 @@ void TestTransferDialog::transferToAColleagueWithComment()
     QVERIFY(m_firstDialog > 0);
     QTRY_COMPARE(history()->model()->rowCount(), 1);
     QVERIFY(m_boris.setStatus(OperatorStatus::Online));
-    QTRY_VERIFY(m_me.session()->operatorInfo(m_boris.id())
-                && m_me.session()->operatorInfo(m_boris.id())->status == OperatorStatus::Online);
+    QTRY_VERIFY(m_me.session()->operatorInfo(m_boris.id()) &&
+                m_me.session()->operatorInfo(m_boris.id())->status == OperatorStatus::Online);
 
     ui::TransferDialog *dialog = openTransferDialogByButton();
     QVERIFY(dialog);
@@ -171,7 +171,8 @@ void TestTransferDialog::transferToAColleagueWithComment()
     QCOMPARE(received.transfer.comment, m_comment);
     QCOMPARE(received.transfer.fromName, u"Demo Operator"_s);
     VisitorListModel *borisList = m_boris.session()->visitorModel();
-    QTRY_COMPARE(borisList->indexOfVisitor(m_first.visitorId()).parent(), borisList->sectionIndex(Section::Waiting));
+    QTRY_COMPARE(borisList->indexOfVisitor(m_first.visitorId()).parent(),
+                 borisList->sectionIndex(Section::Waiting));
 
     // My pane says it left, and the history tells what happened in my language.
     QTRY_VERIFY(notice()->isVisible());
@@ -188,7 +189,8 @@ void TestTransferDialog::transferToAColleagueWithComment()
     QVERIFY(m_me.window()->findChild<ui::NoticeBar *>(u"watchBanner"_s)->isVisible());
     // In my list it sits under Other chats, without the note meant for the receiver.
     VisitorListModel *model = m_me.session()->visitorModel();
-    QTRY_COMPARE(model->indexOfVisitor(m_first.visitorId()).parent(), model->sectionIndex(Section::OtherChats));
+    QTRY_COMPARE(model->indexOfVisitor(m_first.visitorId()).parent(),
+                 model->sectionIndex(Section::OtherChats));
     QCOMPARE(ui::VisitorListDelegate::detailLines(model->indexOfVisitor(m_first.visitorId())).size(), 0);
     QVERIFY(guitest::saveScreenshot(m_me.window(), u"transfer-done"_s));
 }
@@ -198,11 +200,12 @@ void TestTransferDialog::dialogHandedBackShowsSenderAndComment()
     const QString back = u"He asks for you by name"_s;
     m_boris.session()->transferDialog(m_firstDialog, TransferTarget::toOperator(m_me.id()), back);
     VisitorListModel *model = m_me.session()->visitorModel();
-    QTRY_COMPARE_WITH_TIMEOUT(model->indexOfVisitor(m_first.visitorId()).parent(), model->sectionIndex(Section::Waiting),
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->indexOfVisitor(m_first.visitorId()).parent(),
+                              model->sectionIndex(Section::Waiting), 10000);
     const QModelIndex row = model->indexOfVisitor(m_first.visitorId());
-    const QString fromBoris = ui::VisitorListDelegate::tr("From %1: %2", "who transferred the dialog, and their comment")
-                                  .arg(u"Boris Ivanov"_s, back);
+    const QString fromBoris =
+        ui::VisitorListDelegate::tr("From %1: %2", "who transferred the dialog, and their comment")
+            .arg(u"Boris Ivanov"_s, back);
     QVERIFY2(ui::VisitorListDelegate::detailLines(row).contains(fromBoris),
              qPrintable(ui::VisitorListDelegate::detailLines(row).join(u" | ")));
     // The reply box is back: the dialog is mine again; the note that it left me is gone.
@@ -229,7 +232,8 @@ void TestTransferDialog::refusedWhenTheColleagueWentOffline()
 
     // ...but he goes offline before I press OK. He stays listed, as Offline; the server decides.
     QVERIFY(m_boris.setStatus(OperatorStatus::Offline));
-    QTRY_COMPARE_WITH_TIMEOUT(m_me.session()->operatorInfo(m_boris.id())->status, OperatorStatus::Offline, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_me.session()->operatorInfo(m_boris.id())->status, OperatorStatus::Offline,
+                              10000);
     QTRY_VERIFY(itemWithText(dialog->targetTree(), operatorEntry(OperatorStatus::Offline)));
     auto *ok = dialog->findChild<QPushButton *>(u"transferOkButton"_s);
     QVERIFY(ok->isEnabled());
@@ -238,8 +242,9 @@ void TestTransferDialog::refusedWhenTheColleagueWentOffline()
     // The refusal, where I am looking and in my language; the dialog is still mine.
     QTRY_VERIFY_WITH_TIMEOUT(notice()->isVisible(), 10000);
     QCOMPARE(notice()->kind(), ui::NoticeBar::Kind::Error);
-    QCOMPARE(notice()->text(), ui::DialogPane::tr("The dialog was not transferred: %1")
-                                   .arg(ui::DialogPane::tr("%1 is not online any more.").arg(u"Boris Ivanov"_s)));
+    QCOMPARE(notice()->text(),
+             ui::DialogPane::tr("The dialog was not transferred: %1")
+                 .arg(ui::DialogPane::tr("%1 is not online any more.").arg(u"Boris Ivanov"_s)));
     const protocol::Dialog kept = m_me.session()->dialog(dialogId);
     QCOMPARE(kept.operatorId, m_me.id());
     QVERIFY(kept.isOpen());

@@ -3,12 +3,11 @@
 // apply (or an empty Common queue) out of sight, a filter box (Ctrl+F, Esc), a waiting timer that
 // ticks by itself, offline requests marked as such. Real window, real engine, real server.
 #include "GuiTestKit.h"
+#include "MainWindow.h"
+#include "OperatorSession.h"
 #include "ServerProcess.h"
 #include "ServerTestKit.h"
 #include "TestVisitor.h"
-
-#include "MainWindow.h"
-#include "OperatorSession.h"
 #include "VisitorListDelegate.h"
 #include "VisitorListModel.h"
 #include "VisitorListPane.h"
@@ -73,12 +72,12 @@ private:
     }
 
     ServerProcess m_server;
-    guitest::Operator m_me;   // the demo operator, with the window
-    guitest::Operator m_anna; // a colleague, engine only
-    TestVisitor m_waiting;    // writes first: assigned to me
-    TestVisitor m_withAnna;   // assigned to Anna
-    TestVisitor m_queued;     // nobody free: the common queue
-    TestVisitor m_browsing;   // no chat at all
+    guitest::Operator m_me;                       // the demo operator, with the window
+    guitest::Operator m_anna;                     // a colleague, engine only
+    TestVisitor m_waiting;                        // writes first: assigned to me
+    TestVisitor m_withAnna;                       // assigned to Anna
+    TestVisitor m_queued;                         // nobody free: the common queue
+    TestVisitor m_browsing;                       // no chat at all
     std::unique_ptr<RawProtocolClient> m_offline; // left an offline request
 };
 
@@ -102,7 +101,8 @@ void TestVisitorSections::everySectionShowsItsCount()
     QTRY_COMPARE_WITH_TIMEOUT(count(Section::Waiting), 1, 10000);
 
     // Anna comes online and gets the next one; the one after finds nobody free.
-    QVERIFY(m_anna.login(m_server, u"anna@example.com"_s, testkit::operatorPassword(), OperatorStatus::Online));
+    QVERIFY(
+        m_anna.login(m_server, u"anna@example.com"_s, testkit::operatorPassword(), OperatorStatus::Online));
     QVERIFY(m_withAnna.connectTo(m_server.wsUrl(u"/v1/visitor"_s)));
     QVERIFY(m_withAnna.viewPage(u"http://127.0.0.1/demo/tea.html"_s, u"Green tea"_s));
     m_withAnna.send(u"Is the sencha fresh?"_s);
@@ -115,10 +115,11 @@ void TestVisitorSections::everySectionShowsItsCount()
     // An offline request from the widget's form, and someone who only browses.
     m_offline = testkit::connectVisitor(m_server);
     QVERIFY(m_offline);
-    const QJsonObject offline = m_offline->request(u"offline.request"_s, {{u"cid"_s, testkit::newCid()},
-                                                                          {u"text"_s, u"Please call me back about a wholesale order"_s},
-                                                                          {u"name"_s, u"Olga"_s},
-                                                                          {u"email"_s, u"olga@example.com"_s}});
+    const QJsonObject offline = m_offline->request(
+        u"offline.request"_s, {{u"cid"_s, testkit::newCid()},
+                               {u"text"_s, u"Please call me back about a wholesale order"_s},
+                               {u"name"_s, u"Olga"_s},
+                               {u"email"_s, u"olga@example.com"_s}});
     QVERIFY2(testkit::isResult(offline), qPrintable(testkit::errorCode(offline)));
     QTRY_COMPARE_WITH_TIMEOUT(count(Section::OfflineRequests), 1, 10000);
     QVERIFY(m_browsing.connectTo(m_server.wsUrl(u"/v1/visitor"_s)));
@@ -139,7 +140,8 @@ void TestVisitorSections::everySectionShowsItsCount()
     const QModelIndex request = model()->index(0, 0, model()->sectionIndex(Section::OfflineRequests));
     QVERIFY(request.data(VisitorListModel::IsOfflineRequestRole).toBool());
     QCOMPARE(ui::VisitorListDelegate::offlineRequestLine(request),
-             ui::VisitorListDelegate::tr("Offline request: %1").arg(u"Please call me back about a wholesale order"_s));
+             ui::VisitorListDelegate::tr("Offline request: %1")
+                 .arg(u"Please call me back about a wholesale order"_s));
     QVERIFY(guitest::saveScreenshot(m_me.window(), u"sections-all"_s));
 }
 
