@@ -175,11 +175,13 @@ void TestSupervisorWatch::plainOperatorMayWatchWithoutTakeOver()
     ServerProcess server;
     QVERIFY2(server.start(), "the real concierge-server did not start");
     QVERIFY(testkit::createOperator(server, u"anna@example.com"_s, u"Anna Petrova"_s));
+    QVERIFY(testkit::createOperator(server, u"boris@example.com"_s, u"Boris Ivanov"_s, {u"--role"_s, u"operator"_s}));
     guitest::Operator anna;
     QVERIFY(anna.login(server, u"anna@example.com"_s, testkit::operatorPassword(), OperatorStatus::Online));
     guitest::Operator me;
     me.openWindow();
-    QVERIFY(me.login(server, u"demo@example.com"_s, server.demoPassword(), OperatorStatus::Invisible));
+    QVERIFY(me.login(server, u"boris@example.com"_s, testkit::operatorPassword(), OperatorStatus::Invisible));
+    QVERIFY(!me.session()->self().supervises());
     TestVisitor visitor;
     QVERIFY(visitor.connectTo(server.wsUrl(u"/v1/visitor"_s)));
     visitor.send(u"Hello?"_s);
