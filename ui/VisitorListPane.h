@@ -31,6 +31,7 @@ Q_SIGNALS:
 
 private:
     void onCurrentChanged(const QModelIndex &current);
+    void expandSections();
     void updateSectionVisibility();
     void repaintWaitingTimers();
 
