@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A busy site's snapshot is far bigger than one 1 MiB frame. The server sends it in parts and the
 // engine applies it whole: every waiting visitor listed, every cached line there, nothing half-new.
+// Nobody is online and auto-assignment is on (the server's default), so every dialog waits
+// unassigned in the common queue — the section that counts here.
 #include "RawProtocolClient.h"
 #include "ServerProcess.h"
 #include "TestVisitor.h"
@@ -17,6 +19,7 @@
 
 using namespace concierge;
 using namespace Qt::StringLiterals;
+using Section = VisitorListModel::Section;
 
 namespace {
 constexpr int kVisitors = 60;
@@ -80,16 +83,18 @@ void TestLargeSnapshot::engineAppliesAllPartsAtOnce()
     QSignalSpy synced(&session, &OperatorSession::synced);
     // What the operator could see after each change of the list: never a partial snapshot.
     VisitorListModel *model = session.visitorModel();
-    QList<int> waitingSeen;
-    const auto record = [&] { waitingSeen << model->rowCount(model->sectionIndex(VisitorListModel::Section::Waiting)); };
+    QList<int> queuedSeen;
+    const auto record = [&] { queuedSeen << model->rowCount(model->sectionIndex(Section::CommonQueue)); };
     connect(model, &QAbstractItemModel::modelReset, this, record);
     connect(model, &QAbstractItemModel::rowsInserted, this, record);
     session.loginWithPassword(m_server.url(), u"demo@example.com"_s, m_server.demoPassword());
     QVERIFY(synced.wait(20000));
     QCOMPARE(synced.first().first().toBool(), false); // a snapshot, not a replay
-    for (const int count : std::as_const(waitingSeen))
+    QVERIFY(model->sectionApplies(Section::CommonQueue));
+    for (const int count : std::as_const(queuedSeen))
         QVERIFY2(count == 0 || count == kVisitors, qPrintable(u"the list showed %1 visitors at one point"_s.arg(count)));
-    QCOMPARE(model->rowCount(model->sectionIndex(VisitorListModel::Section::Waiting)), kVisitors);
+    QCOMPARE(model->rowCount(model->sectionIndex(Section::CommonQueue)), kVisitors);
+    QCOMPARE(model->rowCount(model->sectionIndex(Section::Waiting)), 0); // none is assigned to me
     int cached = 0;
     for (const protocol::Dialog &dialog : store.openDialogs()) {
         const QList<protocol::Message> lines = store.messages(dialog.id, 500);
@@ -103,9 +108,9 @@ void TestLargeSnapshot::engineAppliesAllPartsAtOnce()
     // still the whole visitor (user agent, first seen…), read from the cache on demand.
     OperatorSession restarted(&store);
     VisitorListModel *cachedModel = restarted.visitorModel();
-    const QModelIndex waiting = cachedModel->sectionIndex(VisitorListModel::Section::Waiting);
-    QCOMPARE(cachedModel->rowCount(waiting), kVisitors);
-    const QModelIndex first = cachedModel->index(0, 0, waiting);
+    const QModelIndex queue = cachedModel->sectionIndex(Section::CommonQueue);
+    QCOMPARE(cachedModel->rowCount(queue), kVisitors);
+    const QModelIndex first = cachedModel->index(0, 0, queue);
     const qint64 visitorId = first.data(VisitorListModel::VisitorIdRole).toLongLong();
     const protocol::Visitor live = session.visitor(visitorId);
     QVERIFY(!live.userAgent.isEmpty());
