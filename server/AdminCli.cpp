@@ -167,13 +167,13 @@ int setOperator(const QCommandLineParser &parser, OperatorRepository &operators)
     if (!departmentIds(parser, u"add-department"_s, operators, &add, &error)
         || !departmentIds(parser, u"remove-department"_s, operators, &remove, &error))
         return fail(error);
+    const QString name = parser.value(u"name"_s).trimmed();
+    if (parser.isSet(u"name"_s) && name.isEmpty())
+        return fail(u"--name must not be empty"_s);
     if (!applyProfile(parser, operators, id, true, &error))
         return fail(error);
-    if (parser.isSet(u"name"_s)) {
-        const QString name = parser.value(u"name"_s).trimmed();
-        if (name.isEmpty() || !operators.setName(id, name))
-            return fail(u"--name must not be empty"_s);
-    }
+    if (parser.isSet(u"name"_s) && !operators.setName(id, name))
+        return fail(u"cannot store the name"_s);
     if (parser.isSet(u"password"_s)) {
         const QString hash = PasswordHasher::hash(parser.value(u"password"_s));
         if (hash.isEmpty() || !operators.setPasswordHash(id, hash))

@@ -2,11 +2,11 @@
 #include "DialogHandover.h"
 
 #include "ClientConnection.h"
+#include "DialogClosing.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "OperatorRepository.h"
-#include "OperatorStatuses.h"
 #include "RequestChecks.h"
 #include "protocol/Json.h"
 #include "protocol/TransferTarget.h"
@@ -44,12 +44,12 @@ QString withComment(const QString &text, const QString &comment)
 } // namespace
 
 DialogHandover::DialogHandover(OperatorRepository &operators, DialogRepository &dialogs, EventFanout &fanout,
-                               DialogRouter &router, OperatorStatuses &statuses)
+                               DialogRouter &router, DialogClosing &closing)
     : m_operators(operators)
     , m_dialogs(dialogs)
     , m_fanout(fanout)
     , m_router(router)
-    , m_statuses(statuses)
+    , m_closing(closing)
 {
 }
 
@@ -145,6 +145,7 @@ void DialogHandover::transfer(ClientConnection *connection, const OperatorInfo &
     case TransferTarget::Kind::Language:
         handBack(*dialog, 0);
         dialog->language = target->language;
+        dialog->departmentId = 0; // any operator speaking it, whatever their department
         if (!m_router.someoneCouldTake(*dialog)) {
             connection->sendError(frame.rid, ErrorCode::Unavailable,
                                   u"Nobody speaking %1 is online"_s.arg(target->language));
@@ -162,8 +163,6 @@ void DialogHandover::transfer(ClientConnection *connection, const OperatorInfo &
         break;
     }
     commit(connection, frame.rid, *dialog, previous, u"transfer"_s, withComment(text, comment), meta);
-    if (target->kind != TransferTarget::Kind::Operator)
-        m_router.assignWaiting();
 }
 
 void DialogHandover::takeOver(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
@@ -175,8 +174,16 @@ void DialogHandover::takeOver(ClientConnection *connection, const OperatorInfo &
         connection->sendError(frame.rid, ErrorCode::Forbidden, u"Only supervisors and admins can take over a dialog"_s);
         return;
     }
-    if (dialog->operatorId == me.id) { // already theirs: nothing to log
+    if (dialog->operatorId == me.id) { // already theirs: nothing to log, but now active as promised
+        if (dialog->state != DialogState::Active) {
+            dialog->state = DialogState::Active;
+            if (!m_dialogs.update(*dialog)) {
+                connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
+                return;
+            }
+        }
         connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}});
+        m_fanout.dialogChanged(*dialog);
         return;
     }
     const qint64 previous = dialog->operatorId;
@@ -192,11 +199,11 @@ void DialogHandover::takeOver(ClientConnection *connection, const OperatorInfo &
                            {u"toName"_s, me.name}};
     const QString text = previousName.isEmpty() ? u"%1 took over the dialog"_s.arg(me.name)
                                                 : u"%1 took over the dialog from %2"_s.arg(me.name, previousName);
-    commit(connection, frame.rid, *dialog, previous, u"takeover"_s, text, meta);
-    m_router.noteActivity(me.id);
+    if (commit(connection, frame.rid, *dialog, previous, u"takeover"_s, text, meta))
+        m_router.noteActivity(me.id);
 }
 
-void DialogHandover::commit(ClientConnection *connection, const QString &rid, const Dialog &dialog,
+bool DialogHandover::commit(ClientConnection *connection, const QString &rid, const Dialog &dialog,
                             qint64 previousOperatorId, const QString &event, const QString &text,
                             const QJsonObject &meta)
 {
@@ -209,21 +216,22 @@ void DialogHandover::commit(ClientConnection *connection, const QString &rid, co
     line.meta = meta;
     if (!m_dialogs.transaction()) {
         connection->sendError(rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
-        return;
+        return false;
     }
     const bool updated = m_dialogs.update(dialog);
     const auto stored = updated ? m_dialogs.insertMessage(line) : std::nullopt;
     if (!stored || !m_dialogs.commit()) {
         m_dialogs.rollback();
         connection->sendError(rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
-        return;
+        return false;
     }
     const auto saved = m_dialogs.find(dialog.id).value_or(dialog); // timestamps as stored
     connection->sendResult(rid, {{u"dialog"_s, saved.toJson()}});
     m_fanout.dialogChanged(saved, previousOperatorId);
     m_fanout.messageStored(*stored, saved);
-    if (previousOperatorId != saved.operatorId)
-        m_statuses.dialogLeft(previousOperatorId);
+    // A pool transfer is assigned again here; any handover may have freed a slot for the queue.
+    m_closing.left(previousOperatorId != saved.operatorId ? previousOperatorId : 0);
+    return true;
 }
 
 } // namespace concierge::server

@@ -12,11 +12,11 @@
 namespace concierge::server {
 
 class ClientConnection;
+class DialogClosing;
 class DialogRepository;
 class DialogRouter;
 class EventFanout;
 class OperatorRepository;
-class OperatorStatuses;
 
 /// Handing a dialog to someone else: `dialog.transfer` (docs/protocol.md "Transfer") and a
 /// supervisor's `dialog.takeover` ("Supervisors: take over"). Either writes a system line into the
@@ -25,7 +25,7 @@ class DialogHandover
 {
 public:
     DialogHandover(OperatorRepository &operators, DialogRepository &dialogs, EventFanout &fanout,
-                   DialogRouter &router, OperatorStatuses &statuses);
+                   DialogRouter &router, DialogClosing &closing);
 
     void transfer(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void takeOver(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
@@ -34,15 +34,16 @@ private:
     /// The open dialog \a me may see, or nothing (the error is already answered).
     std::optional<protocol::Dialog> visibleOpenDialog(ClientConnection *connection, const protocol::Frame &frame,
                                                       const protocol::OperatorInfo &me);
-    /// Stores the handed-over dialog and its system line, answers, and tells everyone.
-    void commit(ClientConnection *connection, const QString &rid, const protocol::Dialog &dialog,
+    /// Stores the handed-over dialog and its system line, answers, and tells everyone; false (with
+    /// `internal` answered and nothing changed) when the write failed.
+    bool commit(ClientConnection *connection, const QString &rid, const protocol::Dialog &dialog,
                 qint64 previousOperatorId, const QString &event, const QString &text, const QJsonObject &meta);
 
     OperatorRepository &m_operators;
     DialogRepository &m_dialogs;
     EventFanout &m_fanout;
     DialogRouter &m_router;
-    OperatorStatuses &m_statuses;
+    DialogClosing &m_closing;
 };
 
 } // namespace concierge::server

@@ -38,7 +38,7 @@ bool DialogRouter::suits(const OperatorInfo &info, const Dialog &dialog)
 bool DialogRouter::someoneCouldTake(const Dialog &dialog)
 {
     for (const OperatorInfo &info : m_fanout.allOperators()) {
-        if (info.status == protocol::OperatorStatus::Online && info.connected && suits(info, dialog))
+        if (info.takesNewDialogs() && suits(info, dialog))
             return true;
     }
     return false;
@@ -51,7 +51,7 @@ qint64 DialogRouter::pickOperator(const Dialog &dialog, const QList<OperatorInfo
     int bestCount = 0;
     QDateTime bestActivity;
     for (const OperatorInfo &info : operators) {
-        if (info.status != protocol::OperatorStatus::Online || !info.connected || !suits(info, dialog))
+        if (!info.takesNewDialogs() || !suits(info, dialog))
             continue;
         const int count = openCounts.value(info.id);
         if (count >= info.maxDialogs)
@@ -91,7 +91,9 @@ void DialogRouter::assignWaiting()
     QList<OperatorInfo> operators;
     bool loaded = false;
     for (Dialog dialog : m_dialogs.openDialogs()) {
-        if (dialog.state != DialogState::Waiting || dialog.operatorId != 0 || dialog.isOfflineRequest())
+        // Offline requests wait to be taken, until someone hands one to the pool on purpose.
+        const bool leftOffline = dialog.isOfflineRequest() && !dialog.transfer.isValid();
+        if (dialog.state != DialogState::Waiting || dialog.operatorId != 0 || leftOffline)
             continue;
         if (!loaded) {
             counts = m_dialogs.openCountByOperator();

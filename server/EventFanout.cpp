@@ -34,11 +34,6 @@ bool EventFanout::canChange(const OperatorInfo &viewer, const Dialog &dialog)
     return dialog.isOpen() && viewer.mayWork() && (dialog.operatorId == 0 || dialog.operatorId == viewer.id);
 }
 
-bool EventFanout::isOperatorOnline(const OperatorInfo &info) const
-{
-    return info.status == OperatorStatus::Online && m_sessions.isOperatorConnected(info.id);
-}
-
 std::optional<OperatorInfo> EventFanout::operatorInfo(qint64 operatorId)
 {
     auto info = m_operators.find(operatorId);
@@ -97,25 +92,13 @@ std::optional<QJsonObject> EventFanout::visitorJson(qint64 visitorId)
     return visitor->toJson();
 }
 
-QJsonArray EventFanout::visitorDepartments()
-{
-    QSet<qint64> available;
-    for (const OperatorInfo &info : m_operators.all()) {
-        if (isOperatorOnline(info)) {
-            for (const qint64 department : info.departmentIds)
-                available.insert(department);
-        }
-    }
-    QJsonArray list;
-    for (protocol::Department department : m_operators.departments()) {
-        department.available = available.contains(department.id);
-        list.append(department.toJson());
-    }
-    return list;
-}
-
 void EventFanout::dialogChanged(const Dialog &dialog, qint64 previousOperatorId)
 {
+    if (!m_hideOthersDialogs) { // everyone sees every dialog: no need to look at who they are
+        m_sessions.pushToOperators(u"dialog.updated"_s, {{u"dialog"_s, dialog.toJson()}});
+        m_sessions.pushToVisitor(dialog.visitorId, u"dialog.updated"_s, {{u"dialog"_s, visitorDialogJson(dialog)}});
+        return;
+    }
     const QHash<qint64, OperatorInfo> viewers = operatorsById();
     Dialog before = dialog;
     if (previousOperatorId >= 0)
@@ -129,11 +112,15 @@ void EventFanout::dialogChanged(const Dialog &dialog, qint64 previousOperatorId)
 
 void EventFanout::messageStored(const Message &message, const Dialog &dialog)
 {
-    const QHash<qint64, OperatorInfo> viewers = operatorsById();
-    m_sessions.pushToOperators(u"message.new"_s, {{u"message"_s, message.toJson()}}, [&](qint64 operatorId) {
-        const auto viewer = viewers.constFind(operatorId);
-        return viewer != viewers.cend() && canSee(*viewer, dialog);
-    });
+    if (m_hideOthersDialogs) {
+        const QHash<qint64, OperatorInfo> viewers = operatorsById();
+        m_sessions.pushToOperators(u"message.new"_s, {{u"message"_s, message.toJson()}}, [&](qint64 operatorId) {
+            const auto viewer = viewers.constFind(operatorId);
+            return viewer != viewers.cend() && canSee(*viewer, dialog);
+        });
+    } else {
+        m_sessions.pushToOperators(u"message.new"_s, {{u"message"_s, message.toJson()}});
+    }
     m_sessions.pushToVisitor(dialog.visitorId, u"message.new"_s, {{u"message"_s, visitorMessageJson(message)}});
 }
 
@@ -156,14 +143,16 @@ void EventFanout::operatorChanged(qint64 operatorId)
 
 void EventFanout::visitorTyping(const Dialog &dialog, bool typing)
 {
-    const QHash<qint64, OperatorInfo> viewers = operatorsById();
+    QHash<qint64, OperatorInfo> viewers;
+    for (const OperatorInfo &info : allOperators())
+        viewers.insert(info.id, info);
     const QJsonObject data{{u"dialogId"_s, dialog.id}, {u"author"_s, u"visitor"_s}, {u"typing"_s, typing}};
     m_sessions.pushToOperators(u"typing"_s, data, [&](qint64 operatorId) {
         const auto viewer = viewers.constFind(operatorId);
         if (viewer == viewers.cend())
             return false;
         if (dialog.operatorId == 0) // unassigned: whoever could pick it up now
-            return isOperatorOnline(*viewer) || viewer->supervises();
+            return viewer->takesNewDialogs();
         return canSee(*viewer, dialog); // the assigned operator and those watching
     });
 }
@@ -173,25 +162,29 @@ void EventFanout::operatorTyping(const Dialog &dialog, bool typing)
     m_sessions.pushToVisitor(dialog.visitorId, u"typing"_s, {{u"author"_s, u"operator"_s}, {u"typing"_s, typing}});
 }
 
-bool EventFanout::operatorsAvailable()
+QJsonObject EventFanout::refreshAvailability()
 {
-    const QList<qint64> connected = m_sessions.connectedOperators();
-    for (const qint64 id : connected) {
-        const auto info = m_operators.find(id);
-        if (info && info->status == OperatorStatus::Online)
-            return true;
+    // One pass over the operators: every visitor page load asks this.
+    bool anyone = false;
+    QSet<qint64> staffed;
+    for (const OperatorInfo &info : allOperators()) {
+        if (!info.takesNewDialogs())
+            continue;
+        anyone = true;
+        for (const qint64 department : info.departmentIds)
+            staffed.insert(department);
     }
-    return false;
-}
-
-void EventFanout::refreshAvailability()
-{
-    const QJsonObject availability{{u"available"_s, operatorsAvailable()},
-                                   {u"departments"_s, visitorDepartments()}};
-    if (m_lastAvailability == availability)
-        return;
-    m_lastAvailability = availability;
-    m_sessions.pushToAllVisitors(u"operators.available"_s, availability);
+    QJsonArray departments;
+    for (protocol::Department department : m_operators.departments()) {
+        department.available = staffed.contains(department.id);
+        departments.append(department.toJson());
+    }
+    const QJsonObject availability{{u"available"_s, anyone}, {u"departments"_s, departments}};
+    if (m_lastAvailability != availability) {
+        m_lastAvailability = availability;
+        m_sessions.pushToAllVisitors(u"operators.available"_s, availability);
+    }
+    return availability;
 }
 
 } // namespace concierge::server

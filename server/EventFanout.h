@@ -35,8 +35,6 @@ public:
     bool canSee(const protocol::OperatorInfo &viewer, const protocol::Dialog &dialog) const;
     /// Open, unassigned or theirs, and they are not Offline.
     static bool canChange(const protocol::OperatorInfo &viewer, const protocol::Dialog &dialog);
-    /// Online = status online and at least one socket connected.
-    bool isOperatorOnline(const protocol::OperatorInfo &info) const;
     /// The operator as stored, with `connected` filled in from the live sockets.
     std::optional<protocol::OperatorInfo> operatorInfo(qint64 operatorId);
     QList<protocol::OperatorInfo> allOperators();
@@ -45,8 +43,6 @@ public:
     /// Visitor-safe: no operator ids; a system line's wording is left to the widget.
     static QJsonObject visitorMessageJson(const protocol::Message &message);
     std::optional<QJsonObject> visitorJson(qint64 visitorId);
-    /// Every department with `available` (someone in it is online), for visitors.
-    QJsonArray visitorDepartments();
 
     /// \a previousOperatorId: who had the dialog before this change (-1: unchanged).
     void dialogChanged(const protocol::Dialog &dialog, qint64 previousOperatorId = -1);
@@ -58,9 +54,10 @@ public:
     void visitorTyping(const protocol::Dialog &dialog, bool typing);
     void operatorTyping(const protocol::Dialog &dialog, bool typing);
 
-    bool operatorsAvailable();
-    /// Tells every visitor session when availability (overall or of a department) flips.
-    void refreshAvailability();
+    /// Whom visitors can reach now: `{"available": bool, "departments": [Department]}` (docs/protocol.md,
+    /// `operators.available`). Tells every visitor session when it differs from what they were
+    /// last told, and returns it.
+    QJsonObject refreshAvailability();
 
 private:
     QHash<qint64, protocol::OperatorInfo> operatorsById();

@@ -3,6 +3,7 @@
 
 #include "ChatRepository.h"
 #include "ClientConnection.h"
+#include "DialogClosing.h"
 #include "DialogHandover.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
@@ -58,9 +59,10 @@ OperatorEndpoint::OperatorEndpoint(const Services &services, QObject *parent)
     , m_fanout(services.fanout)
     , m_router(services.router)
     , m_statuses(services.statuses)
+    , m_closing(services.closing)
     , m_rateLimiter(services.rateLimiter)
     , m_handover(std::make_unique<DialogHandover>(services.operators, services.dialogs, services.fanout,
-                                                  services.router, services.statuses))
+                                                  services.router, services.closing))
     , m_room(std::make_unique<OperatorChat>(services.chat, services.fanout))
 {
 }
@@ -197,11 +199,13 @@ void OperatorEndpoint::hello(ClientConnection *connection, const Frame &frame)
                               u"hello needs \"auth\" with email and password, or a token"_s);
         return;
     }
-    const auto info = m_fanout.operatorInfo(operatorId);
+    auto info = m_fanout.operatorInfo(operatorId);
     if (!info) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Operator vanished"_s);
         return;
     }
+    const bool wasConnected = info->connected;
+    info->connected = true; // this socket is attached below, before any event
 
     const QString key = SessionRegistry::operatorKey(sessionId);
     const std::optional<qint64> lastSeq = checks::resumeSeq(frame);
@@ -215,7 +219,7 @@ void OperatorEndpoint::hello(ClientConnection *connection, const Frame &frame)
                      {u"operator"_s, info->toJson()},
                      {u"resumed"_s, resumed},
                      {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()}};
-    addDirectory(data);
+    addDirectory(data, *info);
     QList<QJsonObject> snapshotParts;
     if (!resumed) {
         // Part 1 rides in the result; the others follow at once, before any event.
@@ -234,17 +238,16 @@ void OperatorEndpoint::hello(ClientConnection *connection, const Frame &frame)
         for (const QJsonObject &event : session.log.eventsAfter(*lastSeq))
             connection->send(event);
     }
-    const bool wasConnected = info->connected;
     m_sessions.attach(session, connection);
     if (!wasConnected)
         m_statuses.presenceChanged(operatorId, true);
 }
 
-void OperatorEndpoint::addDirectory(QJsonObject &data)
+void OperatorEndpoint::addDirectory(QJsonObject &data, const OperatorInfo &me)
 {
     QJsonArray operators;
     for (const OperatorInfo &info : m_fanout.allOperators())
-        operators.append(info.toJson());
+        operators.append(info.id == me.id ? me.toJson() : info.toJson());
     QJsonArray departments;
     for (const protocol::Department &department : m_operators.departments())
         departments.append(QJsonObject{{u"id"_s, department.id}, {u"name"_s, department.name}});
@@ -315,12 +318,14 @@ void OperatorEndpoint::setStatus(ClientConnection *connection, const OperatorInf
                               u"\"status\" must be one of online, invisible, before_lunch, lunch, break, offline"_s);
         return;
     }
-    if (!m_statuses.set(me.id, protocol::operatorStatusFromString(text))) {
+    const auto status = m_statuses.store(me.id, protocol::operatorStatusFromString(text));
+    if (!status) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the status"_s);
         return;
     }
     const auto info = m_fanout.operatorInfo(me.id);
     connection->sendResult(frame.rid, {{u"operator"_s, info.value_or(me).toJson()}});
+    m_statuses.apply(me.id, *status);
 }
 
 void OperatorEndpoint::takeDialog(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
@@ -355,18 +360,13 @@ void OperatorEndpoint::closeDialog(ClientConnection *connection, const OperatorI
     dialog = changeableDialog(connection, frame, me, true);
     if (!dialog)
         return;
-    dialog->state = DialogState::Closed;
-    dialog->closedAt = QDateTime::currentDateTimeUtc();
-    dialog->waitingSince = {};
-    if (!m_dialogs.update(*dialog)) {
+    const auto closed = m_closing.store(*dialog);
+    if (!closed) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
         return;
     }
-    dialog = m_dialogs.find(*dialogId);
-    connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}});
-    m_fanout.dialogChanged(*dialog);
-    m_statuses.dialogLeft(dialog->operatorId);
-    m_router.assignWaiting();
+    connection->sendResult(frame.rid, {{u"dialog"_s, closed->toJson()}});
+    m_closing.announce(*closed);
 }
 
 void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
@@ -396,10 +396,6 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorI
     dialog->state = DialogState::Active;
     dialog->operatorId = operatorId;
     dialog->waitingSince = {};
-    if (changed && !m_dialogs.update(*dialog)) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
-        return;
-    }
     Message message;
     message.cid = *cid;
     message.dialogId = dialog->id;
@@ -407,7 +403,16 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorI
     message.operatorId = operatorId;
     message.authorName = me.name;
     message.text = *text;
-    const auto stored = m_dialogs.insertMessage(message);
+    // The dialog becoming mine and the line land together: `internal` means nothing changed.
+    std::optional<Message> stored;
+    if (m_dialogs.transaction()) {
+        if (!changed || m_dialogs.update(*dialog))
+            stored = m_dialogs.insertMessage(message);
+        if (!stored || !m_dialogs.commit()) {
+            stored.reset();
+            m_dialogs.rollback();
+        }
+    }
     if (!stored) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);
         return;

@@ -15,6 +15,7 @@ namespace concierge::server {
 
 class ChatRepository;
 class ClientConnection;
+class DialogClosing;
 class DialogHandover;
 class DialogRepository;
 class DialogRouter;
@@ -44,6 +45,7 @@ public:
         EventFanout &fanout;
         DialogRouter &router;
         OperatorStatuses &statuses;
+        DialogClosing &closing;
         LoginRateLimiter &rateLimiter;
     };
     explicit OperatorEndpoint(const Services &services, QObject *parent = nullptr);
@@ -69,7 +71,7 @@ private:
     void typing(const protocol::OperatorInfo &me, const protocol::Frame &frame);
     QJsonObject snapshot(const protocol::OperatorInfo &me);
     /// Everything besides the snapshot a client needs at every hello: colleagues, departments, settings.
-    void addDirectory(QJsonObject &data);
+    void addDirectory(QJsonObject &data, const protocol::OperatorInfo &me);
 
     OperatorRepository &m_operators;
     VisitorRepository &m_visitors;
@@ -79,6 +81,7 @@ private:
     EventFanout &m_fanout;
     DialogRouter &m_router;
     OperatorStatuses &m_statuses;
+    DialogClosing &m_closing;
     LoginRateLimiter &m_rateLimiter;
     std::unique_ptr<DialogHandover> m_handover;
     std::unique_ptr<OperatorChat> m_room;

@@ -134,16 +134,28 @@ bool OperatorRepository::setPasswordHash(qint64 operatorId, const QString &passw
                     {passwordHash, operatorId});
 }
 
-bool OperatorRepository::setStatus(qint64 operatorId, protocol::OperatorStatus status)
+bool OperatorRepository::setStatuses(qint64 operatorId, const QList<protocol::OperatorStatus> &changes)
 {
-    const QString text = protocol::operatorStatusToString(status);
+    if (changes.isEmpty() || !m_db.transaction())
+        return false;
     const QString time = now();
-    QSqlQuery update(m_db);
-    QSqlQuery record(m_db);
-    return runQuery(update, u"UPDATE operators SET status = ?, status_since = ? WHERE id = ?"_s,
-                    {text, time, operatorId})
-           && runQuery(record, u"INSERT INTO status_changes (operator_id, status, at) VALUES (?, ?, ?)"_s,
-                       {operatorId, text, time});
+    for (const protocol::OperatorStatus status : changes) {
+        const QString text = protocol::operatorStatusToString(status);
+        QSqlQuery update(m_db);
+        QSqlQuery record(m_db);
+        if (!runQuery(update, u"UPDATE operators SET status = ?, status_since = ? WHERE id = ?"_s,
+                      {text, time, operatorId})
+            || !runQuery(record, u"INSERT INTO status_changes (operator_id, status, at) VALUES (?, ?, ?)"_s,
+                         {operatorId, text, time})) {
+            m_db.rollback();
+            return false;
+        }
+    }
+    if (!m_db.commit()) {
+        m_db.rollback();
+        return false;
+    }
+    return true;
 }
 
 std::optional<OperatorRepository::Credentials> OperatorRepository::findByEmail(const QString &email)

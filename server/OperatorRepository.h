@@ -50,8 +50,9 @@ public:
     /// Replaces the operator's languages (lower-case codes such as "en").
     bool setLanguages(qint64 operatorId, const QStringList &languages);
     bool setPasswordHash(qint64 operatorId, const QString &passwordHash);
-    /// Sets the status (and its time) and records the change in `status_changes`.
-    bool setStatus(qint64 operatorId, protocol::OperatorStatus status);
+    /// Records each change in `status_changes` and leaves the last one in force, all in one
+    /// transaction (a failure changes nothing).
+    bool setStatuses(qint64 operatorId, const QList<protocol::OperatorStatus> &changes);
 
     std::optional<Credentials> findByEmail(const QString &email);
     std::optional<protocol::OperatorInfo> find(qint64 operatorId);

@@ -24,14 +24,21 @@ bool OperatorStatuses::hasOpenDialogs(qint64 operatorId)
     return m_dialogs.openCountByOperator().value(operatorId) > 0;
 }
 
-bool OperatorStatuses::set(qint64 operatorId, OperatorStatus status)
+std::optional<OperatorStatus> OperatorStatuses::store(qint64 operatorId, OperatorStatus status)
 {
-    if (!m_operators.setStatus(operatorId, status))
-        return false;
-    // Before lunch with nothing left to finish is simply Lunch (both changes are recorded).
-    if (status == OperatorStatus::BeforeLunch && !hasOpenDialogs(operatorId)
-        && m_operators.setStatus(operatorId, OperatorStatus::Lunch))
-        status = OperatorStatus::Lunch;
+    // Before lunch with nothing left to finish is simply Lunch; both changes are recorded, in one
+    // transaction with the status itself.
+    const bool straightToLunch = status == OperatorStatus::BeforeLunch && !hasOpenDialogs(operatorId);
+    QList<OperatorStatus> changes{status};
+    if (straightToLunch)
+        changes.append(OperatorStatus::Lunch);
+    if (!m_operators.setStatuses(operatorId, changes))
+        return std::nullopt;
+    return changes.last();
+}
+
+void OperatorStatuses::apply(qint64 operatorId, OperatorStatus status)
+{
     m_fanout.operatorChanged(operatorId);
     m_fanout.refreshAvailability();
     switch (status) {
@@ -47,7 +54,6 @@ bool OperatorStatuses::set(qint64 operatorId, OperatorStatus status)
     case OperatorStatus::BeforeLunch:
         break; // still working: their dialogs stay, they just get no new ones
     }
-    return true;
 }
 
 void OperatorStatuses::dialogLeft(qint64 operatorId)
@@ -55,8 +61,9 @@ void OperatorStatuses::dialogLeft(qint64 operatorId)
     if (operatorId <= 0)
         return;
     const auto info = m_operators.find(operatorId);
-    if (info && info->status == OperatorStatus::BeforeLunch && !hasOpenDialogs(operatorId))
-        set(operatorId, OperatorStatus::Lunch);
+    if (info && info->status == OperatorStatus::BeforeLunch && !hasOpenDialogs(operatorId)
+        && m_operators.setStatuses(operatorId, {OperatorStatus::Lunch}))
+        apply(operatorId, OperatorStatus::Lunch);
 }
 
 void OperatorStatuses::presenceChanged(qint64 operatorId, bool connected)
@@ -67,6 +74,7 @@ void OperatorStatuses::presenceChanged(qint64 operatorId, bool connected)
         m_router.assignWaiting();
     } else {
         m_router.releaseWaitingOf(operatorId);
+        dialogLeft(operatorId); // their waiting dialogs may have been the last ones
     }
 }
 

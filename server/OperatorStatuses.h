@@ -3,6 +3,8 @@
 
 #include "protocol/OperatorInfo.h"
 
+#include <optional>
+
 namespace concierge::server {
 
 class DialogRepository;
@@ -20,8 +22,12 @@ public:
     OperatorStatuses(OperatorRepository &operators, DialogRepository &dialogs, EventFanout &fanout,
                      DialogRouter &router);
 
-    /// Stores and applies \a status; false if it could not be stored (nothing changed then).
-    bool set(qint64 operatorId, protocol::OperatorStatus status);
+    /// Stores \a status with its time and returns the status now in force (Before lunch with no
+    /// open dialog is stored as Lunch too); nothing if it could not be stored (nothing changed).
+    /// Call apply() with the result once the request is answered: results precede their events.
+    std::optional<protocol::OperatorStatus> store(qint64 operatorId, protocol::OperatorStatus status);
+    /// Tells everyone about a stored status and lets dialogs follow it.
+    void apply(qint64 operatorId, protocol::OperatorStatus status);
     /// A dialog just left \a operatorId (closed, handed over, taken over): Before lunch → Lunch
     /// when it was their last.
     void dialogLeft(qint64 operatorId);

@@ -41,12 +41,13 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_fanout(m_sessions, m_operators, m_visitors, config.hideOthersDialogs)
     , m_router(config.autoAssign, m_dialogs, m_operators, m_fanout)
     , m_statuses(m_operators, m_dialogs, m_fanout, m_router)
+    , m_closing(m_dialogs, m_fanout, m_router, m_statuses)
     , m_site(config.shareDir)
     , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
-                                               m_router, m_statuses, m_rateLimiter},
+                                               m_router, m_statuses, m_closing, m_rateLimiter},
                                               this))
     , m_visitorEndpoint(new VisitorEndpoint({m_visitors, m_dialogs, m_operators, m_sessions, m_fanout, m_router,
-                                             m_statuses},
+                                             m_closing},
                                             config.visitorMessageLimit, this))
 {
     const auto upgrade = [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

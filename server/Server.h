@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ChatRepository.h"
+#include "DialogClosing.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
@@ -48,6 +49,7 @@ private:
     EventFanout m_fanout;
     DialogRouter m_router;
     OperatorStatuses m_statuses;
+    DialogClosing m_closing;
     HttpSite m_site;
     QHttpServer m_http;
     OperatorEndpoint *m_operatorEndpoint;

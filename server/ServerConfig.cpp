@@ -129,7 +129,10 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
     };
     if (!onOff(u"auto-assign"_s, &config->autoAssign) || !onOff(u"hide-others-dialogs"_s, &config->hideOthersDialogs))
         return false;
-    if (const QString max = value(u"max-dialogs"_s); !max.isEmpty() && !toInt(max, 1, &config->maxDialogs)) {
+    // "default" is for `admin set-operator --max-dialogs default` (follow this setting again),
+    // which shares the option; for the server it means the built-in default.
+    if (const QString max = value(u"max-dialogs"_s);
+        !max.isEmpty() && max != u"default" && !toInt(max, 1, &config->maxDialogs)) {
         *error = u"--max-dialogs: expected a positive number, got "_s + max;
         return false;
     }

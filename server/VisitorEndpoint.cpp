@@ -2,11 +2,11 @@
 #include "VisitorEndpoint.h"
 
 #include "ClientConnection.h"
+#include "DialogClosing.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "OperatorRepository.h"
-#include "OperatorStatuses.h"
 #include "PasswordHasher.h"
 #include "RequestChecks.h"
 #include "SessionRegistry.h"
@@ -43,7 +43,7 @@ VisitorEndpoint::VisitorEndpoint(const Services &services, int messagesPer10s, Q
     , m_sessions(services.sessions)
     , m_fanout(services.fanout)
     , m_router(services.router)
-    , m_statuses(services.statuses)
+    , m_closing(services.closing)
     , m_messageGuard(messagesPer10s, std::chrono::seconds(10))
 {
 }
@@ -129,17 +129,17 @@ void VisitorEndpoint::hello(ClientConnection *connection, const Frame &frame)
         session.log.acknowledge(*lastSeq);
     const bool wasOnline = !session.connections.isEmpty();
 
-    // Settles the last-told availability before this visitor hears the current one in its snapshot,
-    // so the next push really is a flip.
-    m_fanout.refreshAvailability();
+    // Settles the last-told availability before this visitor hears the current one, so the next
+    // push really is a flip.
+    const QJsonObject availability = m_fanout.refreshAvailability();
     QJsonObject data{{u"protocol"_s, protocol::ProtocolVersion::current().toString()},
                      {u"visitorToken"_s, token},
                      {u"visitorId"_s, *visitorId},
                      {u"resumed"_s, resumed},
                      {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()},
-                     {u"departments"_s, m_fanout.visitorDepartments()}};
+                     {u"departments"_s, availability.value(u"departments")}};
     if (!resumed)
-        data.insert(u"snapshot"_s, snapshot(*visitorId));
+        data.insert(u"snapshot"_s, snapshot(*visitorId, availability.value(u"available").toBool()));
     connection->sendResult(frame.rid, data);
     if (resumed) {
         for (const QJsonObject &event : session.log.eventsAfter(*lastSeq))
@@ -150,7 +150,7 @@ void VisitorEndpoint::hello(ClientConnection *connection, const Frame &frame)
         m_fanout.visitorChanged(*visitorId);
 }
 
-QJsonObject VisitorEndpoint::snapshot(qint64 visitorId)
+QJsonObject VisitorEndpoint::snapshot(qint64 visitorId, bool operatorsAvailable)
 {
     QJsonValue dialogJson;
     QJsonArray messages;
@@ -161,7 +161,7 @@ QJsonObject VisitorEndpoint::snapshot(qint64 visitorId)
     }
     return {{u"dialog"_s, dialogJson},
             {u"messages"_s, messages},
-            {u"operatorsAvailable"_s, m_fanout.operatorsAvailable()}};
+            {u"operatorsAvailable"_s, operatorsAvailable}};
 }
 
 void VisitorEndpoint::pageView(ClientConnection *connection, qint64 visitorId, const Frame &frame)
@@ -228,24 +228,39 @@ std::optional<qint64> VisitorEndpoint::departmentField(ClientConnection *connect
     return id;
 }
 
-void VisitorEndpoint::storeLine(ClientConnection *connection, const Frame &frame, const Dialog &dialog,
-                                const QString &text, bool dialogChanged)
+void VisitorEndpoint::storeLine(ClientConnection *connection, const Frame &frame, qint64 visitorId,
+                                const QString &text, const std::function<std::optional<Dialog>()> &prepareDialog,
+                                bool opensDialog)
 {
-    Message message;
-    message.cid = frame.object.value(u"cid").toString();
-    message.dialogId = dialog.id;
-    message.author = protocol::Author::Visitor;
-    message.authorName = m_visitors.name(dialog.visitorId);
-    message.text = text;
-    const auto stored = m_dialogs.insertMessage(message);
-    if (!stored) {
+    // The dialog change and the line land together or not at all: an `internal` error must mean
+    // nothing was stored, and a retry must find no half-made dialog in its way.
+    const auto fail = [&](const QString &what) {
+        m_dialogs.rollback();
+        connection->sendError(frame.rid, ErrorCode::Internal, what);
+    };
+    if (!m_dialogs.transaction()) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);
         return;
     }
+    const std::optional<Dialog> before = m_dialogs.openForVisitor(visitorId);
+    const auto dialog = prepareDialog();
+    if (!dialog)
+        return fail(u"Cannot store the dialog"_s);
+    Message message;
+    message.cid = frame.object.value(u"cid").toString();
+    message.dialogId = dialog->id;
+    message.author = protocol::Author::Visitor;
+    message.authorName = m_visitors.name(visitorId);
+    message.text = text;
+    const auto stored = m_dialogs.insertMessage(message);
+    if (!stored || !m_dialogs.commit())
+        return fail(u"Cannot store the message"_s);
     connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*stored)}});
-    if (dialogChanged)
-        m_fanout.dialogChanged(dialog);
-    m_fanout.messageStored(*stored, dialog);
+    if (!before || *before != *dialog)
+        m_fanout.dialogChanged(*dialog);
+    m_fanout.messageStored(*stored, *dialog);
+    if (opensDialog)
+        m_router.assignWaiting();
 }
 
 void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId, const Frame &frame)
@@ -256,24 +271,18 @@ void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId
     const auto text = acceptLine(connection, visitorId, frame);
     if (!text)
         return;
-    bool opened = false;
-    bool changed = false;
-    auto dialog = m_dialogs.openForVisitor(visitorId);
-    if (!dialog) {
-        dialog = m_dialogs.create(visitorId, *department);
-        opened = changed = true;
-    } else if (!dialog->waitingSince.isValid()) { // the visitor waits for an answer again
-        dialog->waitingSince = QDateTime::currentDateTimeUtc();
-        changed = m_dialogs.update(*dialog);
-        dialog = m_dialogs.find(dialog->id);
-    }
-    if (!dialog) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
-        return;
-    }
-    storeLine(connection, frame, *dialog, *text, changed);
-    if (opened)
-        m_router.assignWaiting();
+    const bool opens = !m_dialogs.openForVisitor(visitorId);
+    storeLine(connection, frame, visitorId, *text, [&]() -> std::optional<Dialog> {
+        auto dialog = m_dialogs.openForVisitor(visitorId);
+        if (!dialog)
+            return m_dialogs.create(visitorId, *department);
+        if (dialog->waitingSince.isValid())
+            return dialog;
+        dialog->waitingSince = QDateTime::currentDateTimeUtc(); // the visitor waits for an answer again
+        if (!m_dialogs.update(*dialog))
+            return std::nullopt;
+        return m_dialogs.find(dialog->id);
+    }, opens);
 }
 
 void VisitorEndpoint::offlineRequest(ClientConnection *connection, qint64 visitorId, const Frame &frame)
@@ -300,33 +309,25 @@ void VisitorEndpoint::offlineRequest(ClientConnection *connection, qint64 visito
         connection->sendError(frame.rid, ErrorCode::Forbidden, u"You already have an open conversation"_s);
         return;
     }
-    const auto dialog = m_dialogs.create(visitorId, *department, contact);
-    if (!dialog) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the request"_s);
-        return;
-    }
-    storeLine(connection, frame, *dialog, *text, true); // offline requests wait to be taken, never assigned
+    // Offline requests wait to be taken: never auto-assigned (opensDialog false).
+    storeLine(connection, frame, visitorId, *text,
+              [&] { return m_dialogs.create(visitorId, *department, contact); }, false);
 }
 
 void VisitorEndpoint::closeDialog(ClientConnection *connection, qint64 visitorId, const Frame &frame)
 {
-    auto dialog = m_dialogs.openForVisitor(visitorId);
+    const auto dialog = m_dialogs.openForVisitor(visitorId);
     if (!dialog) { // nothing open: closing is already done
         connection->sendResult(frame.rid, {});
         return;
     }
-    dialog->state = DialogState::Closed;
-    dialog->closedAt = QDateTime::currentDateTimeUtc();
-    dialog->waitingSince = {};
-    if (!m_dialogs.update(*dialog)) {
+    const auto closed = m_closing.store(*dialog);
+    if (!closed) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
         return;
     }
-    dialog = m_dialogs.find(dialog->id);
     connection->sendResult(frame.rid, {});
-    m_fanout.dialogChanged(*dialog);
-    m_statuses.dialogLeft(dialog->operatorId);
-    m_router.assignWaiting();
+    m_closing.announce(*closed);
 }
 
 void VisitorEndpoint::typing(qint64 visitorId, const Frame &frame)

@@ -10,16 +10,17 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace concierge::server {
 
 class ClientConnection;
+class DialogClosing;
 class DialogRepository;
 class DialogRouter;
 class EventFanout;
 class OperatorRepository;
-class OperatorStatuses;
 class SessionRegistry;
 class VisitorRepository;
 
@@ -39,7 +40,7 @@ public:
         SessionRegistry &sessions;
         EventFanout &fanout;
         DialogRouter &router;
-        OperatorStatuses &statuses;
+        DialogClosing &closing;
     };
     VisitorEndpoint(const Services &services, int messagesPer10s, QObject *parent = nullptr);
 
@@ -53,16 +54,17 @@ private:
     void sendMessage(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     void offlineRequest(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     void closeDialog(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
-    /// The checks every visitor line passes (cid, text, retry, flood). Returns the text to store,
-    /// or nothing when the request is already answered (an error, or the original of a retry).
+    /// The checks every visitor line passes (cid, text, retry, flood). Returns the text to store, or
+    /// nothing when the request is already answered (an error, or the original of a retry).
     std::optional<QString> acceptLine(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     /// Optional `departmentId`: 0 when absent; nothing (bad_request answered) when unknown.
     std::optional<qint64> departmentField(ClientConnection *connection, const protocol::Frame &frame);
-    /// Stores the visitor's line in \a dialog, answers and tells everyone.
-    void storeLine(ClientConnection *connection, const protocol::Frame &frame, const protocol::Dialog &dialog,
-                   const QString &text, bool dialogChanged);
+    /// In one transaction: \a prepareDialog opens or updates the visitor's dialog, and \a text is
+    /// stored in it. Then answers and tells everyone; assigns the dialog when \a opensDialog.
+    void storeLine(ClientConnection *connection, const protocol::Frame &frame, qint64 visitorId, const QString &text,
+                   const std::function<std::optional<protocol::Dialog>()> &prepareDialog, bool opensDialog);
     void typing(qint64 visitorId, const protocol::Frame &frame);
-    QJsonObject snapshot(qint64 visitorId);
+    QJsonObject snapshot(qint64 visitorId, bool operatorsAvailable);
 
     VisitorRepository &m_visitors;
     DialogRepository &m_dialogs;
@@ -70,7 +72,7 @@ private:
     SessionRegistry &m_sessions;
     EventFanout &m_fanout;
     DialogRouter &m_router;
-    OperatorStatuses &m_statuses;
+    DialogClosing &m_closing;
     /// A person types at most a few lines a second; the default 20 in 10 s stops a script.
     FloodGuard m_messageGuard;
     /// Page views come from navigation; 30 in 10 s covers a fast clicker, not a loop.

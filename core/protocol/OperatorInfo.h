@@ -40,6 +40,8 @@ struct OperatorInfo
     bool supervises() const { return role != OperatorRole::Operator; }
     /// Offline operators have no access to dialogs or the operator chat.
     bool mayWork() const { return status != OperatorStatus::Offline; }
+    /// Online and connected: gets new dialogs, and counts as available for visitors.
+    bool takesNewDialogs() const { return status == OperatorStatus::Online && connected; }
 
     QJsonObject toJson() const;
     static OperatorInfo fromJson(const QJsonObject &object);

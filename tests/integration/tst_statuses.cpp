@@ -6,9 +6,11 @@
 #include "ServerTestKit.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace Qt::StringLiterals;
 using namespace testkit;
@@ -60,6 +62,8 @@ private Q_SLOTS:
     void beforeLunchWithNoDialogIsLunchAtOnce();
     void beforeLunchBecomesLunchWhenTheLastDialogCloses();
     void beforeLunchBecomesLunchWhenTheLastDialogIsTransferred();
+    void beforeLunchBecomesLunchWhenTheLastSocketDrops();
+    void statusResultComesBeforeItsEvents();
 
 private:
     ServerProcess &server() { return *m_server; }
@@ -387,6 +391,43 @@ void TestStatuses::beforeLunchBecomesLunchWhenTheLastDialogIsTransferred()
     const QJsonObject moved = transfer(*anna, dialogId, {{u"operatorId"_s, borisId}});
     QVERIFY2(isResult(moved), qPrintable(errorCode(moved)));
     QTRY_COMPARE(latestOperator(*boris, annaId).value(u"status").toString(), u"lunch"_s);
+}
+
+void TestStatuses::beforeLunchBecomesLunchWhenTheLastSocketDrops()
+{
+    // Her only dialog is unanswered: when her machine goes away it goes back to the pool, and
+    // with nothing left to finish she is at lunch.
+    QJsonObject hello;
+    auto anna = loginOperator(server(), kAnna, u"online"_s, &hello);
+    auto visitor = connectVisitor(server());
+    QVERIFY(anna && visitor);
+    const qint64 annaId = idOf(hello.value(u"operator").toObject().value(u"id"));
+    const qint64 dialogId = openDialog(*visitor);
+    QCOMPARE(waitAssigned(*anna, dialogId), annaId);
+    QVERIFY(isResult(anna->request(u"status.set"_s, {{u"status"_s, u"before_lunch"_s}})));
+    auto boris = loginOperator(server(), kBoris, u"invisible"_s);
+    QVERIFY(boris);
+    QVERIFY(settle(server(), {boris.get()}));
+
+    anna.reset(); // socket closed
+    QTRY_COMPARE(idOf(latestDialog(*boris, dialogId).value(u"operatorId")), 0);
+    QTRY_COMPARE(latestOperator(*boris, annaId).value(u"status").toString(), u"lunch"_s);
+    QVERIFY(listedWithStatus(server(), kAnna, u"lunch"_s));
+}
+
+void TestStatuses::statusResultComesBeforeItsEvents()
+{
+    auto anna = loginOperator(server(), kAnna, u"online"_s);
+    QVERIFY(anna);
+    QStringList arrivals; // "result" or the event's name, in the order the frames arrived
+    connect(&anna->socket(), &QWebSocket::textMessageReceived, this, [&arrivals](const QString &text) {
+        const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+        const QString type = frame.value(u"type").toString();
+        arrivals.append(type == u"event" ? frame.value(u"name").toString() : type);
+    });
+    QVERIFY(isResult(anna->request(u"status.set"_s, {{u"status"_s, u"lunch"_s}})));
+    QTRY_VERIFY(arrivals.contains(u"operator.updated"_s));
+    QCOMPARE(arrivals.first(), u"result"_s);
 }
 
 QTEST_GUILESS_MAIN(TestStatuses)

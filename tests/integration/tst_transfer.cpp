@@ -54,6 +54,8 @@ private Q_SLOTS:
     void toAnInvisibleOperator();
     void toADepartment();
     void toALanguage();
+    void toALanguageReachesSpeakersInOtherDepartments();
+    void anOfflineRequestHandedToTheQueueIsAssigned();
     void toTheQueueNeverBackToTheSender();
     void toSomeoneWhoLeftMeanwhileIsUnavailable_data();
     void toSomeoneWhoLeftMeanwhileIsUnavailable();
@@ -253,6 +255,50 @@ void TestTransfer::toALanguage()
     QVERIFY(settle(server(), {boris.get()}));
     QCOMPARE(idOf(latestDialog(*boris, dialogId).value(u"operatorId")), borisId);
     QCOMPARE(latestDialog(*boris, dialogId).value(u"language").toString(), u"ru"_s);
+}
+
+void TestTransfer::toALanguageReachesSpeakersInOtherDepartments()
+{
+    // The visitor chose Support; only Carol (Billing) speaks German. A language transfer means
+    // "whoever speaks it", so the department no longer narrows it.
+    QJsonObject hello;
+    m_anna = loginOperator(server(), kAnna, u"online"_s, &hello);
+    QJsonObject carolHello;
+    auto carol = loginOperator(server(), kCarol, u"online"_s, &carolHello);
+    m_visitor = connectVisitor(server());
+    QVERIFY(m_anna && carol && m_visitor);
+    m_annaId = operatorIdOf(hello);
+    const qint64 dialogId = openDialog(*m_visitor, u"Guten Tag"_s, departmentId(hello, u"Support"_s));
+    QCOMPARE(waitAssigned(*m_anna, dialogId), m_annaId);
+
+    const QJsonObject reply = transfer(*m_anna, dialogId, {{u"language"_s, u"de"_s}});
+    QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
+    QCOMPARE(idOf(data(reply).value(u"dialog").toObject().value(u"departmentId")), 0);
+    QTRY_COMPARE(idOf(latestDialog(*carol, dialogId).value(u"operatorId")), operatorIdOf(carolHello));
+}
+
+void TestTransfer::anOfflineRequestHandedToTheQueueIsAssigned()
+{
+    // Left while nobody was online; it waits to be taken, until Anna hands it to the pool.
+    auto visitor = connectVisitor(server());
+    QVERIFY(visitor);
+    const QJsonObject left = visitor->request(u"offline.request"_s, {{u"cid"_s, newCid()},
+                                                                     {u"text"_s, u"Call me back"_s},
+                                                                     {u"name"_s, u"Eve"_s},
+                                                                     {u"phone"_s, u"+1 555 0100"_s}});
+    QVERIFY2(isResult(left), qPrintable(errorCode(left)));
+    const qint64 dialogId = idOf(data(left).value(u"message").toObject().value(u"dialogId"));
+    QJsonObject hello;
+    m_anna = loginOperator(server(), kAnna, u"online"_s, &hello);
+    QJsonObject borisHello;
+    auto boris = loginOperator(server(), kBoris, u"online"_s, &borisHello);
+    QVERIFY(m_anna && boris);
+    QVERIFY(settle(server(), {m_anna.get(), boris.get()}));
+    QCOMPARE(idOf(latestDialog(*boris, dialogId).value(u"operatorId")), 0); // not auto-assigned
+
+    const QJsonObject reply = transfer(*m_anna, dialogId, {{u"queue"_s, true}}, u"Boris, yours?"_s);
+    QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
+    QTRY_COMPARE(idOf(latestDialog(*boris, dialogId).value(u"operatorId")), operatorIdOf(borisHello));
 }
 
 void TestTransfer::toTheQueueNeverBackToTheSender()
