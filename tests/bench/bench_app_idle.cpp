@@ -3,7 +3,8 @@
 //  - idle memory after login with 5,000 visitors and 100,000 cached messages (≤ 120 MB RSS);
 //  - cold start to a main window filled from the cache vs a bare Qt Widgets window (≤ 2×).
 // The driver (no arguments) prepares a real server and a cache, then runs this same binary in
-// child processes so each start is really cold.
+// child processes so each start is really cold. The run fails only when no figure came back or
+// the list did not hold every waiting visitor (then the figures describe something else).
 #include "ServerProcess.h"
 #include "TestPaths.h"
 #include "TestVisitor.h"
@@ -47,6 +48,38 @@ double rssMegabytes()
     return -1;
 }
 
+/// The waiting sections that apply to this viewer: Waiting (assigned to me, or everyone's without
+/// auto-assignment) and, while the server assigns dialogs itself, the common queue (unassigned).
+QList<VisitorListModel::Section> waitingSections(const VisitorListModel *model)
+{
+    QList<VisitorListModel::Section> sections;
+    for (const auto section : {VisitorListModel::Section::Waiting, VisitorListModel::Section::CommonQueue}) {
+        if (model->sectionApplies(section))
+            sections.append(section);
+    }
+    return sections;
+}
+
+/// Visitors listed as waiting for an answer, over every waiting section that applies.
+int waitingListed(const VisitorListModel *model)
+{
+    int listed = 0;
+    for (const auto section : waitingSections(model))
+        listed += model->rowCount(model->sectionIndex(section));
+    return listed;
+}
+
+/// The dialog of the first waiting visitor listed; 0 if none.
+qint64 firstWaitingDialog(const VisitorListModel *model)
+{
+    for (const auto section : waitingSections(model)) {
+        const QModelIndex first = model->index(0, 0, model->sectionIndex(section));
+        if (first.isValid())
+            return first.data(VisitorListModel::DialogIdRole).toLongLong();
+    }
+    return 0;
+}
+
 /// Child: a bare window, for the start-up baseline.
 int runBare(QApplication &app, const QElapsedTimer &sinceStart)
 {
@@ -78,7 +111,7 @@ int runApp(const QString &cachePath, const QString &serverUrl, const QString &pa
     std::printf("PHASES_MS store=%lld,session=%lld,window=%lld\n", static_cast<long long>(storeOpenedMs),
                 static_cast<long long>(sessionFilledMs), static_cast<long long>(sinceStart.elapsed()));
     VisitorListModel *model = session.visitorModel();
-    const int listed = model->rowCount(model->sectionIndex(VisitorListModel::Section::Waiting));
+    const int listed = waitingListed(model);
     std::printf("STARTUP_MS %lld\nLISTED_FROM_CACHE %d\n", static_cast<long long>(sinceStart.elapsed()), listed);
     if (serverUrl.isEmpty())
         return 0;
@@ -86,11 +119,9 @@ int runApp(const QString &cachePath, const QString &serverUrl, const QString &pa
     session.loginWithPassword(QUrl(serverUrl), u"demo@example.com"_s, password);
     if (!QTest::qWaitFor([&] { return session.connectionState() == ConnectionState::Connected; }, 30000))
         return 3;
-    session.openDialog(model->index(0, 0, model->sectionIndex(VisitorListModel::Section::Waiting))
-                           .data(VisitorListModel::DialogIdRole).toLongLong());
+    session.openDialog(firstWaitingDialog(model));
     QTest::qWait(3000); // idle: let the snapshot settle and the history request answer
-    std::printf("RSS_MB %.1f\nLISTED_AFTER_LOGIN %d\n", rssMegabytes(),
-                model->rowCount(model->sectionIndex(VisitorListModel::Section::Waiting)));
+    std::printf("RSS_MB %.1f\nLISTED_AFTER_LOGIN %d\n", rssMegabytes(), waitingListed(model));
     return 0;
 }
 
@@ -183,11 +214,19 @@ int drive()
     std::printf("cold start, main window from cache:    median %.0f ms (5 runs) = %.2fx bare  [budget <= 2x]\n",
                 median(filled), median(bare) > 0 ? median(filled) / median(bare) : 0.0);
     std::printf("  where the filled start goes (ms since process start): %s\n", qPrintable(phases));
-    std::printf("visitors listed from cache at start:   %s\n", qPrintable(idle.value(u"LISTED_FROM_CACHE"_s)));
+    // Every visitor has a waiting dialog: a figure below kVisitors means the list lost some, and
+    // the start-up and memory figures then describe a smaller list than the one claimed.
+    std::printf("waiting visitors listed from cache at start (Waiting + Common queue): %s of %d\n",
+                qPrintable(idle.value(u"LISTED_FROM_CACHE"_s)), kVisitors);
     std::printf("idle RSS after login (%d visitors, %d cached msgs): %s MB  [budget <= 120 MB]\n", kVisitors,
                 kVisitors * kMessagesPerDialog, qPrintable(idle.value(u"RSS_MB"_s, u"n/a"_s)));
-    std::printf("visitors listed after login:           %s\n", qPrintable(idle.value(u"LISTED_AFTER_LOGIN"_s)));
-    return idle.contains(u"RSS_MB"_s) ? 0 : 1;
+    std::printf("waiting visitors listed after login (Waiting + Common queue): %s of %d\n",
+                qPrintable(idle.value(u"LISTED_AFTER_LOGIN"_s)), kVisitors);
+    const bool listsWhole = idle.value(u"LISTED_FROM_CACHE"_s).toInt() == kVisitors &&
+                            idle.value(u"LISTED_AFTER_LOGIN"_s).toInt() == kVisitors;
+    if (!listsWhole)
+        std::printf("bench_app_idle: the list is not whole: the figures do not describe %d visitors\n", kVisitors);
+    return idle.contains(u"RSS_MB"_s) && listsWhole ? 0 : 1;
 }
 
 } // namespace
