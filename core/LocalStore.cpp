@@ -82,6 +82,12 @@ protocol::Dialog dialogFromRow(const QSqlQuery &query)
     return dialog;
 }
 
+/// Dialog messages and operator-room lines (dialog 0) are numbered apart by the server.
+QString tableOf(qint64 dialogId)
+{
+    return dialogId == 0 ? u"room_lines"_s : u"messages"_s;
+}
+
 // Each step takes the schema from version N-1 to N. Never edit a step that has shipped: add one.
 // A fresh database runs all of them, so a migrated database and a fresh one are the same by
 // construction — and tst_local_store checks it.
@@ -147,6 +153,18 @@ const QList<QStringList> &migrationSteps()
             "language = json_extract(json, '$.language'), "
             "offline = CASE json_type(json, '$.offline') WHEN 'object' THEN json_extract(json, '$.offline') END, "
             "transfer = CASE json_type(json, '$.transfer') WHEN 'object' THEN json_extract(json, '$.transfer') END"_s,
+        },
+        // v5: operator-room lines get a table of their own. The server numbers them apart from
+        // dialog messages, so in one table room line N and message N replaced each other (and the
+        // second one never counted as new). Lines that already collided in a v4 cache are lost;
+        // the next snapshot or history brings them back.
+        {
+            u"CREATE TABLE room_lines (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL DEFAULT 0, "
+            "author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+            u"CREATE INDEX room_lines_at ON room_lines (at, id)"_s,
+            u"INSERT INTO room_lines (id, cid, dialog_id, author, text, at, json) "
+            "SELECT id, cid, 0, author, text, at, json FROM messages WHERE dialog_id = 0"_s,
+            u"DELETE FROM messages WHERE dialog_id = 0"_s,
         },
     };
     return steps;
@@ -358,21 +376,14 @@ bool LocalStore::upsertDialog(const protocol::Dialog &dialog)
     return true;
 }
 
-bool LocalStore::hasMessage(qint64 id) const
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"SELECT 1 FROM messages WHERE id = ?"_s);
-    query.addBindValue(id);
-    return query.exec() && query.next();
-}
-
 bool LocalStore::upsertMessage(const protocol::Message &message)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QString table = tableOf(message.dialogId);
     bool isNew = true;
     {
         QSqlQuery query(db);
-        query.prepare(u"SELECT 1 FROM messages WHERE id = ? OR (cid IS NOT NULL AND cid = ?)"_s);
+        query.prepare(u"SELECT 1 FROM %1 WHERE id = ? OR (cid IS NOT NULL AND cid = ?)"_s.arg(table));
         query.addBindValue(message.id);
         query.addBindValue(message.cid.isEmpty() ? QVariant() : QVariant(message.cid));
         if (query.exec() && query.next())
@@ -381,8 +392,8 @@ bool LocalStore::upsertMessage(const protocol::Message &message)
     QSqlQuery query(db);
     // REPLACE also clears a row that holds the same cid under another id (never expected from a
     // correct server, but the UNIQUE cid must not make the server's copy unstorable).
-    query.prepare(u"INSERT OR REPLACE INTO messages (id, cid, dialog_id, author, text, at, json) "
-                  "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s);
+    query.prepare(u"INSERT OR REPLACE INTO %1 (id, cid, dialog_id, author, text, at, json) "
+                  "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s.arg(table));
     query.addBindValue(message.id);
     query.addBindValue(message.cid.isEmpty() ? QVariant() : QVariant(message.cid));
     query.addBindValue(message.dialogId);
@@ -489,8 +500,8 @@ QList<protocol::Message> LocalStore::messages(qint64 dialogId, int limit) const
     QList<protocol::Message> result;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    query.prepare(u"SELECT CAST(json AS BLOB) FROM (SELECT json, at, id FROM messages WHERE dialog_id = ? "
-                  "ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id"_s);
+    query.prepare(u"SELECT CAST(json AS BLOB) FROM (SELECT json, at, id FROM %1 WHERE dialog_id = ? "
+                  "ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id"_s.arg(tableOf(dialogId)));
     query.addBindValue(dialogId);
     query.addBindValue(limit);
     if (query.exec()) {

@@ -36,7 +36,7 @@ class LocalStore
 {
 public:
     /// Bumped with every migration in LocalStore.cpp; a fresh database is created at this version.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     LocalStore();
     ~LocalStore();
@@ -62,7 +62,6 @@ public:
     /// Returns true if the message was not stored before (by id, or by cid) — callers use it to
     /// announce each message exactly once.
     bool upsertMessage(const protocol::Message &message);
-    bool hasMessage(qint64 id) const;
 
     /// Replaces visitors and dialogs with the snapshot's and merges its messages, in one
     /// transaction (older cached history of a dialog is kept).

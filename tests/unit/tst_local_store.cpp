@@ -474,6 +474,22 @@ private Q_SLOTS:
         store.rollback();
         QCOMPARE(store.lastSeq(), 0);
     }
+
+    void roomLinesAndDialogMessagesAreNumberedApart()
+    {
+        // The server counts operator-room lines and dialog messages separately: line 1 and
+        // message 1 are two different things, and each is new when it first arrives.
+        QTemporaryDir dir;
+        LocalStore store;
+        QVERIFY(store.open(dir.filePath(u"store.sqlite"_s)));
+        QVERIFY(store.upsertMessage(message(1, u"room-1"_s, 0, 1)));
+        QVERIFY(store.upsertMessage(message(1, u"dialog-1"_s, 5, 2)));
+        QVERIFY(!store.upsertMessage(message(1, u"room-1"_s, 0, 1))); // the same line again
+        QCOMPARE(store.messages(0).size(), 1);
+        QCOMPARE(store.messages(0).constFirst().cid, u"room-1"_s);
+        QCOMPARE(store.messages(5).size(), 1);
+        QCOMPARE(store.messages(5).constFirst().cid, u"dialog-1"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalStore)
