@@ -28,25 +28,18 @@ OperatorChat::OperatorChat(ChatRepository &lines, EventFanout &fanout)
 
 void OperatorChat::send(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame)
 {
-    const auto cid = checks::cid(connection, frame);
-    if (!cid)
+    const auto sent = checks::line(connection, frame);
+    if (!sent)
         return;
-    const auto text = checks::messageText(connection, frame);
-    if (!text)
+    const auto original = m_lines.findByCid(sent->cid);
+    if (checks::answeredAsRetry(connection, frame, original.has_value(), original && original->operatorId == me.id,
+                                original ? original->toJson() : QJsonObject()))
         return;
-    if (const auto original = m_lines.findByCid(*cid)) {
-        // A retry: answer with what was stored, tell nobody again.
-        if (original->operatorId == me.id)
-            connection->sendResult(frame.rid, {{u"message"_s, original->toJson()}});
-        else
-            connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
-        return;
-    }
     Message line;
-    line.cid = *cid;
+    line.cid = sent->cid;
     line.operatorId = me.id;
     line.authorName = me.name;
-    line.text = *text;
+    line.text = sent->text;
     const auto stored = m_lines.insert(line);
     if (!stored) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);

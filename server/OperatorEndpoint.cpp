@@ -372,20 +372,14 @@ void OperatorEndpoint::closeDialog(ClientConnection *connection, const OperatorI
 void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
     const qint64 operatorId = me.id;
-    const auto cid = checks::cid(connection, frame);
-    if (!cid)
+    const auto sent = checks::line(connection, frame);
+    if (!sent)
         return;
-    const auto text = checks::messageText(connection, frame);
-    if (!text)
+    const auto original = m_dialogs.findByCid(sent->cid);
+    const bool mine = original && original->author == protocol::Author::Operator && original->operatorId == operatorId;
+    if (checks::answeredAsRetry(connection, frame, original.has_value(), mine,
+                                original ? original->toJson() : QJsonObject()))
         return;
-    if (const auto original = m_dialogs.findByCid(*cid)) {
-        // A retry: answer with what was stored, emit nothing.
-        if (original->author == protocol::Author::Operator && original->operatorId == operatorId)
-            connection->sendResult(frame.rid, {{u"message"_s, original->toJson()}});
-        else
-            connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
-        return;
-    }
     auto dialog = changeableDialog(connection, frame, me);
     if (!dialog)
         return;
@@ -397,12 +391,12 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorI
     dialog->operatorId = operatorId;
     dialog->waitingSince = {};
     Message message;
-    message.cid = *cid;
+    message.cid = sent->cid;
     message.dialogId = dialog->id;
     message.author = protocol::Author::Operator;
     message.operatorId = operatorId;
     message.authorName = me.name;
-    message.text = *text;
+    message.text = sent->text;
     // The dialog becoming mine and the line land together: `internal` means nothing changed.
     std::optional<Message> stored;
     if (m_dialogs.transaction()) {

@@ -78,6 +78,30 @@ std::optional<qint64> resumeSeq(const protocol::Frame &frame)
     return static_cast<qint64>(value.toDouble());
 }
 
+std::optional<Line> line(ClientConnection *connection, const protocol::Frame &frame)
+{
+    const auto cidValue = cid(connection, frame);
+    if (!cidValue)
+        return std::nullopt;
+    const auto text = messageText(connection, frame);
+    if (!text)
+        return std::nullopt;
+    return Line{*cidValue, *text};
+}
+
+bool answeredAsRetry(ClientConnection *connection, const protocol::Frame &frame, bool originalExists,
+                     bool sentBySameAuthor, const QJsonObject &originalJson)
+{
+    if (!originalExists)
+        return false;
+    // A retry: answer with what was stored, tell nobody again.
+    if (sentBySameAuthor)
+        connection->sendResult(frame.rid, {{u"message"_s, originalJson}});
+    else
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
+    return true;
+}
+
 std::optional<int> limit(ClientConnection *connection, const protocol::Frame &frame, int fallback, int max)
 {
     if (!frame.object.contains(u"limit"))

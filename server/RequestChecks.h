@@ -24,6 +24,17 @@ bool protocolVersion(ClientConnection *connection, const protocol::Frame &frame)
 std::optional<QString> messageText(ClientConnection *connection, const protocol::Frame &frame);
 /// `cid`: a non-empty string of at most 128 characters.
 std::optional<QString> cid(ClientConnection *connection, const protocol::Frame &frame);
+/// `cid` and `text` of a new line (message.send, chat.send, offline.request).
+struct Line
+{
+    QString cid;
+    QString text;
+};
+std::optional<Line> line(ClientConnection *connection, const protocol::Frame &frame);
+/// Idempotent sends: when \a original (found by the request's cid) exists, answers the request —
+/// with \a originalJson when it was \a sentBySameAuthor, else bad_request — and returns true.
+bool answeredAsRetry(ClientConnection *connection, const protocol::Frame &frame, bool originalExists,
+                     bool sentBySameAuthor, const QJsonObject &originalJson);
 /// A positive integer id field.
 std::optional<qint64> id(ClientConnection *connection, const protocol::Frame &frame, const QString &field);
 /// Optional `limit`: absent → \a fallback; not a positive number → bad_request; capped at \a max.

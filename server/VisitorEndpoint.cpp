@@ -192,27 +192,22 @@ void VisitorEndpoint::pageView(ClientConnection *connection, qint64 visitorId, c
 std::optional<QString> VisitorEndpoint::acceptLine(ClientConnection *connection, qint64 visitorId,
                                                    const Frame &frame)
 {
-    const auto cid = checks::cid(connection, frame);
-    if (!cid)
+    const auto sent = checks::line(connection, frame);
+    if (!sent)
         return std::nullopt;
-    const auto text = checks::messageText(connection, frame);
-    if (!text)
-        return std::nullopt;
-    if (const auto original = m_dialogs.findByCid(*cid)) {
-        // A retry: answer with what was stored, emit nothing (and open no new dialog).
-        const auto dialog = m_dialogs.find(original->dialogId);
-        if (original->author == protocol::Author::Visitor && dialog && dialog->visitorId == visitorId)
-            connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*original)}});
-        else
-            connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
-        return std::nullopt;
-    }
+    const auto original = m_dialogs.findByCid(sent->cid);
+    const auto originalDialog = original ? m_dialogs.find(original->dialogId) : std::nullopt;
+    const bool mine = original && original->author == protocol::Author::Visitor && originalDialog
+                      && originalDialog->visitorId == visitorId;
+    if (checks::answeredAsRetry(connection, frame, original.has_value(), mine,
+                                original ? EventFanout::visitorMessageJson(*original) : QJsonObject()))
+        return std::nullopt; // and no new dialog opened
     if (const int wait = m_messageGuard.tryAction(visitorId)) {
         connection->sendError(frame.rid, ErrorCode::RateLimited,
                               u"Too many messages; please wait %1 s"_s.arg(wait), {{u"retryAfter"_s, wait}});
         return std::nullopt;
     }
-    return text;
+    return sent->text;
 }
 
 std::optional<qint64> VisitorEndpoint::departmentField(ClientConnection *connection, const Frame &frame)
