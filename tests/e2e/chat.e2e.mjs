@@ -3,116 +3,22 @@
 // the real concierge-server, and a real operator (concierge-test-operator-bot, built on the client
 // engine) that answers every visitor message with "Echo: <text>".
 //
-//   CONCIERGE_SERVER_BIN        path to concierge-server
-//   CONCIERGE_OPERATOR_BOT_BIN  path to concierge-test-operator-bot
-//   CONCIERGE_SHARE_DIR         folder holding widget/widget.js and demo/ (<build>/share/concierge)
-//   CONCIERGE_E2E_ARTIFACTS     where screenshots and logs go (default /tmp)
-//
-// Run: node --test tests/e2e/chat.e2e.mjs
+// Environment: see e2e_support.mjs. Run: node --test tests/e2e/chat.e2e.mjs
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-// playwright-core is a devDependency of the widget, installed from its lock file.
-const requireFromWidget = createRequire(path.join(repoRoot, 'widget', 'package.json'));
+import {
+    artifacts, botBin, BROWSER_ARGS, Child, requireFromWidget, serverBin, shareDir, WAIT_MS,
+} from './e2e_support.mjs';
+
 const { chromium } = requireFromWidget('playwright-core');
 
-const WAIT_MS = 20_000; // the longest any single step may take
 const TEST_MS = 90_000;
 const PASSWORD = 'e2e-secret';
-const BROWSER_ARGS = [
-    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-const devBuild = path.join(repoRoot, 'build', 'dev');
-const serverBin = process.env.CONCIERGE_SERVER_BIN || path.join(devBuild, 'server', 'concierge-server');
-const botBin = process.env.CONCIERGE_OPERATOR_BOT_BIN
-    || path.join(devBuild, 'tests', 'e2e', 'concierge-test-operator-bot');
-const shareDir = process.env.CONCIERGE_SHARE_DIR || path.join(devBuild, 'share', 'concierge');
-const artifacts = process.env.CONCIERGE_E2E_ARTIFACTS || '/tmp';
-
-/** A child process whose output lines are kept (for waiting on them and for the failure log). */
-class Child {
-    constructor(name, bin, args) {
-        this.name = name;
-        this.lines = [];
-        this.waiters = [];
-        this.exited = null;
-        this.proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        this.proc.on('error', (error) => this.onExit(`spawn error: ${error.message}`));
-        this.proc.on('exit', (code, signal) => this.onExit(`exited (code ${code}, signal ${signal})`));
-        for (const [stream, tag] of [[this.proc.stdout, 'out'], [this.proc.stderr, 'err']]) {
-            // Both pipes are drained for the whole run, so the child never blocks on a full pipe.
-            readline.createInterface({ input: stream }).on('line', (line) => this.onLine(tag, line));
-        }
-    }
-
-    onLine(tag, line) {
-        this.lines.push(`[${tag}] ${line}`);
-        if (tag !== 'out') return;
-        for (const waiter of [...this.waiters]) {
-            const match = waiter.pattern.exec(line);
-            if (match) {
-                this.waiters.splice(this.waiters.indexOf(waiter), 1);
-                waiter.resolve(match);
-            }
-        }
-    }
-
-    onExit(how) {
-        if (this.exited) return;
-        this.exited = how;
-        for (const waiter of this.waiters.splice(0)) {
-            waiter.reject(new Error(`${this.name} ${how} before printing ${waiter.pattern}\n${this.log()}`));
-        }
-    }
-
-    /** Resolves with the match of the first stdout line matching `pattern`. */
-    waitForLine(pattern, timeoutMs = WAIT_MS) {
-        for (const line of this.lines) {
-            const match = line.startsWith('[out] ') ? pattern.exec(line.slice(6)) : null;
-            if (match) return Promise.resolve(match);
-        }
-        if (this.exited) return Promise.reject(new Error(`${this.name} ${this.exited}\n${this.log()}`));
-        return new Promise((resolve, reject) => {
-            const waiter = { pattern, resolve, reject };
-            const timer = setTimeout(() => {
-                this.waiters.splice(this.waiters.indexOf(waiter), 1);
-                reject(new Error(`${this.name} printed no line matching ${pattern} in ${timeoutMs} ms\n${this.log()}`));
-            }, timeoutMs);
-            waiter.resolve = (m) => { clearTimeout(timer); resolve(m); };
-            waiter.reject = (e) => { clearTimeout(timer); reject(e); };
-            this.waiters.push(waiter);
-        });
-    }
-
-    log() {
-        return `--- ${this.name} output ---\n${this.lines.join('\n')}\n--- end of ${this.name} output ---`;
-    }
-
-    /** SIGTERM, then SIGKILL if it has not gone within 5 s. */
-    async stop() {
-        if (this.exited || this.proc.exitCode !== null || this.proc.pid === undefined) return;
-        const gone = new Promise((resolve) => this.proc.once('exit', resolve));
-        this.proc.kill('SIGTERM');
-        const timer = setTimeout(() => this.proc.kill('SIGKILL'), 5_000);
-        await gone;
-        clearTimeout(timer);
-    }
-
-    killNow() {
-        if (!this.exited && this.proc.exitCode === null) this.proc.kill('SIGKILL');
-    }
-}
 
 let stateDir;
 let server;
