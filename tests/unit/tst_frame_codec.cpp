@@ -8,6 +8,7 @@
 #include "protocol/Json.h"
 #include "protocol/Message.h"
 #include "protocol/OperatorInfo.h"
+#include "protocol/TransferTarget.h"
 #include "protocol/ProtocolVersion.h"
 #include "protocol/Visitor.h"
 
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void savedFrames_data();
     void savedFrames();
     void typedObjectsRoundTrip();
+    void objectsOfProtocol10StillRead();
     void malformedFramesAreRejectedWithBadFrame_data();
     void malformedFramesAreRejectedWithBadFrame();
     void versionParsing();
@@ -79,6 +81,35 @@ void TestFrameCodec::savedFrames()
         const QJsonObject json = data.value(u"operator").toObject();
         QCOMPARE(OperatorInfo::fromJson(json).toJson(), json);
     }
+    for (const QJsonValue &value : data.value(u"operators").toArray())
+        QCOMPARE(OperatorInfo::fromJson(value.toObject()).toJson(), value.toObject());
+    if (frame.type == u"dialog.transfer") {
+        const auto target = concierge::protocol::TransferTarget::fromJson(frame.object.value(u"to").toObject());
+        QVERIFY(target);
+        QCOMPARE(target->toJson(), frame.object.value(u"to").toObject());
+    }
+}
+
+void TestFrameCodec::objectsOfProtocol10StillRead()
+{
+    // A 1.0 server sends none of the 1.1 fields: they read as their safe defaults.
+    const auto info = OperatorInfo::fromJson(QJsonDocument::fromJson(
+        R"({"id": 1, "email": "a@example.com", "name": "A", "status": "online", "maxDialogs": 5})").object());
+    QCOMPARE(info.status, concierge::protocol::OperatorStatus::Online);
+    QCOMPARE(info.role, concierge::protocol::OperatorRole::Operator);
+    QVERIFY(!info.supervises());
+    QVERIFY(info.languages.isEmpty());
+    const auto dialog = Dialog::fromJson(QJsonDocument::fromJson(
+        R"({"id": 5, "visitorId": 12, "operatorId": null, "state": "waiting", "createdAt": "2026-11-21T10:15:30.123Z"})")
+                                             .object());
+    QVERIFY(!dialog.isOfflineRequest());
+    QVERIFY(!dialog.transfer.isValid());
+    QCOMPARE(dialog.departmentId, 0);
+    // An unknown status from a newer server reads as Offline, an unknown role as the least privileged.
+    const auto newer = OperatorInfo::fromJson(QJsonDocument::fromJson(
+        R"({"id": 2, "status": "meeting", "role": "owner"})").object());
+    QCOMPARE(newer.status, concierge::protocol::OperatorStatus::Offline);
+    QCOMPARE(newer.role, concierge::protocol::OperatorRole::Operator);
 }
 
 void TestFrameCodec::typedObjectsRoundTrip()
