@@ -71,6 +71,7 @@ private Q_SLOTS:
     void supervisorWatchesSilentlyAndTakesOver_data();
     void supervisorWatchesSilentlyAndTakesOver();
     void supervisorMayTransferAndCloseOthersDialogs();
+    void takingOverOnesOwnWaitingDialogMakesItActive();
     void withTheSettingOffColleaguesDialogsAreReadOnly();
 
 private:
@@ -307,6 +308,26 @@ void TestRoles::supervisorMayTransferAndCloseOthersDialogs()
     QVERIFY2(isResult(closed), qPrintable(errorCode(closed)));
     QCOMPARE(data(closed).value(u"dialog").toObject().value(u"state").toString(), u"closed"_s);
     QTRY_COMPARE(latestDialog(*m_anna, second).value(u"state").toString(), u"closed"_s);
+}
+
+void TestRoles::takingOverOnesOwnWaitingDialogMakesItActive()
+{
+    // Sam is the only one online, so the new dialog is assigned to him and waits for his answer.
+    QVERIFY(start({}));
+    QJsonObject samHello;
+    auto sam = loginOperator(server(), kSam, u"online"_s, &samHello);
+    m_visitor = connectVisitor(server());
+    QVERIFY(sam && m_visitor);
+    const qint64 dialogId = openDialog(*m_visitor);
+    QCOMPARE(waitAssigned(*sam, dialogId), operatorIdOf(samHello));
+
+    const QJsonObject reply = sam->request(u"dialog.takeover"_s, {{u"dialogId"_s, dialogId}});
+    QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
+    QCOMPARE(data(reply).value(u"dialog").toObject().value(u"state").toString(), u"active"_s);
+    QTRY_COMPARE(latestDialog(*sam, dialogId).value(u"state").toString(), u"active"_s);
+    // Nothing changed hands, so nothing is written into the history.
+    for (const QJsonObject &line : history(*sam, dialogId))
+        QVERIFY(line.value(u"event").toString().isEmpty());
 }
 
 void TestRoles::withTheSettingOffColleaguesDialogsAreReadOnly()
