@@ -561,6 +561,10 @@ Licensed under GPL-3.0-or-later.</source>
         <source>You are Offline. Choose another status to work with dialogs.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No messages yet. Everything written here reaches every operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::OperatorListDelegate</name>

@@ -565,6 +565,10 @@ Licensed under GPL-3.0-or-later.</source>
         <source>You are Offline. Choose another status to work with dialogs.</source>
         <translation>Вы в статусе «Оффлайн». Выберите другой статус, чтобы работать с диалогами.</translation>
     </message>
+    <message>
+        <source>No messages yet. Everything written here reaches every operator.</source>
+        <translation>Сообщений пока нет. Всё, что написано здесь, видят все операторы.</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::OperatorListDelegate</name>

@@ -100,6 +100,21 @@ OperatorChatPane::OperatorChatPane(OperatorSession *session, QWidget *parent)
     };
     connect(session->chatModel(), &QAbstractItemModel::rowsInserted, this, followBottom);
     connect(session->chatModel(), &QAbstractItemModel::modelReset, m_chatView, &QListView::scrollToBottom);
+
+    // An empty room says what it is for, instead of a blank box.
+    auto *emptyRoom = new QLabel(tr("No messages yet. Everything written here reaches every operator."),
+                                 m_chatView->viewport());
+    emptyRoom->setObjectName(QStringLiteral("emptyRoomLabel"));
+    emptyRoom->setWordWrap(true);
+    emptyRoom->setAlignment(Qt::AlignCenter);
+    emptyRoom->setEnabled(false); // drawn in the disabled (grey) text colour
+    auto *emptyLayout = new QVBoxLayout(m_chatView->viewport());
+    emptyLayout->addWidget(emptyRoom, 0, Qt::AlignCenter);
+    const auto showWhenEmpty = [this, emptyRoom] { emptyRoom->setVisible(m_session->chatModel()->rowCount() == 0); };
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(session->chatModel(), signal, emptyRoom, showWhenEmpty);
+    connect(session->chatModel(), &QAbstractItemModel::modelReset, emptyRoom, showWhenEmpty);
+    showWhenEmpty();
     refreshAccess();
 }
 
