@@ -53,7 +53,7 @@ Dialog dialogFrom(const QSqlQuery &query)
     dialog.departmentId = query.value(7).isNull() ? 0 : query.value(7).toLongLong();
     dialog.language = query.value(8).toString();
     if (!query.value(9).isNull())
-        dialog.offline = protocol::OfflineContact::fromJson(QJsonDocument::fromJson(query.value(9).toByteArray()).object());
+        dialog.offline = protocol::ContactDetails::fromJson(QJsonDocument::fromJson(query.value(9).toByteArray()).object());
     dialog.transfer.fromOperatorId = query.value(10).isNull() ? 0 : query.value(10).toLongLong();
     dialog.transfer.fromName = query.value(11).toString();
     dialog.transfer.comment = query.value(12).toString();
@@ -109,7 +109,7 @@ std::optional<Dialog> DialogRepository::openForVisitor(qint64 visitorId)
 }
 
 std::optional<Dialog> DialogRepository::create(qint64 visitorId, qint64 departmentId,
-                                              const std::optional<protocol::OfflineContact> &offline)
+                                              const std::optional<protocol::ContactDetails> &offline)
 {
     Dialog dialog;
     dialog.visitorId = visitorId;

@@ -24,7 +24,7 @@ public:
     /// A new `waiting` dialog, unassigned, waiting since now; in \a departmentId (0: any); an
     /// offline request when \a offline is set.
     std::optional<protocol::Dialog> create(qint64 visitorId, qint64 departmentId = 0,
-                                           const std::optional<protocol::OfflineContact> &offline = {});
+                                           const std::optional<protocol::ContactDetails> &offline = {});
     /// Writes state, operator, closedAt, waitingSince, department, language and the last transfer.
     bool update(const protocol::Dialog &dialog);
 

@@ -282,7 +282,7 @@ void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId
 
 void VisitorEndpoint::offlineRequest(ClientConnection *connection, qint64 visitorId, const Frame &frame)
 {
-    protocol::OfflineContact contact;
+    protocol::ContactDetails contact;
     contact.name = frame.object.value(u"name").toString().trimmed().left(kMaxContactChars);
     contact.email = frame.object.value(u"email").toString().trimmed().left(kMaxContactChars);
     contact.phone = frame.object.value(u"phone").toString().trimmed().left(kMaxContactChars);

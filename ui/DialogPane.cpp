@@ -27,7 +27,7 @@ using protocol::DialogState;
 
 namespace {
 
-QString contactLine(const protocol::OfflineContact &contact)
+QString contactLine(const protocol::ContactDetails &contact)
 {
     QStringList parts;
     for (const QString &part : {contact.name, contact.email, contact.phone}) {

@@ -26,12 +26,12 @@ DialogState dialogStateFromString(const QString &text)
     return DialogState::Closed;
 }
 
-QJsonObject OfflineContact::toJson() const
+QJsonObject ContactDetails::toJson() const
 {
     return {{u"name"_s, name}, {u"email"_s, email}, {u"phone"_s, phone}};
 }
 
-OfflineContact OfflineContact::fromJson(const QJsonObject &object)
+ContactDetails ContactDetails::fromJson(const QJsonObject &object)
 {
     return {object.value(u"name").toString(), object.value(u"email").toString(), object.value(u"phone").toString()};
 }
@@ -45,6 +45,12 @@ QJsonObject Dialog::toJson() const
                                    {u"comment"_s, transfer.comment},
                                    {u"at"_s, timestampToJson(transfer.at)}};
     }
+    QJsonValue ratingJson;
+    if (rating.isValid()) {
+        ratingJson = QJsonObject{{u"score"_s, rating.score},
+                                 {u"comment"_s, rating.comment},
+                                 {u"at"_s, rating.at.isValid() ? QJsonValue(timestampToJson(rating.at)) : QJsonValue()}};
+    }
     return {{u"id"_s, id},
             {u"visitorId"_s, visitorId},
             {u"operatorId"_s, idToJson(operatorId)},
@@ -56,7 +62,9 @@ QJsonObject Dialog::toJson() const
             {u"departmentId"_s, idToJson(departmentId)},
             {u"language"_s, language},
             {u"offline"_s, offline ? QJsonValue(offline->toJson()) : QJsonValue()},
-            {u"transfer"_s, transferJson}};
+            {u"transfer"_s, transferJson},
+            {u"categoryId"_s, idToJson(categoryId)},
+            {u"rating"_s, ratingJson}};
 }
 
 Dialog Dialog::fromJson(const QJsonObject &object)
@@ -74,12 +82,19 @@ Dialog Dialog::fromJson(const QJsonObject &object)
     dialog.departmentId = idFromJson(object.value(u"departmentId"));
     dialog.language = object.value(u"language").toString();
     if (object.value(u"offline").isObject())
-        dialog.offline = OfflineContact::fromJson(object.value(u"offline").toObject());
+        dialog.offline = ContactDetails::fromJson(object.value(u"offline").toObject());
     if (const QJsonObject transfer = object.value(u"transfer").toObject(); !transfer.isEmpty()) {
         dialog.transfer.fromOperatorId = idFromJson(transfer.value(u"fromOperatorId"));
         dialog.transfer.fromName = transfer.value(u"fromName").toString();
         dialog.transfer.comment = transfer.value(u"comment").toString();
         dialog.transfer.at = timestampFromJson(transfer.value(u"at"));
+    }
+    dialog.categoryId = idFromJson(object.value(u"categoryId"));
+    if (const QJsonObject rating = object.value(u"rating").toObject(); !rating.isEmpty()) {
+        dialog.rating.score = rating.value(u"score").toInt();
+        dialog.rating.comment = rating.value(u"comment").toString();
+        if (rating.value(u"at").isString())
+            dialog.rating.at = timestampFromJson(rating.value(u"at"));
     }
     return dialog;
 }

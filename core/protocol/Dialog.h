@@ -13,16 +13,28 @@ enum class DialogState { Waiting, Active, Closed };
 QString dialogStateToString(DialogState state);
 DialogState dialogStateFromString(const QString &text);
 
-/// What a visitor left in the widget's offline form (docs/protocol.md, `offline.request`).
-struct OfflineContact
+/// A visitor's name, email and phone: left in the widget's offline form (`offline.request`) or
+/// given on an operator's request (`contact.submit`).
+struct ContactDetails
 {
     QString name;
     QString email;
     QString phone;
 
     QJsonObject toJson() const;
-    static OfflineContact fromJson(const QJsonObject &object);
-    friend bool operator==(const OfflineContact &, const OfflineContact &) = default;
+    static ContactDetails fromJson(const QJsonObject &object);
+    friend bool operator==(const ContactDetails &, const ContactDetails &) = default;
+};
+
+/// The visitor's rating of a closed dialog (`dialog.rate`).
+struct Rating
+{
+    int score = 0; ///< 1–5; 0: not rated
+    QString comment;
+    QDateTime at;
+
+    bool isValid() const { return score > 0; }
+    friend bool operator==(const Rating &, const Rating &) = default;
 };
 
 /// The dialog's last transfer: shown to the receiver beside the waiting dialog.
@@ -49,8 +61,10 @@ struct Dialog
     QDateTime waitingSince; ///< when the visitor started waiting for an answer; invalid if not waiting
     qint64 departmentId = 0; ///< 0: any department
     QString language;        ///< "": any language; otherwise only operators speaking it get it
-    std::optional<OfflineContact> offline; ///< set: an offline request left through the form
+    std::optional<ContactDetails> offline; ///< set: an offline request left through the form
     Transfer transfer;
+    qint64 categoryId = 0; ///< 0: none
+    Rating rating;
 
     bool isOfflineRequest() const { return offline.has_value(); }
 

@@ -66,7 +66,9 @@ QJsonObject Visitor::toJson() const
             {u"currentPage"_s, currentPage.toJson()},
             {u"pages"_s, pageArray},
             {u"firstSeen"_s, timestampToJson(firstSeen)},
-            {u"lastSeen"_s, timestampToJson(lastSeen)}};
+            {u"lastSeen"_s, timestampToJson(lastSeen)},
+            {u"contact"_s, contact ? QJsonValue(contact->toJson()) : QJsonValue()},
+            {u"banned"_s, banned}};
 }
 
 Visitor Visitor::fromJson(const QJsonObject &object)
@@ -89,6 +91,9 @@ Visitor Visitor::fromJson(const QJsonObject &object)
         visitor.pages.append(PageView::fromJson(page.toObject()));
     visitor.firstSeen = timestampFromJson(object.value(u"firstSeen"));
     visitor.lastSeen = timestampFromJson(object.value(u"lastSeen"));
+    if (object.value(u"contact").isObject())
+        visitor.contact = ContactDetails::fromJson(object.value(u"contact").toObject());
+    visitor.banned = object.value(u"banned").toBool();
     return visitor;
 }
 

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Dialog.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace concierge::protocol {
 
@@ -52,6 +56,8 @@ struct Visitor
     QList<PageView> pages; ///< most recent last
     QDateTime firstSeen;
     QDateTime lastSeen;
+    std::optional<ContactDetails> contact; ///< given through `contact.submit`; pinned in the app
+    bool banned = false;
 
     QJsonObject toJson() const;
     static Visitor fromJson(const QJsonObject &object);

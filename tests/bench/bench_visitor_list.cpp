@@ -92,7 +92,7 @@ public:
                 dialog.state = DialogState::Active;
                 dialog.waitingSince = {};
             } else if (roll < 72) {
-                dialog.offline = protocol::OfflineContact{visitor.name, u"v%1@example.com"_s.arg(id), {}};
+                dialog.offline = protocol::ContactDetails{visitor.name, u"v%1@example.com"_s.arg(id), {}};
             } else if (roll < 75) {
                 // unassigned, waiting: the common queue
             } else {

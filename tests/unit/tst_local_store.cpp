@@ -213,7 +213,7 @@ private Q_SLOTS:
             protocol::Dialog rich = makeDialog(7, 3, 2, protocol::DialogState::Waiting, kT0, {}, kT0.addSecs(60));
             rich.departmentId = 4;
             rich.language = u"ru"_s;
-            rich.offline = protocol::OfflineContact{u"Ann"_s, u"ann@example.com"_s, {}};
+            rich.offline = protocol::ContactDetails{u"Ann"_s, u"ann@example.com"_s, {}};
             rich.transfer = {1, u"Bob"_s, u"Russian speaker"_s, kT0.addSecs(60)};
             const protocol::Dialog plain = makeDialog(8, 4, 0, protocol::DialogState::Active, kT0, {}, {});
             QCOMPARE(migrated.openDialogs(), (QList<protocol::Dialog>{rich, plain}));
@@ -237,7 +237,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"store.sqlite"_s);
         protocol::Dialog offline = makeDialog(1, 3, 0, protocol::DialogState::Waiting, kT0, {}, kT0);
-        offline.offline = protocol::OfflineContact{u"Ann"_s, {}, u"+33 1 23 45 67 89"_s};
+        offline.offline = protocol::ContactDetails{u"Ann"_s, {}, u"+33 1 23 45 67 89"_s};
         offline.departmentId = 2;
         protocol::Dialog transferred = makeDialog(2, 4, 7, protocol::DialogState::Waiting, kT0, {}, kT0.addSecs(5));
         transferred.language = u"fr"_s;

@@ -43,7 +43,7 @@ protocol::Dialog dialog(qint64 id, qint64 visitorId, DialogState state, qint64 o
 protocol::Dialog offlineRequest(qint64 id, qint64 visitorId, int waitingSecs = 0)
 {
     protocol::Dialog dlg = dialog(id, visitorId, DialogState::Waiting, 0, waitingSecs);
-    dlg.offline = protocol::OfflineContact{u"Ann"_s, u"ann@example.com"_s, {}};
+    dlg.offline = protocol::ContactDetails{u"Ann"_s, u"ann@example.com"_s, {}};
     return dlg;
 }
 
