@@ -605,6 +605,23 @@ bool LocalStore::setDepartments(const QList<protocol::Department> &departments)
     return setKv(u"departments"_s, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
 }
 
+QList<protocol::Category> LocalStore::categories() const
+{
+    QList<protocol::Category> result;
+    const QJsonArray array = QJsonDocument::fromJson(kv(u"categories"_s).toUtf8()).array();
+    for (const auto &value : array)
+        result.append(protocol::Category::fromJson(value.toObject()));
+    return result;
+}
+
+bool LocalStore::setCategories(const QList<protocol::Category> &categories)
+{
+    QJsonArray array;
+    for (const auto &category : categories)
+        array.append(category.toJson());
+    return setKv(u"categories"_s, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+}
+
 ServerSettings LocalStore::serverSettings() const
 {
     ServerSettings settings;

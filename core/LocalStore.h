@@ -5,6 +5,7 @@
 
 #include "protocol/Dialog.h"
 #include "protocol/Message.h"
+#include "protocol/Moderation.h"
 #include "protocol/OperatorInfo.h"
 #include "protocol/Visitor.h"
 
@@ -93,6 +94,8 @@ public:
     bool setOperators(const QList<protocol::OperatorInfo> &operators);
     QList<protocol::Department> departments() const;
     bool setDepartments(const QList<protocol::Department> &departments);
+    QList<protocol::Category> categories() const;
+    bool setCategories(const QList<protocol::Category> &categories);
     ServerSettings serverSettings() const; ///< defaults if never told
     bool setServerSettings(const ServerSettings &settings);
     QUrl serverUrl() const;

@@ -53,6 +53,7 @@ struct OperatorSession::Request
     QString type;
     QString cid;
     qint64 dialogId = 0;
+    qint64 subjectId = 0; ///< visitor.ban: the visitor; ban.lift: the ban
 };
 
 struct OperatorSession::Private
@@ -65,6 +66,7 @@ struct OperatorSession::Private
     MessageListModel *chatModel = nullptr;
     OperatorListModel *operatorModel = nullptr;
     QList<protocol::Department> departments;
+    QList<protocol::Category> categories;
     ServerSettings settings;
 
     ConnectionState state = ConnectionState::Disconnected;
@@ -123,6 +125,7 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
         d->dialogs.insert(dialog.id, dialog);
     d->settings = store->serverSettings();
     d->departments = store->departments();
+    d->categories = store->categories();
     d->visitorModel->setViewer(d->self.id, d->self.supervises(), d->settings);
     d->visitorModel->resetContent(listRows, dialogs, store->lastMessageTexts());
     d->operatorModel->setSelfId(d->self.id);
@@ -225,14 +228,14 @@ QString OperatorSession::newRid()
 }
 
 QString OperatorSession::sendRequest(const QString &type, QJsonObject fields, qint64 dialogId,
-                                     const QString &cid)
+                                     const QString &cid, qint64 subjectId)
 {
     if (!d->helloDone) {
         Q_EMIT requestFailed(type, ErrorCode::NotAuthenticated, tr("Not connected to the server"));
         return {};
     }
     const QString rid = newRid();
-    d->pending.insert(rid, {type, cid, dialogId});
+    d->pending.insert(rid, {type, cid, dialogId, subjectId});
     d->connection->sendFrame(protocol::makeRequest(type, rid, std::move(fields)));
     return rid;
 }
@@ -523,6 +526,17 @@ void OperatorSession::applyDirectory(const QJsonObject &data)
         d->departments = departments;
         d->store->setDepartments(departments);
     }
+    // From a 1.2 server; an older one sends none: keep what we knew.
+    if (data.contains(u"categories")) {
+        QList<protocol::Category> categories;
+        for (const auto &value : data.value(u"categories").toArray())
+            categories.append(protocol::Category::fromJson(value.toObject()));
+        if (categories != d->categories) {
+            d->categories = categories;
+            d->store->setCategories(categories);
+            Q_EMIT categoriesChanged();
+        }
+    }
     if (data.contains(u"settings")) {
         const QJsonObject object = data.value(u"settings").toObject();
         ServerSettings settings;
@@ -560,13 +574,25 @@ void OperatorSession::onResult(const Request &r, const QJsonObject &data)
     } else if (r.type == u"chat.send") {
         applyChatMessage(protocol::Message::fromJson(data.value(u"message").toObject()));
     } else if (r.type == u"dialog.take" || r.type == u"dialog.close" || r.type == u"dialog.transfer"
-               || r.type == u"dialog.takeover") {
+               || r.type == u"dialog.takeover" || r.type == u"dialog.category.set") {
         const auto dialog = protocol::Dialog::fromJson(data.value(u"dialog").toObject());
         applyDialog(dialog);
         if (r.type == u"dialog.transfer")
             Q_EMIT dialogTransferred(r.dialogId);
         else if (r.type == u"dialog.takeover")
             Q_EMIT dialogTakenOver(r.dialogId);
+    } else if (r.type == u"contact.request") {
+        Q_EMIT contactRequested(r.dialogId);
+    } else if (r.type == u"visitor.ban") {
+        // The visitor's own change (banned, their dialog closed) follows as events.
+        Q_EMIT visitorBanned(r.subjectId, protocol::Ban::fromJson(data.value(u"ban").toObject()));
+    } else if (r.type == u"bans.list") {
+        QList<protocol::Ban> bans;
+        for (const auto &value : data.value(u"bans").toArray())
+            bans.append(protocol::Ban::fromJson(value.toObject()));
+        Q_EMIT bansListed(bans);
+    } else if (r.type == u"ban.lift") {
+        Q_EMIT banLifted(r.subjectId);
     } else if (r.type == u"chat.history") {
         d->store->beginTransaction();
         for (const auto &value : data.value(u"messages").toArray()) {
@@ -707,6 +733,45 @@ void OperatorSession::takeOverDialog(qint64 dialogId)
         sendRequest(u"dialog.takeover"_s, {{u"dialogId"_s, dialogId}}, dialogId);
 }
 
+void OperatorSession::requestContact(qint64 dialogId)
+{
+    if (!refuseWhileOffline(u"contact.request"_s))
+        sendRequest(u"contact.request"_s, {{u"dialogId"_s, dialogId}}, dialogId);
+}
+
+void OperatorSession::setDialogCategory(qint64 dialogId, qint64 categoryId)
+{
+    if (refuseWhileOffline(u"dialog.category.set"_s))
+        return;
+    sendRequest(u"dialog.category.set"_s,
+                {{u"dialogId"_s, dialogId}, {u"categoryId"_s, categoryId > 0 ? QJsonValue(categoryId) : QJsonValue()}},
+                dialogId);
+}
+
+void OperatorSession::banVisitor(qint64 visitorId, const QString &reason, int hours, bool byIp)
+{
+    if (refuseWhileOffline(u"visitor.ban"_s))
+        return;
+    QJsonObject fields{{u"visitorId"_s, visitorId}, {u"byIp"_s, byIp}};
+    if (!reason.trimmed().isEmpty())
+        fields.insert(u"reason"_s, reason);
+    if (hours > 0) // absent: the ban never expires
+        fields.insert(u"hours"_s, hours);
+    sendRequest(u"visitor.ban"_s, fields, 0, {}, visitorId);
+}
+
+void OperatorSession::listBans()
+{
+    if (!refuseWhileOffline(u"bans.list"_s))
+        sendRequest(u"bans.list"_s);
+}
+
+void OperatorSession::liftBan(qint64 banId)
+{
+    if (!refuseWhileOffline(u"ban.lift"_s))
+        sendRequest(u"ban.lift"_s, {{u"banId"_s, banId}}, 0, {}, banId);
+}
+
 QString OperatorSession::sendChatMessage(const QString &text)
 {
     if (refuseWhileOffline(u"chat.send"_s))
@@ -821,6 +886,16 @@ MessageListModel *OperatorSession::chatModel() const { return d->chatModel; }
 OperatorListModel *OperatorSession::operatorModel() const { return d->operatorModel; }
 QList<protocol::OperatorInfo> OperatorSession::operators() const { return d->operatorModel->operators(); }
 QList<protocol::Department> OperatorSession::departments() const { return d->departments; }
+QList<protocol::Category> OperatorSession::categories() const { return d->categories; }
+
+std::optional<protocol::Category> OperatorSession::category(qint64 categoryId) const
+{
+    for (const auto &category : d->categories) {
+        if (category.id == categoryId)
+            return category;
+    }
+    return std::nullopt;
+}
 ServerSettings OperatorSession::serverSettings() const { return d->settings; }
 
 std::optional<protocol::OperatorInfo> OperatorSession::operatorInfo(qint64 operatorId) const

@@ -8,6 +8,7 @@
 #include "protocol/Dialog.h"
 #include "protocol/ErrorCode.h"
 #include "protocol/Message.h"
+#include "protocol/Moderation.h"
 #include "protocol/OperatorInfo.h"
 #include "protocol/TransferTarget.h"
 #include "protocol/Visitor.h"
@@ -54,6 +55,18 @@ public:
     void transferDialog(qint64 dialogId, const protocol::TransferTarget &target, const QString &comment);
     /// dialog.takeover (supervisors and admins): the dialog becomes mine and active.
     void takeOverDialog(qint64 dialogId);
+    /// contact.request: the visitor's widget shows the contact form. Success: contactRequested();
+    /// the answer comes later as a visitor.updated (Visitor.contact) and a "contact.given" line.
+    void requestContact(qint64 dialogId);
+    /// dialog.category.set; categoryId 0 clears the category (sent as null).
+    void setDialogCategory(qint64 dialogId, qint64 categoryId);
+    /// visitor.ban after the operator confirmed it; hours 0 = no expiry, byIp also bans their
+    /// current IP. Success: visitorBanned().
+    void banVisitor(qint64 visitorId, const QString &reason, int hours, bool byIp);
+    /// bans.list (admins): answered by bansListed().
+    void listBans();
+    /// ban.lift (admins): answered by banLifted().
+    void liftBan(qint64 banId);
     /// A line in the operator room, through the same persistent outbox as replies (dialogId 0 is
     /// sent as chat.send); shows at once as pending in chatModel(). Returns the cid.
     QString sendChatMessage(const QString &text);
@@ -83,6 +96,9 @@ public:
     QList<protocol::OperatorInfo> operators() const;
     std::optional<protocol::OperatorInfo> operatorInfo(qint64 operatorId) const;
     QList<protocol::Department> departments() const;
+    /// The admin-defined dialog categories, from the last hello (cached across restarts).
+    QList<protocol::Category> categories() const;
+    std::optional<protocol::Category> category(qint64 categoryId) const;
     /// Every language some operator speaks, sorted, unique.
     QStringList languages() const;
     ServerSettings serverSettings() const;
@@ -124,6 +140,11 @@ Q_SIGNALS:
     void dialogTransferred(qint64 dialogId); ///< our dialog.transfer succeeded
     void dialogTakenOver(qint64 dialogId);   ///< our dialog.takeover succeeded
     void serverSettingsChanged(const concierge::ServerSettings &settings);
+    void categoriesChanged();
+    void visitorBanned(qint64 visitorId, const concierge::protocol::Ban &ban); ///< our visitor.ban succeeded
+    void bansListed(const QList<concierge::protocol::Ban> &bans);
+    void banLifted(qint64 banId);
+    void contactRequested(qint64 dialogId); ///< our contact.request succeeded
 
 private:
     struct Request;
@@ -131,7 +152,7 @@ private:
     void startLogin(const QUrl &serverUrl);
     QString newRid();
     QString sendRequest(const QString &type, QJsonObject fields = {}, qint64 dialogId = 0,
-                        const QString &cid = {});
+                        const QString &cid = {}, qint64 subjectId = 0);
     void sendHello();
     void onFrame(const QJsonObject &frame);
     void onHelloResult(const QJsonObject &data);

@@ -530,6 +530,8 @@ QVariant VisitorListModel::data(const QModelIndex &index, int role) const
     case LastMessageTextRole: return d->lastText(dialog);
     case IsOfflineRequestRole: return dialog && dialog->isOfflineRequest();
     case DepartmentIdRole: return dialog ? dialog->departmentId : qint64(0);
+    case CategoryIdRole: return dialog ? dialog->categoryId : qint64(0);
+    case RatingRole: return dialog ? dialog->rating.score : 0;
     default: return {};
     }
 }
@@ -554,6 +556,8 @@ QHash<int, QByteArray> VisitorListModel::roleNames() const
     names.insert(LastMessageTextRole, "lastMessageText");
     names.insert(IsOfflineRequestRole, "isOfflineRequest");
     names.insert(DepartmentIdRole, "departmentId");
+    names.insert(CategoryIdRole, "categoryId");
+    names.insert(RatingRole, "rating");
     return names;
 }
 

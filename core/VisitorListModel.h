@@ -45,6 +45,8 @@ public:
         LastMessageTextRole,    ///< QString: the dialog's last visitor/operator line (plain text)
         IsOfflineRequestRole,   ///< bool
         DepartmentIdRole,       ///< qint64, 0: any department
+        CategoryIdRole,         ///< qint64, 0: no category (or no open dialog)
+        RatingRole,             ///< int: the dialog's rating score 1–5, 0: not rated
     };
 
     explicit VisitorListModel(QObject *parent = nullptr);
