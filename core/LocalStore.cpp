@@ -48,7 +48,7 @@ QDateTime timeFromMsecs(const QVariant &value)
 
 /// The columns dialogFromRow() reads, in its order.
 constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since, "
-                                "department_id, language, offline, transfer";
+                                "department_id, language, offline, transfer, category_id, rating";
 
 /// A JSON object as column text, NULL when absent (most dialogs have no offline contact or transfer).
 QVariant jsonOrNull(const QJsonValue &value)
@@ -68,16 +68,20 @@ protocol::Dialog dialogFromRow(const QSqlQuery &query)
     dialog.waitingSince = timeFromMsecs(query.value(6));
     dialog.departmentId = query.value(7).toLongLong();
     dialog.language = query.value(8).toString();
+    dialog.categoryId = query.value(11).toLongLong(); // NULL reads as 0: none
     // Rare, so parsed only where present: the start stays free of JSON for ordinary dialogs.
-    if (!query.value(9).isNull() || !query.value(10).isNull()) {
+    if (!query.value(9).isNull() || !query.value(10).isNull() || !query.value(12).isNull()) {
         QJsonObject parts;
         if (!query.value(9).isNull())
             parts.insert(u"offline"_s, fromJsonText(query.value(9).toString()));
         if (!query.value(10).isNull())
             parts.insert(u"transfer"_s, fromJsonText(query.value(10).toString()));
+        if (!query.value(12).isNull())
+            parts.insert(u"rating"_s, fromJsonText(query.value(12).toString()));
         const protocol::Dialog extra = protocol::Dialog::fromJson(parts);
         dialog.offline = extra.offline;
         dialog.transfer = extra.transfer;
+        dialog.rating = extra.rating;
     }
     return dialog;
 }
@@ -165,6 +169,15 @@ const QList<QStringList> &migrationSteps()
             u"INSERT INTO room_lines (id, cid, dialog_id, author, text, at, json) "
             "SELECT id, cid, 0, author, text, at, json FROM messages WHERE dialog_id = 0"_s,
             u"DELETE FROM messages WHERE dialog_id = 0"_s,
+        },
+        // v6 (protocol 1.2): a dialog's category and rating as columns (the rating as JSON, NULL
+        // when not rated), like v4's. A v5 cache written since the 1.2 structs already holds both
+        // in `json`, so they are filled from there.
+        {
+            u"ALTER TABLE dialogs ADD COLUMN category_id INTEGER"_s,
+            u"ALTER TABLE dialogs ADD COLUMN rating TEXT"_s,
+            u"UPDATE dialogs SET category_id = json_extract(json, '$.categoryId'), "
+            "rating = CASE json_type(json, '$.rating') WHEN 'object' THEN json_extract(json, '$.rating') END"_s,
         },
     };
     return steps;
@@ -351,13 +364,14 @@ bool LocalStore::upsertDialog(const protocol::Dialog &dialog)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(u"INSERT INTO dialogs (id, visitor_id, operator_id, state, json, created_at, closed_at, "
-                  "waiting_since, department_id, language, offline, transfer) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "waiting_since, department_id, language, offline, transfer, category_id, rating) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET visitor_id = excluded.visitor_id, "
                   "operator_id = excluded.operator_id, state = excluded.state, json = excluded.json, "
                   "created_at = excluded.created_at, closed_at = excluded.closed_at, "
                   "waiting_since = excluded.waiting_since, department_id = excluded.department_id, "
-                  "language = excluded.language, offline = excluded.offline, transfer = excluded.transfer"_s);
+                  "language = excluded.language, offline = excluded.offline, transfer = excluded.transfer, "
+                  "category_id = excluded.category_id, rating = excluded.rating"_s);
     const QJsonObject json = dialog.toJson();
     query.addBindValue(dialog.id);
     query.addBindValue(dialog.visitorId);
@@ -371,6 +385,8 @@ bool LocalStore::upsertDialog(const protocol::Dialog &dialog)
     query.addBindValue(dialog.language);
     query.addBindValue(jsonOrNull(json.value(u"offline")));
     query.addBindValue(dialog.transfer.isValid() ? jsonOrNull(json.value(u"transfer")) : QVariant());
+    query.addBindValue(dialog.categoryId > 0 ? QVariant(dialog.categoryId) : QVariant());
+    query.addBindValue(dialog.rating.isValid() ? jsonOrNull(json.value(u"rating")) : QVariant());
     if (!query.exec())
         return fail(u"upsertDialog"_s, query.lastError().text());
     return true;

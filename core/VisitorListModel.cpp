@@ -53,6 +53,22 @@ struct VisitorListModel::Private
         qint64 id = 0;
     };
     QHash<qint64, LastLine> lastLines; ///< dialog id → its last visitor/operator line
+    /// A visitor's newest dialog seen closed: a rating only ever comes after the close, so the
+    /// row of a visitor still on the site (Others) shows it from here while no dialog is open.
+    struct ClosedDialog
+    {
+        qint64 id = 0;
+        qint64 categoryId = 0;
+        int ratingScore = 0;
+    };
+    QHash<qint64, ClosedDialog> lastClosed; ///< by visitor id
+
+    void noteClosed(const protocol::Dialog &dialog)
+    {
+        ClosedDialog &closed = lastClosed[dialog.visitorId];
+        if (dialog.id >= closed.id) // an older dialog's late update must not replace a newer one
+            closed = {dialog.id, dialog.categoryId, dialog.rating.score};
+    }
     QList<Item> rows[kSectionCount];   ///< each kept sorted
     struct Placement
     {
@@ -269,6 +285,7 @@ void VisitorListModel::resetContent(const QList<protocol::Visitor> &visitors,
     d->openDialogs.clear();
     d->openDialogOfVisitor.clear();
     d->lastLines.clear();
+    d->lastClosed.clear();
     d->haystacks.clear();
     d->visitors.reserve(visitors.size());
     d->openDialogs.reserve(dialogs.size());
@@ -276,8 +293,10 @@ void VisitorListModel::resetContent(const QList<protocol::Visitor> &visitors,
     for (const auto &visitor : visitors)
         d->visitors.insert(visitor.id, visitor);
     for (const auto &dialog : dialogs) {
-        if (!dialog.isOpen())
+        if (!dialog.isOpen()) {
+            d->noteClosed(dialog);
             continue;
+        }
         d->openDialogs.insert(dialog.id, dialog);
         d->openDialogOfVisitor.insert(dialog.visitorId, dialog.id);
     }
@@ -372,6 +391,7 @@ void VisitorListModel::upsertDialog(const protocol::Dialog &dialog)
     } else {
         d->openDialogs.remove(dialog.id);
         d->lastLines.remove(dialog.id);
+        d->noteClosed(dialog);
         // Only the visitor's current dialog closing changes where the visitor is shown.
         if (previousOpen == dialog.id)
             d->openDialogOfVisitor.remove(dialog.visitorId);
@@ -413,6 +433,7 @@ void VisitorListModel::removeVisitor(qint64 visitorId)
 {
     d->visitors.remove(visitorId);
     d->haystacks.remove(visitorId);
+    d->lastClosed.remove(visitorId);
     if (const qint64 dialogId = d->openDialogOfVisitor.take(visitorId)) {
         d->openDialogs.remove(dialogId);
         d->lastLines.remove(dialogId);
@@ -530,8 +551,8 @@ QVariant VisitorListModel::data(const QModelIndex &index, int role) const
     case LastMessageTextRole: return d->lastText(dialog);
     case IsOfflineRequestRole: return dialog && dialog->isOfflineRequest();
     case DepartmentIdRole: return dialog ? dialog->departmentId : qint64(0);
-    case CategoryIdRole: return dialog ? dialog->categoryId : qint64(0);
-    case RatingRole: return dialog ? dialog->rating.score : 0;
+    case CategoryIdRole: return dialog ? dialog->categoryId : d->lastClosed.value(visitorId).categoryId;
+    case RatingRole: return dialog ? dialog->rating.score : d->lastClosed.value(visitorId).ratingScore;
     default: return {};
     }
 }

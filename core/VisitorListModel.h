@@ -45,8 +45,10 @@ public:
         LastMessageTextRole,    ///< QString: the dialog's last visitor/operator line (plain text)
         IsOfflineRequestRole,   ///< bool
         DepartmentIdRole,       ///< qint64, 0: any department
-        CategoryIdRole,         ///< qint64, 0: no category (or no open dialog)
-        RatingRole,             ///< int: the dialog's rating score 1–5, 0: not rated
+        /// The row's dialog: the open one, or else the visitor's newest dialog seen closed in
+        /// this run (ratings only come after a close).
+        CategoryIdRole,         ///< qint64, 0: no category
+        RatingRole,             ///< int: the rating's score 1–5, 0: not rated
     };
 
     explicit VisitorListModel(QObject *parent = nullptr);

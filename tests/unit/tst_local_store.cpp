@@ -308,6 +308,141 @@ private Q_SLOTS:
         QCOMPARE(store.dialog(1).departmentId, 0);
     }
 
+    /// A cache written by the 1.1 release (schema v5). Its dialogs' JSON may already hold the 1.2
+    /// fields (written by a build with the new structs): v6 fills the category and rating columns
+    /// from it, and ends equal to a fresh database.
+    void migratesFromV5()
+    {
+        QTemporaryDir dir;
+        const QString oldPath = dir.filePath(u"v5.sqlite"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v5"_s);
+            db.setDatabaseName(oldPath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // The shipped steps 1–5 (their DDL), as they were released.
+            for (const QString &sql : {
+                     u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+                     u"CREATE TABLE visitors (id INTEGER PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL)"_s,
+                     u"CREATE TABLE dialogs (id INTEGER PRIMARY KEY, visitor_id INTEGER NOT NULL, "
+                     "operator_id INTEGER, state TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE messages (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL, "
+                     "author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+                     u"CREATE TABLE outbox (cid TEXT PRIMARY KEY, dialog_id INTEGER NOT NULL, text TEXT NOT NULL, "
+                     "created_at TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
+                     u"CREATE INDEX messages_dialog_at ON messages (dialog_id, at, id)"_s,
+                     u"CREATE INDEX dialogs_visitor ON dialogs (visitor_id)"_s,
+                     u"ALTER TABLE visitors ADD COLUMN name TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN online INTEGER NOT NULL DEFAULT 0"_s,
+                     u"ALTER TABLE visitors ADD COLUMN page_title TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN page_url TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN last_seen INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN created_at INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN closed_at INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN waiting_since INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN department_id INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN language TEXT"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN offline TEXT"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN transfer TEXT"_s,
+                     u"CREATE TABLE room_lines (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL "
+                     "DEFAULT 0, author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE INDEX room_lines_at ON room_lines (at, id)"_s,
+                     u"INSERT INTO schema_version (version) VALUES (5)"_s,
+                     // Closed, with a category and a rating in its JSON only.
+                     u"INSERT INTO dialogs VALUES (7, 3, 2, 'closed', '{\"id\":7,\"visitorId\":3,"
+                     "\"operatorId\":2,\"state\":\"closed\",\"createdAt\":\"2026-01-01T10:00:00.000Z\","
+                     "\"closedAt\":\"2026-01-01T10:05:00.000Z\",\"waitingSince\":null,\"departmentId\":null,"
+                     "\"language\":\"\",\"offline\":null,\"transfer\":null,\"categoryId\":4,"
+                     "\"rating\":{\"score\":5,\"comment\":\"Спасибо!\",\"at\":\"2026-01-01T10:06:00.000Z\"}}', "
+                     "1767261600000, 1767261900000, NULL, NULL, '', NULL, NULL)"_s,
+                     // Open, written before 1.2: no such fields at all.
+                     u"INSERT INTO dialogs VALUES (8, 4, NULL, 'active', '{\"id\":8,\"visitorId\":4,"
+                     "\"operatorId\":null,\"state\":\"active\",\"createdAt\":\"2026-01-01T10:00:00.000Z\","
+                     "\"closedAt\":null,\"waitingSince\":null}', 1767261600000, NULL, NULL, NULL, NULL, NULL, NULL)"_s,
+                 })
+                QVERIFY2(q.exec(sql), qPrintable(sql + u" — "_s + q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"v5"_s);
+
+        {
+            LocalStore migrated;
+            QVERIFY2(migrated.open(oldPath), qPrintable(migrated.errorString()));
+            QCOMPARE(migrated.schemaVersion(), LocalStore::kSchemaVersion);
+            protocol::Dialog rated = makeDialog(7, 3, 2, protocol::DialogState::Closed, kT0, kT0.addSecs(300), {});
+            rated.categoryId = 4;
+            rated.rating = {5, u"Спасибо!"_s, kT0.addSecs(360)};
+            QCOMPARE(migrated.dialog(7), rated);
+            QCOMPARE(migrated.openDialogs(),
+                     QList<protocol::Dialog>{makeDialog(8, 4, 0, protocol::DialogState::Active, kT0, {}, {})});
+            QVERIFY(migrated.categories().isEmpty()); // never told
+        }
+        const QString freshPath = dir.filePath(u"fresh.sqlite"_s);
+        {
+            LocalStore fresh;
+            QVERIFY(fresh.open(freshPath));
+        }
+        QCOMPARE(schemaOf(oldPath), schemaOf(freshPath));
+    }
+
+    /// What protocol 1.2 added survives closing and reopening the app: a dialog's category and
+    /// rating, the categories the last hello listed, a visitor's given contact and ban.
+    void dialogActionFieldsSurviveReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        protocol::Dialog open = makeDialog(1, 3, 7, protocol::DialogState::Active, kT0, {}, {});
+        open.categoryId = 2;
+        protocol::Dialog rated = makeDialog(2, 4, 7, protocol::DialogState::Closed, kT0, kT0.addSecs(60), {});
+        rated.categoryId = 1;
+        rated.rating = {3, u"Slow, but <b>helpful</b>"_s, kT0.addSecs(90)};
+        protocol::Dialog ratedWithoutComment = makeDialog(3, 5, 7, protocol::DialogState::Closed, kT0, kT0, {});
+        ratedWithoutComment.rating = {1, {}, kT0.addSecs(5)};
+        const QList<protocol::Category> categories{{1, u"VIP"_s}, {2, u"Hooligan"_s}};
+        protocol::Visitor visitor;
+        visitor.id = 3;
+        visitor.name = u"Visitor 3"_s;
+        visitor.online = true;
+        visitor.currentPage = {u"http://shop/tea"_s, u"Tea"_s, kT0};
+        visitor.lastSeen = kT0.addSecs(2);
+        visitor.contact = protocol::ContactDetails{u"Ann"_s, u"ann@example.com"_s, u"+33 1 23"_s};
+        visitor.banned = true;
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.upsertDialog(open));
+            QVERIFY(store.upsertDialog(rated));
+            QVERIFY(store.upsertDialog(ratedWithoutComment));
+            QVERIFY(store.setCategories(categories));
+            QVERIFY(store.upsertVisitor(visitor));
+        }
+        LocalStore store;
+        QVERIFY(store.open(path));
+        QCOMPARE(store.openDialogs(), QList<protocol::Dialog>{open});
+        QCOMPARE(store.dialog(2), rated);
+        QCOMPARE(store.dialog(2).rating.comment, u"Slow, but <b>helpful</b>"_s);
+        QCOMPARE(store.dialog(3), ratedWithoutComment);
+        QCOMPARE(store.categories(), categories);
+        const auto full = store.visitor(3);
+        QVERIFY(full);
+        QCOMPARE(*full, visitor);
+        QCOMPARE(full->contact->email, u"ann@example.com"_s);
+        QVERIFY(full->banned);
+        // The list row still reads its own columns.
+        const auto rows = store.visitorListRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().name, u"Visitor 3"_s);
+        QCOMPARE(rows.first().currentPage.title, u"Tea"_s);
+        QCOMPARE(rows.first().lastSeen, kT0.addSecs(2));
+        // A category cleared on the server is cleared in the cache (a column, not a merge).
+        QVERIFY(store.upsertDialog(makeDialog(1, 3, 7, protocol::DialogState::Active, kT0, {}, {})));
+        QCOMPARE(store.dialog(1).categoryId, 0);
+        QVERIFY(!store.dialog(1).rating.isValid());
+        // A later hello with no categories left empties the list.
+        QVERIFY(store.setCategories({}));
+        QVERIFY(store.categories().isEmpty());
+    }
+
     void refusesNewerSchema()
     {
         QTemporaryDir dir;

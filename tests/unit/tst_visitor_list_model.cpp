@@ -309,6 +309,56 @@ private Q_SLOTS:
         QCOMPARE(removed.size(), 0);
     }
 
+    /// The row shows its dialog's category while it is open, and — once the visitor rated it after
+    /// the close — the score, for as long as the visitor stays on the site with no new dialog.
+    void categoryAndRatingOnTheRow()
+    {
+        VisitorListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setViewer(kMe, false, settings(false, false));
+        model.upsertVisitor(visitor(10));
+        model.upsertDialog(dialog(5, 10, DialogState::Active, kMe));
+        QModelIndex row = model.indexOfVisitor(10);
+        QCOMPARE(row.data(VisitorListModel::CategoryIdRole).toLongLong(), 0);
+        QCOMPARE(row.data(VisitorListModel::RatingRole).toInt(), 0);
+
+        // A category set on the open dialog reaches the row, with a dataChanged a view repaints on.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        protocol::Dialog categorised = dialog(5, 10, DialogState::Active, kMe);
+        categorised.categoryId = 3;
+        model.upsertDialog(categorised);
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(model.indexOfVisitor(10).data(VisitorListModel::CategoryIdRole).toLongLong(), 3);
+
+        // Closed: back under Others, keeping its category; then the visitor rates it.
+        protocol::Dialog closed = categorised;
+        closed.state = DialogState::Closed;
+        closed.closedAt = kT0.addSecs(60);
+        model.upsertDialog(closed);
+        QCOMPARE(sectionOf(model, 10), int(Section::Others));
+        QCOMPARE(model.indexOfVisitor(10).data(VisitorListModel::CategoryIdRole).toLongLong(), 3);
+        QCOMPARE(model.indexOfVisitor(10).data(VisitorListModel::RatingRole).toInt(), 0);
+        protocol::Dialog rated = closed;
+        rated.rating = {4, u"Quick answer"_s, kT0.addSecs(70)};
+        model.upsertDialog(rated);
+        QCOMPARE(model.indexOfVisitor(10).data(VisitorListModel::RatingRole).toInt(), 4);
+
+        // A late update of an older dialog does not replace what the newest one says.
+        protocol::Dialog older = dialog(2, 10, DialogState::Closed, kMe);
+        older.rating = {1, {}, kT0};
+        model.upsertDialog(older);
+        QCOMPARE(model.indexOfVisitor(10).data(VisitorListModel::RatingRole).toInt(), 4);
+
+        // A new dialog: the row is about that one now, unrated and without a category.
+        model.upsertDialog(dialog(6, 10, DialogState::Waiting, 0));
+        row = model.indexOfVisitor(10);
+        QCOMPARE(row.data(VisitorListModel::DialogIdRole).toLongLong(), 6);
+        QCOMPARE(row.data(VisitorListModel::RatingRole).toInt(), 0);
+        QCOMPARE(row.data(VisitorListModel::CategoryIdRole).toLongLong(), 0);
+        QCOMPARE(model.roleNames().value(VisitorListModel::RatingRole), "rating");
+        QCOMPARE(model.roleNames().value(VisitorListModel::CategoryIdRole), "categoryId");
+    }
+
     void transferAwayHidesItFromAPlainOperator()
     {
         VisitorListModel model;
