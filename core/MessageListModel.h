@@ -21,7 +21,8 @@ public:
         PendingRole,    ///< bool: not yet acknowledged by the server
         CidRole,
         MessageIdRole,
-        EventRole,      ///< QString: "" for plain lines; "transfer", "takeover" on system lines
+        EventRole,      ///< QString: "" for plain lines; on system lines "transfer", "takeover",
+                        ///< "contact.requested", "contact.given", "rating", "ban"
         MetaRole,       ///< QJsonObject: the system line's details (names, comment) to word it
         OperatorIdRole, ///< qint64: the operator who wrote it; 0 for visitor and system lines
     };
