@@ -2,9 +2,11 @@
 #include "AdminCli.h"
 
 #include "Database.h"
+#include "ModerationRepository.h"
 #include "OperatorRepository.h"
 #include "PasswordHasher.h"
 #include "ServerConfig.h"
+#include "protocol/Json.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -231,6 +233,55 @@ int departmentCommand(const QString &command, const QCommandLineParser &parser, 
     return 0;
 }
 
+int categoryCommand(const QString &command, const QCommandLineParser &parser, ModerationRepository &moderation)
+{
+    if (command == u"list-categories") {
+        for (const protocol::Category &category : moderation.categories())
+            out() << category.id << '\t' << category.name << Qt::endl;
+        return 0;
+    }
+    const QString name = parser.value(u"name"_s).trimmed();
+    if (name.isEmpty())
+        return fail(command + u" needs --name"_s);
+    QString error;
+    if (command == u"create-category") {
+        const auto id = moderation.createCategory(name, &error);
+        if (!id)
+            return fail(error);
+        out() << "created category " << *id << " " << name << Qt::endl;
+        return 0;
+    }
+    const auto id = moderation.categoryId(name);
+    if (!id)
+        return fail(u"no category named \""_s + name + u"\""_s);
+    if (!moderation.deleteCategory(*id))
+        return fail(u"cannot delete the category"_s);
+    out() << "deleted category " << *id << " " << name << Qt::endl;
+    return 0;
+}
+
+int banCommand(const QString &command, const QCommandLineParser &parser, ModerationRepository &moderation)
+{
+    if (command == u"list-bans") {
+        for (const protocol::Ban &ban : moderation.bansInForce()) {
+            out() << ban.id << '\t' << (ban.visitorId > 0 ? QString::number(ban.visitorId) : u"-"_s) << '\t'
+                  << (ban.ip.isEmpty() ? u"-"_s : ban.ip) << '\t' << ban.bannedBy << '\t'
+                  << protocol::timestampToJson(ban.at) << '\t'
+                  << (ban.expiresAt.isValid() ? protocol::timestampToJson(ban.expiresAt) : u"never"_s) << '\t'
+                  << ban.reason << Qt::endl;
+        }
+        return 0;
+    }
+    bool ok = false;
+    const qint64 id = parser.value(u"id"_s).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return fail(u"lift-ban needs --id N (see list-bans)"_s);
+    if (!moderation.lift(id))
+        return fail(u"no ban in force with id %1"_s.arg(id));
+    out() << "lifted ban " << id << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 bool seedDemo(Database &database, const QString &password, QString *error)
@@ -281,7 +332,9 @@ int AdminCli::run(const QStringList &arguments)
         "  list-operators\n"
         "  create-department --name N\n"
         "  delete-department --name N\n"
-        "  list-departments\n\n"
+        "  list-departments\n"
+        "  create-category --name N | delete-category --name N | list-categories\n"
+        "  list-bans | lift-ban --id N\n\n"
         "Roles: operator, supervisor, admin. Without --max-dialogs an operator follows the server's\n"
         "--max-dialogs. Changes reach a running server's operators at their next login."_s);
     parser.addHelpOption();
@@ -292,6 +345,7 @@ int AdminCli::run(const QStringList &arguments)
                        {u"department"_s, u"Department to put a new operator in (repeatable)."_s, u"name"_s},
                        {u"role"_s, u"operator, supervisor or admin."_s, u"role"_s},
                        {u"languages"_s, u"Languages the operator speaks, e.g. en,ru."_s, u"codes"_s},
+                       {u"id"_s, u"The ban to lift (lift-ban)."_s, u"n"_s},
                        {u"add-department"_s, u"Put the operator in this department (repeatable)."_s, u"name"_s},
                        {u"remove-department"_s, u"Take the operator out of this department (repeatable)."_s,
                         u"name"_s}});
@@ -323,6 +377,11 @@ int AdminCli::run(const QStringList &arguments)
         return listOperators(operators);
     if (command == u"create-department" || command == u"delete-department" || command == u"list-departments")
         return departmentCommand(command, parser, operators);
+    ModerationRepository moderation(database.handle());
+    if (command == u"create-category" || command == u"delete-category" || command == u"list-categories")
+        return categoryCommand(command, parser, moderation);
+    if (command == u"list-bans" || command == u"lift-ban")
+        return banCommand(command, parser, moderation);
     return fail(u"unknown command: "_s + command);
 }
 

@@ -144,6 +144,29 @@ CREATE TABLE chat_messages (
     text TEXT NOT NULL,
     at TEXT NOT NULL);
 )sql"_s,
+        // 3: dialog actions — categories, ratings, a visitor's contact details, bans.
+        uR"sql(
+CREATE TABLE categories (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL);
+ALTER TABLE dialogs ADD COLUMN category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL;
+ALTER TABLE dialogs ADD COLUMN rating_score INTEGER CHECK (rating_score IS NULL OR rating_score BETWEEN 1 AND 5);
+ALTER TABLE dialogs ADD COLUMN rating_comment TEXT NOT NULL DEFAULT '';
+ALTER TABLE dialogs ADD COLUMN rating_at TEXT;
+ALTER TABLE visitors ADD COLUMN contact TEXT;
+CREATE TABLE bans (
+    id INTEGER PRIMARY KEY,
+    visitor_id INTEGER REFERENCES visitors(id) ON DELETE CASCADE,
+    ip TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    banned_by TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    expires_at TEXT,
+    lifted_at TEXT);
+CREATE INDEX bans_by_visitor ON bans(visitor_id);
+CREATE INDEX bans_by_ip ON bans(ip);
+)sql"_s,
     };
     return list;
 }

@@ -11,7 +11,6 @@
 #include "protocol/Json.h"
 #include "protocol/TransferTarget.h"
 
-#include <QUuid>
 
 namespace concierge::server {
 
@@ -207,19 +206,12 @@ bool DialogHandover::commit(ClientConnection *connection, const QString &rid, co
                             qint64 previousOperatorId, const QString &event, const QString &text,
                             const QJsonObject &meta)
 {
-    protocol::Message line;
-    line.cid = u"system-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    line.dialogId = dialog.id;
-    line.author = protocol::Author::System;
-    line.text = text;
-    line.event = event;
-    line.meta = meta;
     if (!m_dialogs.transaction()) {
         connection->sendError(rid, ErrorCode::Internal, u"Cannot store the dialog"_s);
         return false;
     }
     const bool updated = m_dialogs.update(dialog);
-    const auto stored = updated ? m_dialogs.insertMessage(line) : std::nullopt;
+    const auto stored = updated ? m_dialogs.insertSystemLine(dialog.id, event, text, meta) : std::nullopt;
     if (!stored || !m_dialogs.commit()) {
         m_dialogs.rollback();
         connection->sendError(rid, ErrorCode::Internal, u"Cannot store the dialog"_s);

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -22,7 +23,7 @@ namespace {
 
 constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since, "
                                 "department_id, language, offline_contact, transfer_from, transfer_from_name, "
-                                "transfer_comment, transfer_at";
+                                "transfer_comment, transfer_at, category_id, rating_score, rating_comment, rating_at";
 constexpr auto kMessageColumns = "id, cid, dialog_id, author, operator_id, author_name, text, at, event, meta";
 
 QVariant nullableId(qint64 id)
@@ -58,6 +59,10 @@ Dialog dialogFrom(const QSqlQuery &query)
     dialog.transfer.fromName = query.value(11).toString();
     dialog.transfer.comment = query.value(12).toString();
     dialog.transfer.at = timeFrom(query.value(13));
+    dialog.categoryId = query.value(14).isNull() ? 0 : query.value(14).toLongLong();
+    dialog.rating.score = query.value(15).isNull() ? 0 : query.value(15).toInt();
+    dialog.rating.comment = query.value(16).toString();
+    dialog.rating.at = timeFrom(query.value(17));
     return dialog;
 }
 
@@ -108,6 +113,16 @@ std::optional<Dialog> DialogRepository::openForVisitor(qint64 visitorId)
     return dialogFrom(query);
 }
 
+std::optional<Dialog> DialogRepository::latestClosedForVisitor(qint64 visitorId)
+{
+    QSqlQuery query(m_db);
+    if (!runQuery(query, dialogSelect(u"WHERE visitor_id = ? AND state = 'closed' ORDER BY id DESC LIMIT 1"_s),
+                  {visitorId})
+        || !query.next())
+        return std::nullopt;
+    return dialogFrom(query);
+}
+
 std::optional<Dialog> DialogRepository::create(qint64 visitorId, qint64 departmentId,
                                               const std::optional<protocol::ContactDetails> &offline)
 {
@@ -135,11 +150,14 @@ bool DialogRepository::update(const Dialog &dialog)
     return runQuery(query,
                     u"UPDATE dialogs SET state = ?, operator_id = ?, closed_at = ?, waiting_since = ?, "
                     "department_id = ?, language = ?, transfer_from = ?, transfer_from_name = ?, "
-                    "transfer_comment = ?, transfer_at = ? WHERE id = ?"_s,
+                    "transfer_comment = ?, transfer_at = ?, category_id = ?, rating_score = ?, rating_comment = ?, "
+                    "rating_at = ? WHERE id = ?"_s,
                     {protocol::dialogStateToString(dialog.state), nullableId(dialog.operatorId),
                      nullableTime(dialog.closedAt), nullableTime(dialog.waitingSince),
                      nullableId(dialog.departmentId), dialog.language, nullableId(dialog.transfer.fromOperatorId),
-                     dialog.transfer.fromName, dialog.transfer.comment, nullableTime(dialog.transfer.at), dialog.id});
+                     dialog.transfer.fromName, dialog.transfer.comment, nullableTime(dialog.transfer.at),
+                     nullableId(dialog.categoryId), dialog.rating.isValid() ? QVariant(dialog.rating.score) : QVariant(),
+                     dialog.rating.comment, nullableTime(dialog.rating.at), dialog.id});
 }
 
 QList<Dialog> DialogRepository::openDialogs()
@@ -191,6 +209,19 @@ std::optional<Message> DialogRepository::insertMessage(Message message)
         return std::nullopt;
     message.id = query.lastInsertId().toLongLong();
     return message;
+}
+
+std::optional<Message> DialogRepository::insertSystemLine(qint64 dialogId, const QString &event,
+                                                         const QString &text, const QJsonObject &meta)
+{
+    Message line;
+    line.cid = u"system-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    line.dialogId = dialogId;
+    line.author = protocol::Author::System;
+    line.text = text;
+    line.event = event;
+    line.meta = meta;
+    return insertMessage(line);
 }
 
 QList<Message> DialogRepository::lastMessages(qint64 dialogId, int limit)

@@ -21,11 +21,14 @@ public:
     std::optional<protocol::Dialog> find(qint64 dialogId);
     /// The visitor's latest dialog that is not closed.
     std::optional<protocol::Dialog> openForVisitor(qint64 visitorId);
+    /// The visitor's newest closed dialog (the one they may rate).
+    std::optional<protocol::Dialog> latestClosedForVisitor(qint64 visitorId);
     /// A new `waiting` dialog, unassigned, waiting since now; in \a departmentId (0: any); an
     /// offline request when \a offline is set.
     std::optional<protocol::Dialog> create(qint64 visitorId, qint64 departmentId = 0,
                                            const std::optional<protocol::ContactDetails> &offline = {});
-    /// Writes state, operator, closedAt, waitingSince, department, language and the last transfer.
+    /// Writes state, operator, closedAt, waitingSince, department, language, the last transfer,
+    /// category and rating.
     bool update(const protocol::Dialog &dialog);
 
     /// Every dialog that is not closed, oldest first.
@@ -41,6 +44,10 @@ public:
     std::optional<protocol::Message> findByCid(const QString &cid);
     /// Stores \a message (id and `at` are set here) and returns it as stored.
     std::optional<protocol::Message> insertMessage(protocol::Message message);
+    /// Stores a system line (a transfer, a ban…): `event` names it for clients to word themselves,
+    /// \a text is the English fallback, \a meta the details.
+    std::optional<protocol::Message> insertSystemLine(qint64 dialogId, const QString &event, const QString &text,
+                                                      const QJsonObject &meta);
     /// The last \a limit messages of a dialog, oldest first.
     QList<protocol::Message> lastMessages(qint64 dialogId, int limit);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EventFanout.h"
 
+#include "ModerationRepository.h"
 #include "OperatorRepository.h"
 #include "SessionRegistry.h"
 #include "VisitorRepository.h"
@@ -16,10 +17,11 @@ using protocol::OperatorInfo;
 using protocol::OperatorStatus;
 
 EventFanout::EventFanout(SessionRegistry &sessions, OperatorRepository &operators, VisitorRepository &visitors,
-                         bool hideOthersDialogs)
+                         ModerationRepository &moderation, bool hideOthersDialogs)
     : m_sessions(sessions)
     , m_operators(operators)
     , m_visitors(visitors)
+    , m_moderation(moderation)
     , m_hideOthersDialogs(hideOthersDialogs)
 {
 }
@@ -89,6 +91,7 @@ std::optional<QJsonObject> EventFanout::visitorJson(qint64 visitorId)
     if (!visitor)
         return std::nullopt;
     visitor->online = m_sessions.isVisitorOnline(visitorId);
+    visitor->banned = m_moderation.banInForce(visitorId, visitor->ip).has_value();
     return visitor->toJson();
 }
 

@@ -13,6 +13,7 @@
 
 namespace concierge::server {
 
+class ModerationRepository;
 class OperatorRepository;
 class SessionRegistry;
 class VisitorRepository;
@@ -28,7 +29,7 @@ class EventFanout
 {
 public:
     EventFanout(SessionRegistry &sessions, OperatorRepository &operators, VisitorRepository &visitors,
-                bool hideOthersDialogs);
+                ModerationRepository &moderation, bool hideOthersDialogs);
 
     bool hideOthersDialogs() const { return m_hideOthersDialogs; }
     /// Unassigned, theirs, or anyone's for supervisors (and for everyone while the setting allows).
@@ -65,6 +66,7 @@ private:
     SessionRegistry &m_sessions;
     OperatorRepository &m_operators;
     VisitorRepository &m_visitors;
+    ModerationRepository &m_moderation;
     bool m_hideOthersDialogs;
     std::optional<QJsonObject> m_lastAvailability;
 };

@@ -3,12 +3,14 @@
 
 #include "ChatRepository.h"
 #include "ClientConnection.h"
+#include "DialogActions.h"
 #include "DialogClosing.h"
 #include "DialogHandover.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "LoginRateLimiter.h"
+#include "ModerationRepository.h"
 #include "OperatorChat.h"
 #include "OperatorRepository.h"
 #include "OperatorStatuses.h"
@@ -42,9 +44,10 @@ constexpr int kMaxHistory = 500;
 /// Requests an Offline operator may not make (docs/protocol.md "Statuses").
 bool needsWorkingStatus(const QString &type)
 {
-    static const QSet<QString> types{u"dialog.take"_s,     u"dialog.close"_s, u"dialog.transfer"_s,
-                                     u"dialog.takeover"_s, u"message.send"_s, u"history.get"_s,
-                                     u"chat.send"_s,       u"chat.history"_s};
+    static const QSet<QString> types{u"dialog.take"_s,     u"dialog.close"_s,        u"dialog.transfer"_s,
+                                     u"dialog.takeover"_s, u"message.send"_s,        u"history.get"_s,
+                                     u"chat.send"_s,       u"chat.history"_s,        u"contact.request"_s,
+                                     u"visitor.ban"_s,     u"dialog.category.set"_s};
     return types.contains(type);
 }
 } // namespace
@@ -60,6 +63,8 @@ OperatorEndpoint::OperatorEndpoint(const Services &services, QObject *parent)
     , m_router(services.router)
     , m_statuses(services.statuses)
     , m_closing(services.closing)
+    , m_actions(services.actions)
+    , m_moderation(services.moderation)
     , m_rateLimiter(services.rateLimiter)
     , m_handover(std::make_unique<DialogHandover>(services.operators, services.dialogs, services.fanout,
                                                   services.router, services.closing))
@@ -142,6 +147,16 @@ void OperatorEndpoint::onRequest(ClientConnection *connection, const OperatorInf
         m_room->send(connection, me, frame);
     else if (frame.type == u"chat.history")
         m_room->history(connection, frame);
+    else if (frame.type == u"contact.request")
+        m_actions.requestContact(connection, me, frame);
+    else if (frame.type == u"dialog.category.set")
+        m_actions.setCategory(connection, me, frame);
+    else if (frame.type == u"visitor.ban")
+        m_actions.ban(connection, me, frame);
+    else if (frame.type == u"bans.list")
+        m_actions.listBans(connection, me, frame);
+    else if (frame.type == u"ban.lift")
+        m_actions.liftBan(connection, me, frame);
     // Unknown types are ignored (forward compatibility).
 }
 
@@ -251,8 +266,12 @@ void OperatorEndpoint::addDirectory(QJsonObject &data, const OperatorInfo &me)
     QJsonArray departments;
     for (const protocol::Department &department : m_operators.departments())
         departments.append(QJsonObject{{u"id"_s, department.id}, {u"name"_s, department.name}});
+    QJsonArray categories;
+    for (const protocol::Category &category : m_moderation.categories())
+        categories.append(category.toJson());
     data.insert(u"operators"_s, operators);
     data.insert(u"departments"_s, departments);
+    data.insert(u"categories"_s, categories);
     data.insert(u"settings"_s, QJsonObject{{u"autoAssign"_s, m_router.isEnabled()},
                                            {u"hideOthersDialogs"_s, m_fanout.hideOthersDialogs()}});
 }

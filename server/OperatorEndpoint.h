@@ -15,12 +15,14 @@ namespace concierge::server {
 
 class ChatRepository;
 class ClientConnection;
+class DialogActions;
 class DialogClosing;
 class DialogHandover;
 class DialogRepository;
 class DialogRouter;
 class EventFanout;
 class LoginRateLimiter;
+class ModerationRepository;
 class OperatorChat;
 class OperatorRepository;
 class OperatorStatuses;
@@ -46,6 +48,8 @@ public:
         DialogRouter &router;
         OperatorStatuses &statuses;
         DialogClosing &closing;
+        DialogActions &actions;
+        ModerationRepository &moderation;
         LoginRateLimiter &rateLimiter;
     };
     explicit OperatorEndpoint(const Services &services, QObject *parent = nullptr);
@@ -82,6 +86,8 @@ private:
     DialogRouter &m_router;
     OperatorStatuses &m_statuses;
     DialogClosing &m_closing;
+    DialogActions &m_actions;
+    ModerationRepository &m_moderation;
     LoginRateLimiter &m_rateLimiter;
     std::unique_ptr<DialogHandover> m_handover;
     std::unique_ptr<OperatorChat> m_room;

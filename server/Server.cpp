@@ -37,17 +37,19 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_visitors(database.handle())
     , m_dialogs(database.handle())
     , m_chat(database.handle())
+    , m_moderation(database.handle())
     , m_rateLimiter(config.loginMaxFailures, std::chrono::seconds(config.loginWindowSeconds))
-    , m_fanout(m_sessions, m_operators, m_visitors, config.hideOthersDialogs)
+    , m_fanout(m_sessions, m_operators, m_visitors, m_moderation, config.hideOthersDialogs)
     , m_router(config.autoAssign, m_dialogs, m_operators, m_fanout)
     , m_statuses(m_operators, m_dialogs, m_fanout, m_router)
     , m_closing(m_dialogs, m_fanout, m_router, m_statuses)
+    , m_actions({m_dialogs, m_visitors, m_moderation, m_sessions, m_fanout, m_closing})
     , m_site(config.shareDir)
     , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
-                                               m_router, m_statuses, m_closing, m_rateLimiter},
+                                               m_router, m_statuses, m_closing, m_actions, m_moderation, m_rateLimiter},
                                               this))
     , m_visitorEndpoint(new VisitorEndpoint({m_visitors, m_dialogs, m_operators, m_sessions, m_fanout, m_router,
-                                             m_closing},
+                                             m_closing, m_actions, m_moderation},
                                             config.visitorMessageLimit, this))
 {
     const auto upgrade = [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

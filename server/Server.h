@@ -2,12 +2,14 @@
 #pragma once
 
 #include "ChatRepository.h"
+#include "DialogActions.h"
 #include "DialogClosing.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "HttpSite.h"
 #include "LoginRateLimiter.h"
+#include "ModerationRepository.h"
 #include "OperatorRepository.h"
 #include "OperatorStatuses.h"
 #include "ServerConfig.h"
@@ -44,12 +46,14 @@ private:
     VisitorRepository m_visitors;
     DialogRepository m_dialogs;
     ChatRepository m_chat;
+    ModerationRepository m_moderation;
     SessionRegistry m_sessions;
     LoginRateLimiter m_rateLimiter;
     EventFanout m_fanout;
     DialogRouter m_router;
     OperatorStatuses m_statuses;
     DialogClosing m_closing;
+    DialogActions m_actions;
     HttpSite m_site;
     QHttpServer m_http;
     OperatorEndpoint *m_operatorEndpoint;

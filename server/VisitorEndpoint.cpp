@@ -2,10 +2,12 @@
 #include "VisitorEndpoint.h"
 
 #include "ClientConnection.h"
+#include "DialogActions.h"
 #include "DialogClosing.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
+#include "ModerationRepository.h"
 #include "OperatorRepository.h"
 #include "PasswordHasher.h"
 #include "RequestChecks.h"
@@ -29,6 +31,13 @@ constexpr int kSnapshotMessages = 200;
 constexpr qsizetype kMaxFieldChars = 2048; ///< url, title, referrer, UTM values, User-Agent
 constexpr qsizetype kMaxContactChars = 200;  ///< name, email, phone of an offline request
 
+/// What a banned visitor may no longer do (docs/protocol.md "Dialog actions", Ban).
+bool isBannable(const QString &type)
+{
+    return type == u"message.send" || type == u"offline.request" || type == u"contact.submit"
+           || type == u"dialog.rate";
+}
+
 QString field(const QJsonObject &object, const QString &name)
 {
     return object.value(name).toString().left(kMaxFieldChars);
@@ -44,6 +53,8 @@ VisitorEndpoint::VisitorEndpoint(const Services &services, int messagesPer10s, Q
     , m_fanout(services.fanout)
     , m_router(services.router)
     , m_closing(services.closing)
+    , m_actions(services.actions)
+    , m_moderation(services.moderation)
     , m_messageGuard(messagesPer10s, std::chrono::seconds(10))
 {
 }
@@ -84,10 +95,16 @@ void VisitorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
         typing(me, frame);
     else if (frame.type == u"page.view")
         pageView(connection, me, frame);
+    else if (isBannable(frame.type) && refusedAsBanned(connection, me, frame))
+        return;
     else if (frame.type == u"message.send")
         sendMessage(connection, me, frame);
     else if (frame.type == u"offline.request")
         offlineRequest(connection, me, frame);
+    else if (frame.type == u"contact.submit")
+        m_actions.submitContact(connection, me, frame);
+    else if (frame.type == u"dialog.rate")
+        m_actions.rate(connection, me, frame);
     else if (frame.type == u"dialog.close")
         closeDialog(connection, me, frame);
 }
@@ -137,7 +154,8 @@ void VisitorEndpoint::hello(ClientConnection *connection, const Frame &frame)
                      {u"visitorId"_s, *visitorId},
                      {u"resumed"_s, resumed},
                      {u"seq"_s, resumed ? *lastSeq : session.log.lastSeq()},
-                     {u"departments"_s, availability.value(u"departments")}};
+                     {u"departments"_s, availability.value(u"departments")},
+                     {u"banned"_s, m_moderation.banInForce(*visitorId, connection->peerAddress().toString()).has_value()}};
     if (!resumed)
         data.insert(u"snapshot"_s, snapshot(*visitorId, availability.value(u"available").toBool()));
     connection->sendResult(frame.rid, data);
@@ -323,6 +341,14 @@ void VisitorEndpoint::closeDialog(ClientConnection *connection, qint64 visitorId
     }
     connection->sendResult(frame.rid, {});
     m_closing.announce(*closed);
+}
+
+bool VisitorEndpoint::refusedAsBanned(ClientConnection *connection, qint64 visitorId, const Frame &frame)
+{
+    if (!m_moderation.banInForce(visitorId, connection->peerAddress().toString()))
+        return false;
+    connection->sendError(frame.rid, ErrorCode::Forbidden, u"Chat is not available"_s);
+    return true;
 }
 
 void VisitorEndpoint::typing(qint64 visitorId, const Frame &frame)

@@ -16,10 +16,12 @@
 namespace concierge::server {
 
 class ClientConnection;
+class DialogActions;
 class DialogClosing;
 class DialogRepository;
 class DialogRouter;
 class EventFanout;
+class ModerationRepository;
 class OperatorRepository;
 class SessionRegistry;
 class VisitorRepository;
@@ -41,6 +43,8 @@ public:
         EventFanout &fanout;
         DialogRouter &router;
         DialogClosing &closing;
+        DialogActions &actions;
+        ModerationRepository &moderation;
     };
     VisitorEndpoint(const Services &services, int messagesPer10s, QObject *parent = nullptr);
 
@@ -64,6 +68,8 @@ private:
     void storeLine(ClientConnection *connection, const protocol::Frame &frame, qint64 visitorId, const QString &text,
                    const std::function<std::optional<protocol::Dialog>()> &prepareDialog, bool opensDialog);
     void typing(qint64 visitorId, const protocol::Frame &frame);
+    /// A ban in force on this visitor or the socket's address: answers `forbidden` and returns true.
+    bool refusedAsBanned(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     QJsonObject snapshot(qint64 visitorId, bool operatorsAvailable);
 
     VisitorRepository &m_visitors;
@@ -73,6 +79,8 @@ private:
     EventFanout &m_fanout;
     DialogRouter &m_router;
     DialogClosing &m_closing;
+    DialogActions &m_actions;
+    ModerationRepository &m_moderation;
     /// A person types at most a few lines a second; the default 20 in 10 s stops a script.
     FloodGuard m_messageGuard;
     /// Page views come from navigation; 30 in 10 s covers a fast clicker, not a loop.

@@ -6,6 +6,7 @@
 #include "protocol/Json.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -115,10 +116,18 @@ bool VisitorRepository::addPageView(qint64 visitorId, qint64 visitId, const prot
     return true;
 }
 
+bool VisitorRepository::setContact(qint64 visitorId, const protocol::ContactDetails &contact)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query, u"UPDATE visitors SET contact = ? WHERE id = ?"_s,
+                    {QString::fromUtf8(QJsonDocument(contact.toJson()).toJson(QJsonDocument::Compact)), visitorId})
+           && query.numRowsAffected() == 1;
+}
+
 std::optional<protocol::Visitor> VisitorRepository::load(qint64 visitorId)
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query, u"SELECT name, first_seen, last_seen FROM visitors WHERE id = ?"_s, {visitorId})
+    if (!runQuery(query, u"SELECT name, first_seen, last_seen, contact FROM visitors WHERE id = ?"_s, {visitorId})
         || !query.next())
         return std::nullopt;
     protocol::Visitor visitor;
@@ -126,6 +135,8 @@ std::optional<protocol::Visitor> VisitorRepository::load(qint64 visitorId)
     visitor.name = query.value(0).toString();
     visitor.firstSeen = timestampFromJson(query.value(1).toString());
     visitor.lastSeen = timestampFromJson(query.value(2).toString());
+    if (!query.value(3).isNull())
+        visitor.contact = protocol::ContactDetails::fromJson(QJsonDocument::fromJson(query.value(3).toByteArray()).object());
 
     QSqlQuery visit(m_db);
     if (runQuery(visit,

@@ -34,6 +34,8 @@ public:
     /// The Visitor object (without `online`, which is the session registry's knowledge); the last
     /// 20 pages of the latest visit.
     std::optional<protocol::Visitor> load(qint64 visitorId);
+    /// Stores the contact details the visitor gave (replacing earlier ones).
+    bool setContact(qint64 visitorId, const protocol::ContactDetails &contact);
 
 private:
     QSqlDatabase m_db;
