@@ -18,6 +18,7 @@
 #include "SnapshotParts.h"
 #include "RequestChecks.h"
 #include "SessionRegistry.h"
+#include "Teleport.h"
 #include "VisitorRepository.h"
 #include "protocol/ProtocolVersion.h"
 
@@ -47,7 +48,8 @@ bool needsWorkingStatus(const QString &type)
     static const QSet<QString> types{u"dialog.take"_s,     u"dialog.close"_s,        u"dialog.transfer"_s,
                                      u"dialog.takeover"_s, u"message.send"_s,        u"history.get"_s,
                                      u"chat.send"_s,       u"chat.history"_s,        u"contact.request"_s,
-                                     u"visitor.ban"_s,     u"dialog.category.set"_s};
+                                     u"visitor.ban"_s,     u"dialog.category.set"_s, u"visitor.redirect"_s,
+                                     u"teleport.find"_s};
     return types.contains(type);
 }
 } // namespace
@@ -65,6 +67,7 @@ OperatorEndpoint::OperatorEndpoint(const Services &services, QObject *parent)
     , m_closing(services.closing)
     , m_actions(services.actions)
     , m_moderation(services.moderation)
+    , m_teleport(services.teleport)
     , m_rateLimiter(services.rateLimiter)
     , m_handover(std::make_unique<DialogHandover>(services.operators, services.dialogs, services.fanout,
                                                   services.router, services.closing))
@@ -157,6 +160,10 @@ void OperatorEndpoint::onRequest(ClientConnection *connection, const OperatorInf
         m_actions.listBans(connection, me, frame);
     else if (frame.type == u"ban.lift")
         m_actions.liftBan(connection, me, frame);
+    else if (frame.type == u"visitor.redirect")
+        m_teleport.redirect(connection, me, frame);
+    else if (frame.type == u"teleport.find")
+        m_teleport.find(connection, me, frame);
     // Unknown types are ignored (forward compatibility).
 }
 

@@ -27,6 +27,7 @@ class OperatorChat;
 class OperatorRepository;
 class OperatorStatuses;
 class SessionRegistry;
+class Teleport;
 class VisitorRepository;
 
 /// The `/v1/operator` endpoint: hello (password or token, resume), status.set, dialog.take,
@@ -50,6 +51,7 @@ public:
         DialogClosing &closing;
         DialogActions &actions;
         ModerationRepository &moderation;
+        Teleport &teleport;
         LoginRateLimiter &rateLimiter;
     };
     explicit OperatorEndpoint(const Services &services, QObject *parent = nullptr);
@@ -88,6 +90,7 @@ private:
     DialogClosing &m_closing;
     DialogActions &m_actions;
     ModerationRepository &m_moderation;
+    Teleport &m_teleport;
     LoginRateLimiter &m_rateLimiter;
     std::unique_ptr<DialogHandover> m_handover;
     std::unique_ptr<OperatorChat> m_room;

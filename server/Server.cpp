@@ -44,12 +44,14 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_statuses(m_operators, m_dialogs, m_fanout, m_router)
     , m_closing(m_dialogs, m_fanout, m_router, m_statuses)
     , m_actions({m_dialogs, m_visitors, m_moderation, m_sessions, m_fanout, m_closing})
+    , m_teleport({m_dialogs, m_visitors, m_sessions, m_fanout}, config.teleportHosts)
     , m_site(config.shareDir)
     , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
-                                               m_router, m_statuses, m_closing, m_actions, m_moderation, m_rateLimiter},
+                                               m_router, m_statuses, m_closing, m_actions, m_moderation, m_teleport,
+                                               m_rateLimiter},
                                               this))
     , m_visitorEndpoint(new VisitorEndpoint({m_visitors, m_dialogs, m_operators, m_sessions, m_fanout, m_router,
-                                             m_closing, m_actions, m_moderation},
+                                             m_closing, m_actions, m_moderation, m_teleport},
                                             config.visitorMessageLimit, this))
 {
     const auto upgrade = [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

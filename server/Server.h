@@ -14,6 +14,7 @@
 #include "OperatorStatuses.h"
 #include "ServerConfig.h"
 #include "SessionRegistry.h"
+#include "Teleport.h"
 #include "VisitorRepository.h"
 
 #include <QHttpServer>
@@ -54,6 +55,7 @@ private:
     OperatorStatuses m_statuses;
     DialogClosing m_closing;
     DialogActions m_actions;
+    Teleport m_teleport;
     HttpSite m_site;
     QHttpServer m_http;
     OperatorEndpoint *m_operatorEndpoint;

@@ -42,6 +42,8 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
          u"on|off"_s},
         {u"hide-others-dialogs"_s,
          u"on: plain operators neither see nor act on other operators' dialogs (default off)."_s, u"on|off"_s},
+        {u"teleport-hosts"_s, u"Comma-separated hosts operators may redirect visitors to (default: any)."_s,
+         u"hosts"_s},
         {u"max-dialogs"_s, u"Default maximum of open dialogs per operator (default 5)."_s, u"n"_s},
         {u"login-max-failures"_s, u"Failed logins per account within the window before "
                                   "rate_limited (default 5; an address gets 4x as many)."_s,
@@ -127,6 +129,8 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
         *target = text == u"on";
         return true;
     };
+    for (const QString &host : value(u"teleport-hosts"_s).split(u',', Qt::SkipEmptyParts))
+        config->teleportHosts.append(host.trimmed().toLower());
     if (!onOff(u"auto-assign"_s, &config->autoAssign) || !onOff(u"hide-others-dialogs"_s, &config->hideOthersDialogs))
         return false;
     // "default" is for `admin set-operator --max-dialogs default` (follow this setting again),

@@ -21,6 +21,7 @@ struct ServerConfig
     bool autoAssign = true;
     int maxDialogs = 5; ///< per-operator maximum of open dialogs, for operators without their own
     bool hideOthersDialogs = false; ///< plain operators do not see other operators' dialogs
+    QStringList teleportHosts;      ///< hosts `visitor.redirect` may lead to; empty: any
     int loginMaxFailures = 5;
     int loginWindowSeconds = 300;
     int visitorMessageLimit = 20; ///< per visitor per 10 s; a person types far slower

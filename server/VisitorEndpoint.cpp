@@ -12,6 +12,7 @@
 #include "PasswordHasher.h"
 #include "RequestChecks.h"
 #include "SessionRegistry.h"
+#include "Teleport.h"
 #include "VisitorRepository.h"
 #include "protocol/ProtocolVersion.h"
 
@@ -55,6 +56,7 @@ VisitorEndpoint::VisitorEndpoint(const Services &services, int messagesPer10s, Q
     , m_closing(services.closing)
     , m_actions(services.actions)
     , m_moderation(services.moderation)
+    , m_teleport(services.teleport)
     , m_messageGuard(messagesPer10s, std::chrono::seconds(10))
 {
 }
@@ -105,6 +107,8 @@ void VisitorEndpoint::onFrame(ClientConnection *connection, const Frame &frame)
         m_actions.submitContact(connection, me, frame);
     else if (frame.type == u"dialog.rate")
         m_actions.rate(connection, me, frame);
+    else if (frame.type == u"teleport.code")
+        m_teleport.issueCode(connection, me, frame);
     else if (frame.type == u"dialog.close")
         closeDialog(connection, me, frame);
 }

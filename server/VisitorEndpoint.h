@@ -24,6 +24,7 @@ class EventFanout;
 class ModerationRepository;
 class OperatorRepository;
 class SessionRegistry;
+class Teleport;
 class VisitorRepository;
 
 /// The `/v1/visitor` endpoint: hello (token, resume), page.view, message.send, offline.request,
@@ -45,6 +46,7 @@ public:
         DialogClosing &closing;
         DialogActions &actions;
         ModerationRepository &moderation;
+        Teleport &teleport;
     };
     VisitorEndpoint(const Services &services, int messagesPer10s, QObject *parent = nullptr);
 
@@ -81,6 +83,7 @@ private:
     DialogClosing &m_closing;
     DialogActions &m_actions;
     ModerationRepository &m_moderation;
+    Teleport &m_teleport;
     /// A person types at most a few lines a second; the default 20 in 10 s stops a script.
     FloodGuard m_messageGuard;
     /// Page views come from navigation; 30 in 10 s covers a fast clicker, not a loop.
