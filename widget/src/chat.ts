@@ -1,19 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The visitor's conversation: what the widget shows, how server events and snapshots change it, and
 // the rules that keep a message from being lost or shown twice (docs/protocol.md, "Events, sequence
-// numbers and resume" and "Idempotent sends").
+// numbers and resume" and "Idempotent sends"), and the visitor's side of the dialog actions (contact
+// request, rating, ban: "Dialog actions").
 
 import { chosenDepartment, decideComposer } from "./composer";
 import { Connection, ConnectionState } from "./connection";
 import { newCid } from "./ids";
 import { currentPageView } from "./page";
 import {
+    ContactDetails,
     Department,
     HelloResult,
     MAX_TEXT_LENGTH,
     Message,
     OfflineRequest,
     parseDepartments,
+    RatingAnswer,
     RequestError,
     VisitorDialog,
     VisitorSnapshot,
@@ -21,19 +24,25 @@ import {
 import {
     ChatMessage,
     loadDepartment,
+    loadRatingDone,
     loadSession,
     loadToken,
+    RATING_DONE_KEY,
     saveDepartment,
+    saveRatingDone,
     saveSession,
     saveToken,
     SessionCache,
 } from "./storage";
 import type { Strings } from "./strings";
-import type { ChatView } from "./ui";
+import type { ChatView, ContactPrompt } from "./ui";
 
 const TYPING_IDLE_MS = 3_000;
 const TYPING_REFRESH_MS = 5_000;
 const OPERATOR_TYPING_TIMEOUT_MS = 8_000;
+
+/** How a request of a dialog action ended: stored, refused for good, or not done (try again). */
+type Outcome = "ok" | "refused" | "failed";
 
 function isMessage(value: unknown): value is Message {
     const m = value as Message | null;
@@ -68,6 +77,15 @@ export class Chat {
     private offlineDialogId: number | null = null;
     /** Kept across attempts of one offline request, so a retry after a lost answer is not stored twice. */
     private offlineCid: string | null = null;
+    /** The server said this visitor is banned: a neutral notice instead of the chat; nothing is sent. */
+    private banned = false;
+    /** The open dialog whose operator asked for contact details, while the form is shown. */
+    private contactDialogId: number | null = null;
+    private contactThanks = false;
+    /** The closed dialog the widget asks to rate: one whose close this tab saw happen. */
+    private ratingDialogId: number | null = null;
+    /** The dialog just rated, while the "thank you" is shown. */
+    private ratingThanksDialogId: number | null = null;
     private pageViewSent = false;
     private everReady = false;
     private inFlight = new Set<string>();
@@ -91,10 +109,19 @@ export class Chat {
             this.operatorsAvailable = cache.operatorsAvailable;
             this.departments = Array.isArray(cache.departments) ? cache.departments : [];
             this.offlineDialogId = typeof cache.offlineDialogId === "number" ? cache.offlineDialogId : null;
+            this.banned = cache.banned === true;
+            this.contactDialogId = typeof cache.contactDialogId === "number" ? cache.contactDialogId : null;
+            this.contactThanks = cache.contactThanks === true;
+            this.ratingDialogId = typeof cache.ratingDialogId === "number" ? cache.ratingDialogId : null;
+            this.ratingThanksDialogId = typeof cache.ratingThanksDialogId === "number" ? cache.ratingThanksDialogId : null;
         }
     }
 
     start(): void {
+        // Another tab rated or skipped: this one stops asking.
+        window.addEventListener("storage", (e) => {
+            if (e.key === RATING_DONE_KEY) this.render();
+        });
         this.render();
         this.connection.start();
     }
@@ -109,6 +136,7 @@ export class Chat {
 
     /** Returns false when the text was refused (the input then keeps it). */
     send(rawText: string): boolean {
+        if (this.banned) return false;
         const text = rawText.replace(/\s+$/, "").replace(/^\s*\n/, "");
         if (!text.trim()) return false;
         if (text.length > MAX_TEXT_LENGTH) {
@@ -116,6 +144,7 @@ export class Chat {
             return false;
         }
         this.stopTyping();
+        this.contactThanks = false;
         const message: ChatMessage = {
             id: null,
             cid: newCid(),
@@ -141,6 +170,7 @@ export class Chat {
 
     /** Sends the offline form; resolves true once the server has stored the request. */
     async sendOfflineRequest(request: OfflineRequest): Promise<boolean> {
+        if (this.banned) return false;
         if (!this.connection.isReady()) {
             this.view.flash(this.everReady ? this.strings.reconnecting : this.strings.connecting);
             return false;
@@ -173,8 +203,58 @@ export class Chat {
         }
     }
 
+    /** Sends the contact form an operator asked for; resolves true once the server has the details. */
+    async sendContact(details: ContactDetails): Promise<boolean> {
+        if ((await this.requestAction("contact.submit", { ...details }, this.strings.contactFailed)) !== "ok") return false;
+        this.contactDialogId = null;
+        this.contactThanks = true;
+        this.persist();
+        this.render();
+        return true;
+    }
+
+    dismissContact(): void {
+        this.contactDialogId = null;
+        this.persist();
+        this.render();
+    }
+
+    /** Rates the dialog that just closed; resolves true once the rating is stored. */
+    async rate(answer: RatingAnswer): Promise<boolean> {
+        const dialogId = this.ratingDialogId;
+        if (dialogId === null) return false;
+        const fields: Record<string, unknown> = { dialogId, score: answer.score };
+        if (answer.comment) fields.comment = answer.comment;
+        const outcome = await this.requestAction("dialog.rate", fields, this.strings.ratingFailed);
+        if (outcome === "failed") return false;
+        // Refused (rated already, elsewhere): asking again would only be refused again.
+        this.finishRating(dialogId);
+        if (outcome === "ok") this.ratingThanksDialogId = dialogId;
+        this.persist();
+        this.render();
+        return true;
+    }
+
+    skipRating(): void {
+        if (this.ratingDialogId !== null) this.finishRating(this.ratingDialogId);
+        this.persist();
+        this.render();
+    }
+
+    /** The visitor ends the conversation (the header's "End chat"). */
+    async endDialog(): Promise<void> {
+        const dialog = this.dialog;
+        if (!dialog || dialog.state === "closed") return;
+        if ((await this.requestAction("dialog.close", {}, this.strings.sendFailed)) !== "ok") return;
+        // The result comes before the server's dialog.updated: ask for the rating at once.
+        if (this.dialog?.id === dialog.id) this.noteDialog({ ...this.dialog, state: "closed" });
+        this.persist();
+        this.render();
+    }
+
     /** The visitor edited the input; `hasText` tells whether anything is left in it. */
     inputChanged(hasText: boolean): void {
+        if (this.banned) return;
         window.clearTimeout(this.typingIdleTimer);
         if (!hasText) {
             this.stopTyping();
@@ -215,7 +295,11 @@ export class Chat {
             saveToken(this.token);
             this.messages = this.messages.filter((m) => m.state === "sending");
             this.dialog = null;
+            this.contactDialogId = this.ratingDialogId = this.ratingThanksDialogId = null;
+            this.contactThanks = false;
         }
+        // Said at every hello: a ban lifted (or expired) gives the chat back.
+        if (typeof result.banned === "boolean") this.setBanned(result.banned);
         const departments = parseDepartments(result.departments);
         if (departments) this.departments = departments;
         if (!result.resumed) {
@@ -229,7 +313,7 @@ export class Chat {
         this.render();
         this.view.setConnection(null);
 
-        if (!this.pageViewSent) {
+        if (!this.pageViewSent && !this.banned) {
             this.connection
                 .request("page.view", { ...currentPageView() })
                 .then(() => (this.pageViewSent = true))
@@ -261,7 +345,10 @@ export class Chat {
             case "message.new":
                 if (isMessage(d.message)) {
                     this.upsert(d.message);
+                    // Answered in another tab.
+                    if (d.message.event === "contact.given") this.contactDialogId = null;
                     if (d.message.author === "operator") {
+                        this.contactThanks = false;
                         this.showOperatorTyping(false);
                         if (!this.open) this.unread += 1;
                         this.view.setUnread(this.unread);
@@ -269,7 +356,16 @@ export class Chat {
                 }
                 break;
             case "dialog.updated":
-                if (d.dialog && typeof d.dialog === "object") this.dialog = d.dialog as VisitorDialog;
+                if (d.dialog && typeof d.dialog === "object") this.noteDialog(d.dialog as VisitorDialog);
+                break;
+            case "contact.requested":
+                if (!this.banned) {
+                    this.contactDialogId = typeof d.dialogId === "number" ? d.dialogId : this.dialog?.id ?? null;
+                    this.contactThanks = false;
+                }
+                break;
+            case "banned":
+                this.setBanned(true);
                 break;
             case "typing":
                 if (d.author !== "visitor") this.showOperatorTyping(d.typing === true);
@@ -300,7 +396,7 @@ export class Chat {
     // --- internals -------------------------------------------------------------------------
 
     private transmit(message: ChatMessage): void {
-        if (!this.connection.isReady() || this.inFlight.has(message.cid)) return;
+        if (this.banned || !this.connection.isReady() || this.inFlight.has(message.cid)) return;
         this.inFlight.add(message.cid);
         const fields: Record<string, unknown> = { cid: message.cid, text: message.text };
         // Only the message that opens a dialog needs it; the server ignores it on later ones.
@@ -329,6 +425,73 @@ export class Chat {
                 this.persist();
                 this.render();
             });
+    }
+
+    /** Sends a dialog action's request; anything but success is flashed with `failedNote`. */
+    private async requestAction(type: string, fields: Record<string, unknown>, failedNote: string): Promise<Outcome> {
+        if (this.banned) return "refused";
+        if (!this.connection.isReady()) {
+            this.view.flash(this.everReady ? this.strings.reconnecting : this.strings.connecting);
+            return "failed";
+        }
+        try {
+            await this.connection.request(type, fields);
+            return "ok";
+        } catch (error: unknown) {
+            this.view.flash(failedNote);
+            const refused = error instanceof RequestError && error.code !== "internal" && error.code !== "rate_limited";
+            return refused ? "refused" : "failed";
+        }
+    }
+
+    /**
+     * A dialog's new state. A close seen here (the operator's, the visitor's own, or one missed while
+     * this tab was away) asks for a rating; a dialog found closed in a fresh tab's snapshot does not.
+     */
+    private noteDialog(next: VisitorDialog): void {
+        const before = this.dialog;
+        if (next.state === "closed") {
+            if (!(before && before.id === next.id && before.state === "closed")) {
+                this.ratingDialogId = next.id;
+                this.ratingThanksDialogId = null;
+            }
+            this.contactDialogId = null;
+            this.contactThanks = false;
+        }
+        this.dialog = next;
+    }
+
+    private finishRating(dialogId: number): void {
+        if (this.token) saveRatingDone(this.token, dialogId);
+        this.ratingDialogId = null;
+    }
+
+    private ratingAsked(): boolean {
+        const id = this.ratingDialogId;
+        if (id === null || this.banned || this.dialog?.id !== id || this.dialog.state !== "closed") return false;
+        if (id <= loadRatingDone(this.token)) return false; // rated or skipped in another tab
+        // A dialog ended by a ban is not rated (the `banned` event itself may come a frame later).
+        return !this.messages.some((m) => m.dialogId === id && m.author === "system" && m.event === "ban");
+    }
+
+    private contactPrompt(): ContactPrompt {
+        if (this.banned || !this.isDialogOpen()) return "none";
+        if (this.contactDialogId !== null) return "form";
+        return this.contactThanks ? "thanks" : "none";
+    }
+
+    /** Banned: nothing more goes out, what waited to be sent is not sent, every form goes away. */
+    private setBanned(banned: boolean): void {
+        this.banned = banned;
+        if (!banned) return;
+        for (const message of this.messages) {
+            if (message.state === "sending") message.state = "failed";
+        }
+        this.contactDialogId = this.ratingDialogId = this.ratingThanksDialogId = this.offlineDialogId = null;
+        this.contactThanks = false;
+        window.clearTimeout(this.typingIdleTimer);
+        this.typingSent = false;
+        this.showOperatorTyping(false);
     }
 
     /** The department a dialog opened now goes to: the visitor's choice, when the site offers one. */
@@ -374,7 +537,9 @@ export class Chat {
         const cids = new Set(stored.map((m) => m.cid));
         const unsent = this.messages.filter((m) => m.state === "sending" && !cids.has(m.cid));
         this.messages = stored.concat(unsent);
-        this.dialog = snapshot.dialog ?? null;
+        const next = snapshot.dialog ?? null;
+        if (next && this.dialog?.id === next.id) this.noteDialog(next);
+        else this.dialog = next;
         if (typeof snapshot.operatorsAvailable === "boolean") this.operatorsAvailable = snapshot.operatorsAvailable;
     }
 
@@ -389,6 +554,7 @@ export class Chat {
 
     private subtitle(): string {
         const s = this.strings;
+        if (this.banned) return "";
         if (!this.dialog) return s.subtitleDefault;
         switch (this.dialog.state) {
             case "waiting":
@@ -412,13 +578,20 @@ export class Chat {
                 chosenDepartmentId: this.chosenDepartmentId,
                 dialogOpen: this.isDialogOpen() || sending,
                 operatorsAvailable: this.operatorsAvailable,
+                banned: this.banned,
+                askRating: this.ratingAsked(),
             }),
         );
+        this.view.setContactPrompt(this.contactPrompt());
+        const thanked = this.ratingThanksDialogId;
+        this.view.setRatingThanks(!sending && thanked !== null && this.dialog?.id === thanked && this.dialog.state === "closed");
+        // After the composer: a focused "End chat" hands the focus on to the rating.
+        this.view.setCanEnd(!this.banned && this.isDialogOpen());
         // The thanks stay while the request waits for an answer; a reply or a close ends them.
         if (this.offlineDialogId !== null && !(this.dialog?.id === this.offlineDialogId && this.dialog.state === "waiting")) {
             this.offlineDialogId = null;
         }
-        this.view.setOfflineConfirmation(this.offlineDialogId !== null);
+        this.view.setOfflineConfirmation(this.offlineDialogId !== null && !this.banned);
     }
 
     private persist(): void {
@@ -431,6 +604,11 @@ export class Chat {
             messages: this.messages,
             departments: this.departments,
             offlineDialogId: this.offlineDialogId,
+            banned: this.banned,
+            contactDialogId: this.contactDialogId,
+            contactThanks: this.contactThanks,
+            ratingDialogId: this.ratingDialogId,
+            ratingThanksDialogId: this.ratingThanksDialogId,
         };
         saveSession(cache);
     }

@@ -6,6 +6,8 @@
 //   department, or without a choice the whole site);
 // - an open dialog always keeps the chat input: the server refuses an offline request beside it,
 //   and what the visitor writes there reaches the operator as soon as one looks.
+// And "Dialog actions": a banned visitor gets a neutral notice and no controls at all; after a close
+// the rating takes the input's place until the visitor rates or skips.
 
 import type { Department } from "./protocol";
 
@@ -14,7 +16,11 @@ export type Composer =
     /** `department`: the visitor's choice, which may be changed for one where someone is online. */
     | { kind: "offline"; department: Department | null }
     /** `department`: the visitor's choice, which may still be changed (no dialog yet). */
-    | { kind: "chat"; department: Department | null; operatorsAvailable: boolean };
+    | { kind: "chat"; department: Department | null; operatorsAvailable: boolean }
+    /** The dialog just closed: stars and a comment, or skip. */
+    | { kind: "rate" }
+    /** The visitor is banned: "Chat is not available.", nothing to send with. */
+    | { kind: "banned" };
 
 export interface ComposerInputs {
     departments: readonly Department[];
@@ -23,6 +29,10 @@ export interface ComposerInputs {
     dialogOpen: boolean;
     /** Someone is Online for the site as a whole (`operators.available`). */
     operatorsAvailable: boolean;
+    /** The server said this visitor is banned. */
+    banned?: boolean;
+    /** The widget asks for a rating of the dialog that just closed. */
+    askRating?: boolean;
 }
 
 /** The chosen department, when the site offers a choice and it still exists. */
@@ -32,6 +42,8 @@ export function chosenDepartment(inputs: Pick<ComposerInputs, "departments" | "c
 }
 
 export function decideComposer(inputs: ComposerInputs): Composer {
+    if (inputs.banned) return { kind: "banned" };
+    if (inputs.askRating && !inputs.dialogOpen) return { kind: "rate" };
     const chosen = chosenDepartment(inputs);
     if (inputs.dialogOpen) {
         const available = chosen ? chosen.available : inputs.operatorsAvailable;

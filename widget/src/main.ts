@@ -33,6 +33,11 @@ function boot(): void {
         },
         onChooseDepartment: (departmentId) => chat?.chooseDepartment(departmentId),
         onOfflineSubmit: (request) => (chat ? chat.sendOfflineRequest(request) : Promise.resolve(false)),
+        onContactSubmit: (details) => (chat ? chat.sendContact(details) : Promise.resolve(false)),
+        onContactDismiss: () => chat?.dismissContact(),
+        onRate: (answer) => (chat ? chat.rate(answer) : Promise.resolve(false)),
+        onSkipRating: () => chat?.skipRating(),
+        onEndChat: () => chat?.endDialog(),
     });
     chat = new Chat(visitorEndpoint(ownScript), ui, strings);
     document.body.appendChild(ui.host);

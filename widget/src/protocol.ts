@@ -2,12 +2,15 @@
 // Wire types of the visitor endpoint, as written in docs/protocol.md ("Visitor endpoint").
 // Only the fields the widget reads are typed; unknown fields are ignored by contract.
 
-export const PROTOCOL_VERSION = "1.1";
+export const PROTOCOL_VERSION = "1.2";
 
 export type Author = "visitor" | "operator" | "system";
 
-/** `event` of a system line: "transfer" / "takeover" reach the visitor with empty `text` (the widget words them). */
-export type SystemEvent = "" | "transfer" | "takeover";
+/**
+ * `event` of a system line. "transfer", "takeover" and "ban" reach the visitor with empty `text` (the
+ * widget words them); the others may carry text, and get the widget's wording when they do not.
+ */
+export type SystemEvent = "" | "transfer" | "takeover" | "contact.requested" | "contact.given" | "rating" | "ban";
 export type DialogState = "waiting" | "active" | "closed";
 
 export interface Message {
@@ -48,13 +51,25 @@ export interface HelloResult {
     seq?: number;
     snapshot?: VisitorSnapshot;
     departments?: Department[];
+    /** This visitor is banned: the widget shows a neutral notice and sends nothing (protocol 1.2). */
+    banned?: boolean;
 }
 
-/** What the visitor typed into the offline form (`offline.request` without `cid`/`departmentId`). */
-export interface OfflineRequest {
+/** The visitor's answer to a contact request (`contact.submit`); an email or a phone is required. */
+export interface ContactDetails {
     name: string;
     email: string;
     phone: string;
+}
+
+/** The visitor's rating of a closed dialog (`dialog.rate` without `dialogId`). */
+export interface RatingAnswer {
+    score: number;
+    comment: string;
+}
+
+/** What the visitor typed into the offline form (`offline.request` without `cid`/`departmentId`). */
+export interface OfflineRequest extends ContactDetails {
     text: string;
 }
 
@@ -90,6 +105,9 @@ export const CLOSE_AUTH_FAILED = 4003;
 
 /** Longest message text the server accepts (`too_long` above it). */
 export const MAX_TEXT_LENGTH = 10000;
+
+/** Longest rating comment the server accepts. */
+export const MAX_RATING_COMMENT_LENGTH = 1000;
 
 /** The `departments` list of a hello result or `operators.available`; null when absent (older server). */
 export function parseDepartments(value: unknown): Department[] | null {

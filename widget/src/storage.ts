@@ -11,6 +11,7 @@ export const TOKEN_KEY = "concierge.visitorToken";
 export const SESSION_KEY = "concierge.session";
 export const OPEN_KEY = "concierge.open";
 export const DEPARTMENT_KEY = "concierge.department";
+export const RATING_DONE_KEY = "concierge.ratingDone";
 
 /**
  * How long the department choice is remembered: one visit, which like the server's visit ends after
@@ -40,6 +41,16 @@ export interface SessionCache {
     departments?: Department[];
     /** The dialog opened by this tab's offline form, while its confirmation is shown. */
     offlineDialogId?: number | null;
+    /** The server said this visitor is banned (shown at once on the next page, before the hello). */
+    banned?: boolean;
+    /** The open dialog whose operator asked for contact details, while the form is shown. */
+    contactDialogId?: number | null;
+    /** The "thank you" after the contact form was sent. */
+    contactThanks?: boolean;
+    /** The closed dialog the widget asks to rate. */
+    ratingDialogId?: number | null;
+    /** The closed dialog just rated, while the "thank you" is shown. */
+    ratingThanksDialogId?: number | null;
 }
 
 function read(storage: () => Storage, key: string): string | null {
@@ -118,4 +129,24 @@ export function loadDepartment(now: number = Date.now()): number | null {
 
 export function saveDepartment(id: number | null, now: number = Date.now()): void {
     write(local, DEPARTMENT_KEY, id === null ? null : JSON.stringify({ id, at: now }));
+}
+
+/**
+ * The newest dialog of this visitor that was rated or whose rating was skipped, in any tab: the
+ * server takes one rating per dialog, so no other tab asks again. 0 when there is none.
+ */
+export function loadRatingDone(token: string | null): number {
+    const raw = read(local, RATING_DONE_KEY);
+    if (!raw || !token) return 0;
+    try {
+        const saved = JSON.parse(raw) as { visitorToken?: unknown; dialogId?: unknown };
+        return saved.visitorToken === token && typeof saved.dialogId === "number" ? saved.dialogId : 0;
+    } catch {
+        return 0;
+    }
+}
+
+export function saveRatingDone(token: string, dialogId: number): void {
+    if (dialogId <= loadRatingDone(token)) return;
+    write(local, RATING_DONE_KEY, JSON.stringify({ visitorToken: token, dialogId }));
 }

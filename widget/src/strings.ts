@@ -42,6 +42,26 @@ export interface Strings {
     offlineNeedMessage: string;
     offlineThanks: string;
     passedOn: string;
+    endChat: string;
+    endChatLabel: string;
+    contactIntro: string;
+    contactSend: string;
+    contactDismiss: string;
+    contactThanks: string;
+    contactFailed: string;
+    contactRequestedLine: string;
+    contactGivenLine: string;
+    ratingIntro: string;
+    ratingStar: (score: number, outOf: number) => string;
+    ratingNeedScore: string;
+    ratingComment: string;
+    ratingSend: string;
+    ratingSkip: string;
+    ratingThanks: string;
+    ratingFailed: string;
+    ratingLine: string;
+    endedLine: string;
+    banned: string;
 }
 
 const en: Strings = {
@@ -85,6 +105,26 @@ const en: Strings = {
     offlineNeedMessage: "Write your message.",
     offlineThanks: "Thank you! We will get back to you by email or phone.",
     passedOn: "Your conversation has been passed to a colleague.",
+    endChat: "End chat",
+    endChatLabel: "End this conversation",
+    contactIntro: "The operator would like your contact details, so that we can get back to you.",
+    contactSend: "Send details",
+    contactDismiss: "Not now",
+    contactThanks: "Thank you! The operator has your contact details.",
+    contactFailed: "Your details could not be sent. Please check them and try again.",
+    contactRequestedLine: "The operator asked for your contact details.",
+    contactGivenLine: "You shared your contact details.",
+    ratingIntro: "How was this conversation?",
+    ratingStar: (score, outOf) => (score === 1 ? `1 star of ${outOf}` : `${score} stars of ${outOf}`),
+    ratingNeedScore: "Choose from 1 to 5 stars.",
+    ratingComment: "Comment (optional)",
+    ratingSend: "Send rating",
+    ratingSkip: "Skip",
+    ratingThanks: "Thank you for your rating!",
+    ratingFailed: "The rating could not be sent.",
+    ratingLine: "You rated this conversation.",
+    endedLine: "This conversation has ended.",
+    banned: "Chat is not available.",
 };
 
 const ru: Strings = {
@@ -128,6 +168,26 @@ const ru: Strings = {
     offlineNeedMessage: "Напишите сообщение.",
     offlineThanks: "Спасибо! Мы свяжемся с вами по почте или телефону.",
     passedOn: "Ваш разговор передан коллеге.",
+    endChat: "Завершить",
+    endChatLabel: "Завершить разговор",
+    contactIntro: "Оператор просит оставить контакты, чтобы мы могли с вами связаться.",
+    contactSend: "Отправить контакты",
+    contactDismiss: "Не сейчас",
+    contactThanks: "Спасибо! Оператор получил ваши контакты.",
+    contactFailed: "Не удалось отправить контакты. Проверьте их и попробуйте ещё раз.",
+    contactRequestedLine: "Оператор попросил ваши контакты.",
+    contactGivenLine: "Вы оставили контакты.",
+    ratingIntro: "Как прошёл разговор?",
+    ratingStar: (score, outOf) => `Оценка ${score} из ${outOf}`,
+    ratingNeedScore: "Выберите оценку от 1 до 5 звёзд.",
+    ratingComment: "Комментарий (необязательно)",
+    ratingSend: "Оценить",
+    ratingSkip: "Пропустить",
+    ratingThanks: "Спасибо за оценку!",
+    ratingFailed: "Не удалось отправить оценку.",
+    ratingLine: "Вы оценили разговор.",
+    endedLine: "Разговор завершён.",
+    banned: "Чат недоступен.",
 };
 
 const tables: Record<string, Strings> = { en, ru };

@@ -18,7 +18,8 @@ export const STYLES = `
   display: flex; align-items: center; justify-content: center; margin-left: auto;
 }
 .cw-launcher:hover { background: #1b4332; }
-.cw-launcher:focus-visible, .cw-send:focus-visible, .cw-close:focus-visible, .cw-department:focus-visible, .cw-link:focus-visible { outline: 3px solid #95d5b2; outline-offset: 2px; }
+.cw-launcher:focus-visible, .cw-send:focus-visible, .cw-close:focus-visible, .cw-department:focus-visible, .cw-link:focus-visible,
+.cw-secondary:focus-visible, .cw-end:focus-visible { outline: 3px solid #95d5b2; outline-offset: 2px; }
 .cw-launcher svg { width: 26px; height: 26px; fill: currentColor; }
 .cw-badge {
   position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; padding: 0 6px;
@@ -38,6 +39,11 @@ export const STYLES = `
 .cw-subtitle { font-size: 12px; opacity: .85; margin: 2px 0 0; overflow-wrap: anywhere; }
 .cw-close { background: transparent; border: 0; color: #fff; font-size: 22px; line-height: 1; cursor: pointer; padding: 2px 6px; border-radius: 6px; }
 .cw-close:hover { background: rgba(255,255,255,.15); }
+.cw-end {
+  flex: none; align-self: center; background: transparent; border: 1px solid rgba(255,255,255,.6); color: #fff;
+  font: inherit; font-size: 12px; line-height: 1.2; padding: 4px 8px; border-radius: 6px; cursor: pointer;
+}
+.cw-end:hover { background: rgba(255,255,255,.15); }
 .cw-note { padding: 8px 14px; font-size: 12px; background: #f1f3f5; color: #495057; border-bottom: 1px solid #e9ecef; }
 .cw-note[hidden] { display: none; }
 .cw-note.cw-connection { background: #fff3bf; color: #5c4813; }
@@ -80,12 +86,32 @@ export const STYLES = `
 .cw-department-line { display: flex; align-items: baseline; gap: 8px; padding: 6px 12px 0; font-size: 12px; color: #495057; background: #fff; border-top: 1px solid #e9ecef; }
 .cw-department-line + .cw-form { border-top: 0; }
 .cw-link { border: 0; background: none; padding: 0; color: #2d6a4f; font: inherit; text-decoration: underline; cursor: pointer; border-radius: 4px; }
-.cw-offline { flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 10px 12px 12px; border-top: 1px solid #e9ecef; background: #fff; }
-.cw-messages:not([hidden]) ~ .cw-offline { flex: 0 1 auto; max-height: 75%; }
+/* Forms under the conversation (offline request, contact details, rating): alone they take the room,
+   under messages they take what they need, scrolling past three quarters of the window. */
+.cw-panel { flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 10px 12px 12px; border-top: 1px solid #e9ecef; background: #fff; }
+.cw-messages:not([hidden]) ~ .cw-panel { flex: 0 1 auto; max-height: 75%; }
 .cw-department-line + .cw-offline { border-top: 0; }
-.cw-offline-intro { margin: 0 0 8px; font-size: 13px; color: #495057; }
-.cw-offline-hint { margin: -4px 0 8px; font-size: 11px; color: #868e96; }
-.cw-offline-contact-error { margin: -4px 0 8px; }
+.cw-contact { flex: 0 1 auto; max-height: 60%; background: #f1f8f4; }
+.cw-panel-intro { margin: 0 0 8px; font-size: 13px; color: #495057; }
+.cw-contact .cw-panel-intro, .cw-rating .cw-panel-intro { font-weight: 600; color: #1f2430; }
+.cw-contact-hint { margin: -4px 0 8px; font-size: 11px; color: #868e96; }
+.cw-contact-error { margin: -4px 0 8px; }
+.cw-panel-buttons { display: flex; gap: 8px; align-items: stretch; }
+.cw-panel-buttons .cw-send { flex: 1; padding: 9px 16px; }
+.cw-secondary {
+  border: 1px solid #ced4da; border-radius: 10px; padding: 9px 14px; background: #fff; color: #495057;
+  font: inherit; cursor: pointer;
+}
+.cw-secondary:hover { border-color: #2d6a4f; color: #1b4332; }
+.cw-action-thanks { border-top: 1px solid #e9ecef; border-bottom: 0; }
+.cw-stars { display: flex; gap: 2px; margin: 0 0 8px; }
+/* The radio buttons stay focusable and in the accessibility tree; the stars are what is seen. */
+.cw-star-input { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.cw-star { font-size: 30px; line-height: 1; color: #ced4da; cursor: pointer; padding: 0 2px; border-radius: 6px; }
+.cw-star.cw-star-on { color: #f4a100; }
+.cw-star-input:focus-visible + .cw-star { outline: 3px solid #95d5b2; outline-offset: 1px; }
+.cw-banned { flex: 1 1 auto; display: flex; align-items: center; justify-content: center; padding: 16px; text-align: center; color: #495057; background: #f8f9fa; border-top: 1px solid #e9ecef; }
+.cw-messages:not([hidden]) ~ .cw-banned { flex: 0 0 auto; background: #fff; }
 .cw-field { margin: 0 0 8px; }
 .cw-field-label { display: block; font-size: 12px; font-weight: 600; margin: 0 0 2px; color: #495057; }
 .cw-field-input {
@@ -96,7 +122,7 @@ export const STYLES = `
 .cw-field-input[aria-invalid="true"] { border-color: #c92a2a; }
 .cw-field-input[aria-invalid="true"]:focus { box-shadow: 0 0 0 3px rgba(201,42,42,.2); }
 .cw-field-error { margin: 3px 0 0; font-size: 12px; color: #c92a2a; }
-.cw-offline-send { width: 100%; padding: 9px 16px; }
+.cw-panel-send { width: 100%; padding: 9px 16px; }
 @media (max-width: 480px) {
   .cw-root { right: 10px; bottom: 10px; }
   .cw-window { width: calc(100vw - 20px); height: calc(100vh - 90px); }

@@ -3,10 +3,12 @@
 // operator text only ever goes in through textContent: nothing from the network is parsed as HTML.
 
 import type { Composer } from "./composer";
+import { ContactForm } from "./contactForm";
 import { DepartmentChoice } from "./departmentChoice";
 import { el } from "./dom";
 import { OfflineForm } from "./offlineForm";
-import { MAX_TEXT_LENGTH, OfflineRequest } from "./protocol";
+import { ContactDetails, MAX_TEXT_LENGTH, OfflineRequest, RatingAnswer } from "./protocol";
+import { RatingForm } from "./ratingForm";
 import type { ChatMessage } from "./storage";
 import type { Strings } from "./strings";
 import { STYLES } from "./styles";
@@ -19,11 +21,19 @@ export interface ChatView {
     setComposer(composer: Composer): void;
     /** The "we will get back to you" note after an offline request. */
     setOfflineConfirmation(shown: boolean): void;
+    /** The contact form an operator asked for, the "thank you" once it was sent, or neither. */
+    setContactPrompt(state: ContactPrompt): void;
+    /** The "thank you" after a rating. */
+    setRatingThanks(shown: boolean): void;
+    /** Whether the header offers to end the open dialog. */
+    setCanEnd(canEnd: boolean): void;
     setOperatorTyping(typing: boolean): void;
     setConnection(note: string | null): void;
     setUnread(count: number): void;
     flash(note: string): void;
 }
+
+export type ContactPrompt = "none" | "form" | "thanks";
 
 export interface UiHandlers {
     onSend(text: string): boolean;
@@ -33,6 +43,13 @@ export interface UiHandlers {
     onChooseDepartment(departmentId: number | null): void;
     /** Resolves true once the offline request is stored. */
     onOfflineSubmit(request: OfflineRequest): Promise<boolean>;
+    /** Resolves true once the server has the contact details. */
+    onContactSubmit(details: ContactDetails): Promise<boolean>;
+    onContactDismiss(): void;
+    /** Resolves true once the rating is stored. */
+    onRate(answer: RatingAnswer): Promise<boolean>;
+    onSkipRating(): void;
+    onEndChat(): void;
 }
 
 const CHAT_ICON =
@@ -63,6 +80,12 @@ export class Ui implements ChatView {
     private readonly departmentChoice: DepartmentChoice;
     private readonly offlineForm: OfflineForm;
     private readonly thanksNote: HTMLElement;
+    private readonly endButton: HTMLButtonElement;
+    private readonly contactForm: ContactForm;
+    private readonly contactThanks: HTMLElement;
+    private readonly ratingForm: RatingForm;
+    private readonly ratingThanks: HTMLElement;
+    private readonly bannedNote: HTMLElement;
     private composerKind: Composer["kind"] = "chat";
     private nobodyOnline = false;
     private hasMessages = false;
@@ -99,7 +122,16 @@ export class Ui implements ChatView {
         });
         close.textContent = "×";
         close.addEventListener("click", () => this.setOpen(false));
-        header.append(heading, close);
+        this.endButton = el("button", "cw-end", {
+            type: "button",
+            "aria-label": strings.endChatLabel,
+            title: strings.endChatLabel,
+            "data-testid": "concierge-end",
+        });
+        this.endButton.textContent = strings.endChat;
+        this.endButton.hidden = true;
+        this.endButton.addEventListener("click", () => this.handlers.onEndChat());
+        header.append(heading, this.endButton, close);
 
         this.connectionNote = el("div", "cw-note cw-connection", { role: "status", "data-testid": "concierge-connection" });
         this.connectionNote.hidden = true;
@@ -129,6 +161,27 @@ export class Ui implements ChatView {
         this.departmentChoice.element.hidden = true;
         this.offlineForm = new OfflineForm(strings, (request) => this.handlers.onOfflineSubmit(request));
         this.offlineForm.element.hidden = true;
+        this.contactForm = new ContactForm(
+            strings,
+            (details) => this.handlers.onContactSubmit(details),
+            () => this.handlers.onContactDismiss(),
+        );
+        this.contactForm.element.hidden = true;
+        this.contactThanks = el("div", "cw-note cw-thanks cw-action-thanks", { role: "status", "data-testid": "concierge-contact-thanks" });
+        this.contactThanks.textContent = strings.contactThanks;
+        this.contactThanks.hidden = true;
+        this.ratingForm = new RatingForm(
+            strings,
+            (answer) => this.handlers.onRate(answer),
+            () => this.handlers.onSkipRating(),
+        );
+        this.ratingForm.element.hidden = true;
+        this.ratingThanks = el("div", "cw-note cw-thanks cw-action-thanks", { role: "status", "data-testid": "concierge-rating-thanks" });
+        this.ratingThanks.textContent = strings.ratingThanks;
+        this.ratingThanks.hidden = true;
+        this.bannedNote = el("div", "cw-banned", { role: "status", "data-testid": "concierge-banned" });
+        this.bannedNote.textContent = strings.banned;
+        this.bannedNote.hidden = true;
 
         this.departmentLine = el("div", "cw-department-line", { "data-testid": "concierge-department-line" });
         this.departmentName = el("span", "cw-department-chosen", { "data-testid": "concierge-department-chosen" });
@@ -175,10 +228,15 @@ export class Ui implements ChatView {
             this.flashNote,
             this.list,
             this.typing,
+            this.contactForm.element,
+            this.contactThanks,
+            this.ratingThanks,
             this.departmentLine,
             form,
             this.offlineForm.element,
             this.departmentChoice.element,
+            this.ratingForm.element,
+            this.bannedNote,
         );
 
         this.launcher = el("button", "cw-launcher", {
@@ -260,6 +318,8 @@ export class Ui implements ChatView {
         this.departmentChoice.element.hidden = composer.kind !== "choose";
         this.offlineForm.element.hidden = composer.kind !== "offline";
         this.chatForm.hidden = composer.kind !== "chat";
+        this.ratingForm.element.hidden = composer.kind !== "rate";
+        this.bannedNote.hidden = composer.kind !== "banned";
         if (composer.kind === "choose") this.departmentChoice.setDepartments(composer.departments);
         const department = composer.kind === "chat" || composer.kind === "offline" ? composer.department : null;
         this.departmentLine.hidden = department === null;
@@ -276,6 +336,25 @@ export class Ui implements ChatView {
         this.thanksNote.hidden = !shown;
         // The thanks already say that someone will answer later.
         this.availabilityNote.hidden = !this.nobodyOnline || shown;
+    }
+
+    setContactPrompt(state: ContactPrompt): void {
+        const form = this.contactForm.element;
+        const root = this.host.shadowRoot;
+        const hadFocus = !!root?.activeElement && form.contains(root.activeElement);
+        if (state === "form" && form.hidden) this.contactForm.restart();
+        form.hidden = state !== "form";
+        this.contactThanks.hidden = state !== "thanks";
+        // Sent or put away: the visitor carries on in the chat input.
+        if (hadFocus && form.hidden) this.focusComposer();
+    }
+
+    setRatingThanks(shown: boolean): void {
+        this.ratingThanks.hidden = !shown;
+    }
+
+    setCanEnd(canEnd: boolean): void {
+        this.endButton.hidden = !canEnd;
     }
 
     setOperatorTyping(typing: boolean): void {
@@ -305,14 +384,16 @@ export class Ui implements ChatView {
     }
 
     private composerArea(): HTMLElement[] {
-        return [this.chatForm, this.departmentLine, this.departmentChoice.element, this.offlineForm.element];
+        // The end button counts: once the chat ends there, the focus follows into the rating.
+        return [this.chatForm, this.departmentLine, this.departmentChoice.element, this.offlineForm.element, this.ratingForm.element, this.endButton];
     }
 
     private focusComposer(): void {
         if (this.window.hidden) return;
         if (this.composerKind === "choose") this.departmentChoice.focus();
         else if (this.composerKind === "offline") this.offlineForm.focus();
-        else this.input.focus();
+        else if (this.composerKind === "rate") this.ratingForm.focus();
+        else if (this.composerKind === "chat") this.input.focus();
     }
 
     private submit(): void {
@@ -347,12 +428,29 @@ export class Ui implements ChatView {
         meta.textContent = [who, status].filter(Boolean).join(" · ");
     }
 
-    /** Transfers and take-overs reach the visitor without text: the widget says it neutrally. */
+    /**
+     * Transfers, take-overs and bans reach the visitor without text (and what an operator wrote about
+     * them is never for the visitor): the widget says them neutrally. The other action lines get the
+     * widget's words only when they come without text.
+     */
     private displayText(message: ChatMessage): string {
-        if (message.author === "system" && (message.event === "transfer" || message.event === "takeover")) {
-            return this.strings.passedOn;
+        if (message.author !== "system") return message.text;
+        const s = this.strings;
+        switch (message.event) {
+            case "transfer":
+            case "takeover":
+                return s.passedOn;
+            case "ban":
+                return s.endedLine;
+            case "contact.requested":
+                return message.text || s.contactRequestedLine;
+            case "contact.given":
+                return message.text || s.contactGivenLine;
+            case "rating":
+                return message.text || s.ratingLine;
+            default:
+                return message.text;
         }
-        return message.text;
     }
 
     private scrollToEnd(): void {
