@@ -12,6 +12,7 @@
 #include "LoginRateLimiter.h"
 #include "ModerationRepository.h"
 #include "OperatorChat.h"
+#include "OperatorProfile.h"
 #include "OperatorRepository.h"
 #include "OperatorStatuses.h"
 #include "PasswordHasher.h"
@@ -72,6 +73,7 @@ OperatorEndpoint::OperatorEndpoint(const Services &services, QObject *parent)
     , m_handover(std::make_unique<DialogHandover>(services.operators, services.dialogs, services.fanout,
                                                   services.router, services.closing))
     , m_room(std::make_unique<OperatorChat>(services.chat, services.fanout))
+    , m_profile(std::make_unique<OperatorProfile>(services.operators, services.fanout, services.rateLimiter))
 {
 }
 
@@ -164,6 +166,10 @@ void OperatorEndpoint::onRequest(ClientConnection *connection, const OperatorInf
         m_teleport.redirect(connection, me, frame);
     else if (frame.type == u"teleport.find")
         m_teleport.find(connection, me, frame);
+    else if (frame.type == u"profile.update")
+        m_profile->update(connection, me, frame);
+    else if (frame.type == u"password.change")
+        m_profile->changePassword(connection, me, frame);
     // Unknown types are ignored (forward compatibility).
 }
 

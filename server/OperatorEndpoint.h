@@ -24,6 +24,7 @@ class EventFanout;
 class LoginRateLimiter;
 class ModerationRepository;
 class OperatorChat;
+class OperatorProfile;
 class OperatorRepository;
 class OperatorStatuses;
 class SessionRegistry;
@@ -94,6 +95,7 @@ private:
     LoginRateLimiter &m_rateLimiter;
     std::unique_ptr<DialogHandover> m_handover;
     std::unique_ptr<OperatorChat> m_room;
+    std::unique_ptr<OperatorProfile> m_profile;
 };
 
 } // namespace concierge::server
