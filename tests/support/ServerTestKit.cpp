@@ -229,6 +229,86 @@ QJsonObject departmentNamed(const QJsonObject &withDepartments, const QString &n
     return {};
 }
 
+std::unique_ptr<RawProtocolClient> connectVisitorWithToken(const ServerProcess &server, const QString &visitorToken,
+                                                           QJsonObject *hello)
+{
+    auto client = std::make_unique<RawProtocolClient>();
+    if (!client->open(server.wsUrl(u"/v1/visitor"_s))) {
+        qWarning() << "visitor socket did not open";
+        return nullptr;
+    }
+    const QJsonObject reply = client->request(
+        u"hello"_s, {{u"protocol"_s, u"1.2"_s}, {u"site"_s, u"test"_s}, {u"visitorToken"_s, visitorToken}});
+    if (!isResult(reply)) {
+        qWarning() << "visitor hello with a token failed" << reply;
+        return nullptr;
+    }
+    if (hello)
+        *hello = data(reply);
+    return client;
+}
+
+QJsonObject latestVisitor(const RawProtocolClient &client, qint64 visitorId)
+{
+    QJsonObject latest;
+    for (const QJsonObject &update : eventData(client, u"visitor.updated"_s)) {
+        const QJsonObject visitor = update.value(u"visitor").toObject();
+        if (idOf(visitor.value(u"id")) == visitorId)
+            latest = visitor;
+    }
+    return latest;
+}
+
+namespace {
+
+QJsonObject withId(const QJsonArray &objects, qint64 id)
+{
+    for (const QJsonValue &object : objects) {
+        if (idOf(object.toObject().value(u"id")) == id)
+            return object.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+QJsonObject snapshotVisitor(const QJsonObject &hello, qint64 visitorId)
+{
+    return withId(hello.value(u"snapshot").toObject().value(u"visitors").toArray(), visitorId);
+}
+
+QJsonObject snapshotDialog(const QJsonObject &hello, qint64 dialogId)
+{
+    return withId(hello.value(u"snapshot").toObject().value(u"dialogs").toArray(), dialogId);
+}
+
+QList<QJsonObject> linesWithEvent(const QList<QJsonObject> &lines, const QString &event)
+{
+    QList<QJsonObject> found;
+    for (const QJsonObject &line : lines) {
+        if (line.value(u"author").toString() == u"system" && line.value(u"event").toString() == event)
+            found.append(line);
+    }
+    return found;
+}
+
+QList<QJsonObject> receivedLinesWithEvent(const RawProtocolClient &client, const QString &event)
+{
+    QList<QJsonObject> lines;
+    for (const QJsonObject &update : eventData(client, u"message.new"_s))
+        lines.append(update.value(u"message").toObject());
+    return linesWithEvent(lines, event);
+}
+
+qint64 categoryId(const QJsonObject &hello, const QString &name)
+{
+    for (const QJsonValue &category : hello.value(u"categories").toArray()) {
+        if (category.toObject().value(u"name").toString() == name)
+            return idOf(category.toObject().value(u"id"));
+    }
+    return 0;
+}
+
 bool settle(const ServerProcess &server, const QList<RawProtocolClient *> &operators)
 {
     QJsonObject hello;

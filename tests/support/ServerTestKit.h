@@ -74,6 +74,22 @@ qint64 departmentId(const QJsonObject &hello, const QString &name);
 /// The department called \a name in a visitor's `departments` list (hello or operators.available).
 QJsonObject departmentNamed(const QJsonObject &withDepartments, const QString &name);
 
+/// Another socket of a known visitor (`hello` with \a visitorToken): a second tab, or a return
+/// visit. \a hello receives the result's `data`. Null on failure.
+std::unique_ptr<RawProtocolClient> connectVisitorWithToken(const ServerProcess &server, const QString &visitorToken,
+                                                           QJsonObject *hello = nullptr);
+/// The visitor of the newest `visitor.updated` about \a visitorId that \a client received; {} if none.
+QJsonObject latestVisitor(const RawProtocolClient &client, qint64 visitorId);
+/// The visitor / dialog with this id in an operator hello result's snapshot; {} if absent.
+QJsonObject snapshotVisitor(const QJsonObject &hello, qint64 visitorId);
+QJsonObject snapshotDialog(const QJsonObject &hello, qint64 dialogId);
+/// The system lines among \a lines (stored history) whose `event` is \a event.
+QList<QJsonObject> linesWithEvent(const QList<QJsonObject> &lines, const QString &event);
+/// The messages of every `message.new` \a client received whose `event` is \a event.
+QList<QJsonObject> receivedLinesWithEvent(const RawProtocolClient &client, const QString &event);
+/// The id of the category called \a name in an operator hello result's `categories`; 0 if absent.
+qint64 categoryId(const QJsonObject &hello, const QString &name);
+
 /// A barrier instead of a sleep: a new visitor connects, and this waits until every one of
 /// \a operators has received that visitor's `visitor.updated` (sent to every operator session).
 /// Events are sent in order, so anything the server sent them before has arrived too.
