@@ -155,15 +155,16 @@ QString TestBans::refusedEverything(RawProtocolClient &visitor, qint64 closedDia
         if (errorCode(reply) != u"forbidden")
             allowed.append(what + u": "_s + (isResult(reply) ? u"result"_s : errorCode(reply)));
     };
-    expectForbidden(u"message.send"_s, visitor.request(u"message.send"_s, {{u"cid"_s, newCid()},
-                                                                            {u"text"_s, u"let me in"_s}}));
+    expectForbidden(u"message.send"_s,
+                    visitor.request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"let me in"_s}}));
     expectForbidden(u"offline.request"_s,
                     visitor.request(u"offline.request"_s, {{u"cid"_s, newCid()},
                                                            {u"text"_s, u"let me in"_s},
                                                            {u"name"_s, u"M"_s},
                                                            {u"email"_s, u"m@example.com"_s}}));
-    expectForbidden(u"contact.submit"_s,
-                    visitor.request(u"contact.submit"_s, {{u"name"_s, u"M"_s}, {u"email"_s, u"m@example.com"_s}}));
+    expectForbidden(
+        u"contact.submit"_s,
+        visitor.request(u"contact.submit"_s, {{u"name"_s, u"M"_s}, {u"email"_s, u"m@example.com"_s}}));
     expectForbidden(u"dialog.rate"_s,
                     visitor.request(u"dialog.rate"_s, {{u"dialogId"_s, closedDialogId}, {u"score"_s, 1}}));
     return allowed.join(u"; "_s);
@@ -200,6 +201,8 @@ void TestBans::aBannedVisitorIsClosedOutAndToldNeutrally()
     const QJsonObject meta = banLines.first().value(u"meta").toObject();
     QCOMPARE(meta.value(u"reason").toString(), u"Spam links"_s);
     QCOMPARE(meta.value(u"bannedBy").toString(), u"Anna"_s);
+    QVERIFY(isoTime(banLines.first().value(u"at")) <=
+            isoTime(latestDialog(*m_anna, dialogId).value(u"closedAt")));
     QTRY_COMPARE(receivedLinesWithEvent(*m_anna, u"ban"_s).size(), 1);
 
     // The visitor sees the dialog closed and a line without words; the reason never reaches them.
@@ -276,7 +279,8 @@ void TestBans::otherVisitorsAreUnaffected()
     // The bystander writes on, and is answered, in the dialog that stayed open.
     QVERIFY(isResult(operatorSend(*m_anna, bystanderDialog, u"We do"_s)));
     QTRY_VERIFY(!messageWithText(*bystander, u"We do"_s).isEmpty());
-    const QJsonObject reply = bystander->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Great"_s}});
+    const QJsonObject reply =
+        bystander->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Great"_s}});
     QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
     QTRY_VERIFY(!messageWithText(*m_anna, u"Great"_s).isEmpty());
     QVERIFY(eventData(*bystander, u"banned"_s).isEmpty());
@@ -297,7 +301,8 @@ void TestBans::aBanByIpRefusesNewVisitorsFromThatAddress()
     const QString visitorIp = latestVisitor(*m_anna, m_visitorId).value(u"ip").toString();
     QVERIFY(!visitorIp.isEmpty());
 
-    const QJsonObject reply = ban(*m_anna, m_visitorId, {{u"byIp"_s, true}, {u"reason"_s, u"Keeps coming back"_s}});
+    const QJsonObject reply =
+        ban(*m_anna, m_visitorId, {{u"byIp"_s, true}, {u"reason"_s, u"Keeps coming back"_s}});
     QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
     const QJsonObject stored = data(reply).value(u"ban"_s).toObject();
     QCOMPARE(stored.value(u"ip").toString(), visitorIp);
@@ -310,11 +315,12 @@ void TestBans::aBanByIpRefusesNewVisitorsFromThatAddress()
     QVERIFY(newcomer);
     QVERIFY(idOf(hello.value(u"visitorId")) != m_visitorId);
     QCOMPARE(hello.value(u"banned").toBool(), true);
-    QCOMPARE(errorCode(newcomer->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"hello?"_s}})),
-             u"forbidden"_s);
-    QCOMPARE(errorCode(newcomer->request(u"offline.request"_s, {{u"cid"_s, newCid()},
-                                                                 {u"text"_s, u"hello?"_s},
-                                                                 {u"phone"_s, u"555 0100"_s}})),
+    QCOMPARE(
+        errorCode(newcomer->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"hello?"_s}})),
+        u"forbidden"_s);
+    QCOMPARE(errorCode(newcomer->request(
+                 u"offline.request"_s,
+                 {{u"cid"_s, newCid()}, {u"text"_s, u"hello?"_s}, {u"phone"_s, u"555 0100"_s}})),
              u"forbidden"_s);
     QVERIFY(messageWithText(*m_anna, u"hello?"_s).isEmpty());
 
@@ -339,7 +345,8 @@ void TestBans::aBanWithHoursCarriesItsExpiry()
     const QJsonObject stored = data(reply).value(u"ban"_s).toObject();
     const QDateTime at = isoTime(stored.value(u"at"));
     const QDateTime expiresAt = isoTime(stored.value(u"expiresAt"));
-    QVERIFY2(at.isValid() && expiresAt.isValid(), qPrintable(QString::fromUtf8(QJsonDocument(stored).toJson())));
+    QVERIFY2(at.isValid() && expiresAt.isValid(),
+             qPrintable(QString::fromUtf8(QJsonDocument(stored).toJson())));
     QVERIFY(qAbs(at.secsTo(expiresAt) - 24 * 3600) <= 1);
     auto ada = loginOperator(server(), kAda);
     QVERIFY(ada);
@@ -354,7 +361,8 @@ void TestBans::aBanRunsOutWhenItsHoursArePast()
     const qint64 dialogId = annaAnswersAVisitor();
     QVERIFY(dialogId > 0);
     // `hours` is a number: two seconds' worth makes a ban this test can outlive.
-    const QJsonObject reply = ban(*m_anna, m_visitorId, {{u"hours"_s, 2.0 / 3600}, {u"reason"_s, u"Cool off"_s}});
+    const QJsonObject reply =
+        ban(*m_anna, m_visitorId, {{u"hours"_s, 2.0 / 3600}, {u"reason"_s, u"Cool off"_s}});
     QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
     const QDateTime expiresAt = isoTime(data(reply).value(u"ban").toObject().value(u"expiresAt"));
     QVERIFY(expiresAt.isValid());
@@ -392,15 +400,10 @@ void TestBans::badBansAreRefused()
     const QString tooLong = errorCode(ban(*m_anna, m_visitorId, {{u"reason"_s, QString(501, u'r')}}));
     QVERIFY2(tooLong == u"bad_request" || tooLong == u"too_long", qPrintable(tooLong));
     QCOMPARE(errorCode(ban(*m_anna, 999999)), u"not_found"_s);
-    // `byIp` is a bool: "yes" is the wrong kind, not a quiet ban of the visitor alone.
-    QJsonObject otherHello;
-    auto other = connectVisitor(server(), &otherHello);
-    QVERIFY(other);
-    QCOMPARE(errorCode(ban(*m_anna, idOf(otherHello.value(u"visitorId")), {{u"byIp"_s, u"yes"_s}})),
-             u"bad_request"_s);
 
     // Nothing happened to the visitor.
-    QVERIFY(isResult(m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"still here"_s}})));
+    QVERIFY(isResult(
+        m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"still here"_s}})));
     QVERIFY(eventData(*m_visitor, u"banned"_s).isEmpty());
     QVERIFY(linesWithEvent(history(*m_anna, dialogId), u"ban"_s).isEmpty());
     auto ada = loginOperator(server(), kAda);
@@ -408,6 +411,13 @@ void TestBans::badBansAreRefused()
     QVERIFY(bansIn(ada->request(u"bans.list"_s)).isEmpty());
     // A 500-character reason is fine.
     QVERIFY(isResult(ban(*m_anna, m_visitorId, {{u"reason"_s, QString(500, u'r')}})));
+
+    // `byIp` is a bool: "yes" is the wrong kind, not a quiet ban of the visitor alone.
+    QJsonObject otherHello;
+    auto other = connectVisitor(server(), &otherHello);
+    QVERIFY(other);
+    QCOMPARE(errorCode(ban(*m_anna, idOf(otherHello.value(u"visitorId")), {{u"byIp"_s, u"yes"_s}})),
+             u"bad_request"_s);
 }
 
 void TestBans::banningTwiceIsRefused()
@@ -468,13 +478,15 @@ void TestBans::onlyAdminsListAndLiftBans()
     auto later = connectVisitor(server(), &laterHello);
     QVERIFY(later);
     const qint64 laterId = idOf(laterHello.value(u"visitorId"));
-    const QJsonObject first = data(ban(*m_anna, m_visitorId, {{u"reason"_s, u"Spam"_s}})).value(u"ban").toObject();
+    const QJsonObject first =
+        data(ban(*m_anna, m_visitorId, {{u"reason"_s, u"Spam"_s}})).value(u"ban").toObject();
     const QJsonObject second = data(ban(*m_anna, laterId, {{u"hours"_s, 5}})).value(u"ban").toObject();
     QVERIFY(idOf(first.value(u"id")) > 0);
     QVERIFY(idOf(second.value(u"id")) > 0);
 
     QCOMPARE(errorCode(m_anna->request(u"bans.list"_s)), u"forbidden"_s);
-    QCOMPARE(errorCode(m_anna->request(u"ban.lift"_s, {{u"banId"_s, idOf(first.value(u"id"))}})), u"forbidden"_s);
+    QCOMPARE(errorCode(m_anna->request(u"ban.lift"_s, {{u"banId"_s, idOf(first.value(u"id"))}})),
+             u"forbidden"_s);
 
     auto ada = loginOperator(server(), kAda);
     QVERIFY(ada);

@@ -68,7 +68,8 @@ private:
     qint64 annaAnswersAVisitor();
     QJsonObject setCategory(RawProtocolClient &op, qint64 dialogId, const QJsonValue &categoryId)
     {
-        return op.request(u"dialog.category.set"_s, {{u"dialogId"_s, dialogId}, {u"categoryId"_s, categoryId}});
+        return op.request(u"dialog.category.set"_s,
+                          {{u"dialogId"_s, dialogId}, {u"categoryId"_s, categoryId}});
     }
     qint64 vip() const { return categoryId(m_annaHello, u"VIP"_s); }
     qint64 hooligan() const { return categoryId(m_annaHello, u"Hooligan"_s); }
@@ -207,7 +208,8 @@ void TestCategories::theVisitorNeverSeesTheCategory()
     // The visitor's dialog.updated carries id, state and operator name only.
     for (const QJsonObject &update : eventData(*m_visitor, u"dialog.updated"_s)) {
         const QJsonObject dialog = update.value(u"dialog").toObject();
-        QVERIFY2(!dialog.contains(u"categoryId"), qPrintable(QString::fromUtf8(QJsonDocument(dialog).toJson())));
+        QVERIFY2(!dialog.contains(u"categoryId"),
+                 qPrintable(QString::fromUtf8(QJsonDocument(dialog).toJson())));
     }
     for (const QJsonObject &event : m_visitor->events())
         QVERIFY(!QString::fromUtf8(QJsonDocument(event).toJson()).contains(u"Hooligan"_s));

@@ -109,7 +109,8 @@ qint64 TestRating::annaServesAndClosesADialog()
     if (dialogId == 0 || !isResult(m_anna->request(u"dialog.close"_s, {{u"dialogId"_s, dialogId}})))
         return 0;
     // The widget asks for the rating once it hears the dialog closed.
-    if (!spinUntil([&] { return latestDialog(*m_visitor, dialogId).value(u"state").toString() == u"closed"; }))
+    if (!spinUntil(
+            [&] { return latestDialog(*m_visitor, dialogId).value(u"state").toString() == u"closed"; }))
         return 0;
     return dialogId;
 }
@@ -165,7 +166,8 @@ void TestRating::aDialogClosedByTheVisitorIsRatedWithoutComment()
     const QJsonObject reply = rate(rating(dialogId, 5));
     QVERIFY2(isResult(reply), qPrintable(errorCode(reply)));
     QTRY_COMPARE(latestDialog(*m_anna, dialogId).value(u"rating").toObject().value(u"score").toInt(), 5);
-    QCOMPARE(latestDialog(*m_anna, dialogId).value(u"rating").toObject().value(u"comment").toString(), QString());
+    QCOMPARE(latestDialog(*m_anna, dialogId).value(u"rating").toObject().value(u"comment").toString(),
+             QString());
     QCOMPARE(linesWithEvent(history(*m_anna, dialogId), u"rating"_s).size(), 1);
 }
 
@@ -212,10 +214,12 @@ void TestRating::aLongCommentIsNeverStoredWhole()
     const QJsonObject reply = rate(rating(dialogId, 3, QString(1001, u'x')));
     if (isResult(reply)) {
         QTRY_COMPARE(latestDialog(*m_anna, dialogId).value(u"rating").toObject().value(u"score").toInt(), 3);
-        QVERIFY(latestDialog(*m_anna, dialogId).value(u"rating").toObject().value(u"comment").toString().size() <=
-                1000);
+        QVERIFY(
+            latestDialog(*m_anna, dialogId).value(u"rating").toObject().value(u"comment").toString().size() <=
+            1000);
     } else {
-        QVERIFY2(errorCode(reply) == u"bad_request" || errorCode(reply) == u"too_long", qPrintable(errorCode(reply)));
+        QVERIFY2(errorCode(reply) == u"bad_request" || errorCode(reply) == u"too_long",
+                 qPrintable(errorCode(reply)));
         QVERIFY(isResult(rate(rating(dialogId, 3, QString(1000, u'x')))));
         QTRY_COMPARE(latestDialog(*m_anna, dialogId).value(u"rating").toObject().value(u"comment").toString(),
                      QString(1000, u'x'));
@@ -247,7 +251,8 @@ void TestRating::aDialogOneCannotSeeIsNotFound()
     QCOMPARE(errorCode(rate({{u"score"_s, 5}})), u"bad_request"_s);
     // Someone else's dialog, and one that does not exist: "does not exist or is not visible to
     // this client" is not_found (docs/protocol.md, error codes).
-    QCOMPARE(errorCode(stranger->request(u"dialog.rate"_s, rating(dialogId, 1, u"Terrible"_s))), u"not_found"_s);
+    QCOMPARE(errorCode(stranger->request(u"dialog.rate"_s, rating(dialogId, 1, u"Terrible"_s))),
+             u"not_found"_s);
     QCOMPARE(errorCode(rate(rating(999999, 5))), u"not_found"_s);
     QVERIFY(linesWithEvent(history(*m_anna, dialogId), u"rating"_s).isEmpty());
     QVERIFY(isResult(rate(rating(dialogId, 4))));

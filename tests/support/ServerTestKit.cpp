@@ -229,8 +229,8 @@ QJsonObject departmentNamed(const QJsonObject &withDepartments, const QString &n
     return {};
 }
 
-std::unique_ptr<RawProtocolClient> connectVisitorWithToken(const ServerProcess &server, const QString &visitorToken,
-                                                           QJsonObject *hello)
+std::unique_ptr<RawProtocolClient> connectVisitorWithToken(const ServerProcess &server,
+                                                           const QString &visitorToken, QJsonObject *hello)
 {
     auto client = std::make_unique<RawProtocolClient>();
     if (!client->open(server.wsUrl(u"/v1/visitor"_s))) {

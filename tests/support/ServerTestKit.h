@@ -76,7 +76,8 @@ QJsonObject departmentNamed(const QJsonObject &withDepartments, const QString &n
 
 /// Another socket of a known visitor (`hello` with \a visitorToken): a second tab, or a return
 /// visit. \a hello receives the result's `data`. Null on failure.
-std::unique_ptr<RawProtocolClient> connectVisitorWithToken(const ServerProcess &server, const QString &visitorToken,
+std::unique_ptr<RawProtocolClient> connectVisitorWithToken(const ServerProcess &server,
+                                                           const QString &visitorToken,
                                                            QJsonObject *hello = nullptr);
 /// The visitor of the newest `visitor.updated` about \a visitorId that \a client received; {} if none.
 QJsonObject latestVisitor(const RawProtocolClient &client, qint64 visitorId);
