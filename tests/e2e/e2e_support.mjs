@@ -121,10 +121,10 @@ const WebSocketClass = globalThis.WebSocket ?? requireFromWidget('playwright-cor
  * Only for checking the server from the outside; the real client is the bot.
  */
 export class RawOperator {
-    static async login(url, email, password) {
+    static async login(url, email, password, protocol = '1.1') {
         const op = new RawOperator(url);
         await op.opened;
-        const hello = await op.request('hello', { protocol: '1.1', auth: { email, password } });
+        const hello = await op.request('hello', { protocol, auth: { email, password } });
         op.hello = hello;
         const snapshot = structuredClone(hello.snapshot ?? {});
         const parts = hello.snapshotParts ?? 1;
@@ -191,5 +191,18 @@ export class RawOperator {
         try {
             this.socket.close();
         } catch { /* already closed */ }
+    }
+}
+
+/**
+ * A bare visitor connection on `/v1/visitor` (same frame handling as RawOperator): `hello` with a
+ * visitor token, to check what the server allows a visitor whatever the widget shows.
+ */
+export class RawVisitor extends RawOperator {
+    static async connect(url, visitorToken, protocol = '1.2') {
+        const visitor = new RawVisitor(url);
+        await visitor.opened;
+        visitor.hello = await visitor.request('hello', { protocol, visitorToken });
+        return visitor;
     }
 }

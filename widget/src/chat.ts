@@ -451,7 +451,7 @@ export class Chat {
     private noteDialog(next: VisitorDialog): void {
         const before = this.dialog;
         if (next.state === "closed") {
-            if (!(before && before.id === next.id && before.state === "closed")) {
+            if (!this.banned && !(before && before.id === next.id && before.state === "closed")) {
                 this.ratingDialogId = next.id;
                 this.ratingThanksDialogId = null;
             }

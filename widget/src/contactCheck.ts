@@ -26,7 +26,7 @@ export function isPlausibleEmail(email: string): boolean {
 }
 
 export function isPlausiblePhone(phone: string): boolean {
-    if (!/^\+?[\d\s()-]+$/.test(phone)) return false;
+    if (!/^\+?[\d ()-]+$/.test(phone)) return false;
     return phone.replace(/\D/g, "").length >= MIN_PHONE_DIGITS;
 }
 

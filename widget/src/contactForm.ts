@@ -78,12 +78,13 @@ export class ContactForm {
             return;
         }
         this.sending = true;
-        this.sendButton.disabled = true;
+        // Not `disabled`: that would drop the focus, which should follow on once the form is done.
+        this.sendButton.setAttribute("aria-disabled", "true");
         try {
             if (await this.onSubmit(this.details())) this.triedToSend = false;
         } finally {
             this.sending = false;
-            this.sendButton.disabled = false;
+            this.sendButton.removeAttribute("aria-disabled");
         }
     }
 }

@@ -119,12 +119,13 @@ export class RatingForm {
             return;
         }
         this.sending = true;
-        this.sendButton.disabled = true;
+        // Not `disabled`: that would drop the focus, which should follow on once the form is done.
+        this.sendButton.setAttribute("aria-disabled", "true");
         try {
             if (await this.onSubmit({ score, comment: this.comment.value.trim() })) this.clear();
         } finally {
             this.sending = false;
-            this.sendButton.disabled = false;
+            this.sendButton.removeAttribute("aria-disabled");
         }
     }
 }

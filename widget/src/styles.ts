@@ -70,7 +70,7 @@ export const STYLES = `
 .cw-input:focus { outline: none; border-color: #2d6a4f; box-shadow: 0 0 0 3px rgba(45,106,79,.2); }
 .cw-send { border: 0; border-radius: 10px; padding: 0 16px; background: #2d6a4f; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
 .cw-send:hover { background: #1b4332; }
-.cw-send:disabled { opacity: .6; cursor: default; }
+.cw-send:disabled, .cw-send[aria-disabled="true"] { opacity: .6; cursor: default; }
 .cw-note.cw-thanks { background: #d8f3dc; color: #1b4332; }
 .cw-departments { flex: 1 1 auto; min-height: 0; overflow-y: auto; padding: 14px; border-top: 1px solid #e9ecef; background: #fff; }
 .cw-messages:not([hidden]) ~ .cw-departments { flex: 0 1 auto; }

@@ -319,6 +319,7 @@ export class Ui implements ChatView {
         this.offlineForm.element.hidden = composer.kind !== "offline";
         this.chatForm.hidden = composer.kind !== "chat";
         this.ratingForm.element.hidden = composer.kind !== "rate";
+        if (changed && composer.kind === "rate") this.scrollToEnd();
         this.bannedNote.hidden = composer.kind !== "banned";
         if (composer.kind === "choose") this.departmentChoice.setDepartments(composer.departments);
         const department = composer.kind === "chat" || composer.kind === "offline" ? composer.department : null;
@@ -342,8 +343,11 @@ export class Ui implements ChatView {
         const form = this.contactForm.element;
         const root = this.host.shadowRoot;
         const hadFocus = !!root?.activeElement && form.contains(root.activeElement);
-        if (state === "form" && form.hidden) this.contactForm.restart();
+        const appears = state === "form" && form.hidden;
+        if (appears) this.contactForm.restart();
         form.hidden = state !== "form";
+        // The list just got shorter: keep the operator's latest words in sight.
+        if (appears) this.scrollToEnd();
         this.contactThanks.hidden = state !== "thanks";
         // Sent or put away: the visitor carries on in the chat input.
         if (hadFocus && form.hidden) this.focusComposer();
