@@ -6,6 +6,7 @@
 
 import { chosenDepartment, decideComposer } from "./composer";
 import { Connection, ConnectionState } from "./connection";
+import { DialogActions } from "./dialogActions";
 import { newCid } from "./ids";
 import { currentPageView } from "./page";
 import {
@@ -35,7 +36,7 @@ import {
     SessionCache,
 } from "./storage";
 import type { Strings } from "./strings";
-import type { ChatView, ContactPrompt } from "./ui";
+import type { ChatView } from "./ui";
 
 const TYPING_IDLE_MS = 3_000;
 const TYPING_REFRESH_MS = 5_000;
@@ -77,15 +78,8 @@ export class Chat {
     private offlineDialogId: number | null = null;
     /** Kept across attempts of one offline request, so a retry after a lost answer is not stored twice. */
     private offlineCid: string | null = null;
-    /** The server said this visitor is banned: a neutral notice instead of the chat; nothing is sent. */
-    private banned = false;
-    /** The open dialog whose operator asked for contact details, while the form is shown. */
-    private contactDialogId: number | null = null;
-    private contactThanks = false;
-    /** The closed dialog the widget asks to rate: one whose close this tab saw happen. */
-    private ratingDialogId: number | null = null;
-    /** The dialog just rated, while the "thank you" is shown. */
-    private ratingThanksDialogId: number | null = null;
+    /** Contact request, rating and ban: what they left to show. */
+    private readonly actions = new DialogActions();
     private pageViewSent = false;
     private everReady = false;
     private inFlight = new Set<string>();
@@ -109,11 +103,7 @@ export class Chat {
             this.operatorsAvailable = cache.operatorsAvailable;
             this.departments = Array.isArray(cache.departments) ? cache.departments : [];
             this.offlineDialogId = typeof cache.offlineDialogId === "number" ? cache.offlineDialogId : null;
-            this.banned = cache.banned === true;
-            this.contactDialogId = typeof cache.contactDialogId === "number" ? cache.contactDialogId : null;
-            this.contactThanks = cache.contactThanks === true;
-            this.ratingDialogId = typeof cache.ratingDialogId === "number" ? cache.ratingDialogId : null;
-            this.ratingThanksDialogId = typeof cache.ratingThanksDialogId === "number" ? cache.ratingThanksDialogId : null;
+            this.actions.load(cache);
         }
     }
 
@@ -136,7 +126,7 @@ export class Chat {
 
     /** Returns false when the text was refused (the input then keeps it). */
     send(rawText: string): boolean {
-        if (this.banned) return false;
+        if (this.actions.banned) return false;
         const text = rawText.replace(/\s+$/, "").replace(/^\s*\n/, "");
         if (!text.trim()) return false;
         if (text.length > MAX_TEXT_LENGTH) {
@@ -144,7 +134,7 @@ export class Chat {
             return false;
         }
         this.stopTyping();
-        this.contactThanks = false;
+        this.actions.contactThanks = false;
         const message: ChatMessage = {
             id: null,
             cid: newCid(),
@@ -170,7 +160,7 @@ export class Chat {
 
     /** Sends the offline form; resolves true once the server has stored the request. */
     async sendOfflineRequest(request: OfflineRequest): Promise<boolean> {
-        if (this.banned) return false;
+        if (this.actions.banned) return false;
         if (!this.connection.isReady()) {
             this.view.flash(this.everReady ? this.strings.reconnecting : this.strings.connecting);
             return false;
@@ -206,22 +196,21 @@ export class Chat {
     /** Sends the contact form an operator asked for; resolves true once the server has the details. */
     async sendContact(details: ContactDetails): Promise<boolean> {
         if ((await this.requestAction("contact.submit", { ...details }, this.strings.contactFailed)) !== "ok") return false;
-        this.contactDialogId = null;
-        this.contactThanks = true;
+        this.actions.contactSent();
         this.persist();
         this.render();
         return true;
     }
 
     dismissContact(): void {
-        this.contactDialogId = null;
+        this.actions.contactDialogId = null;
         this.persist();
         this.render();
     }
 
     /** Rates the dialog that just closed; resolves true once the rating is stored. */
     async rate(answer: RatingAnswer): Promise<boolean> {
-        const dialogId = this.ratingDialogId;
+        const dialogId = this.actions.ratingDialogId;
         if (dialogId === null) return false;
         const fields: Record<string, unknown> = { dialogId, score: answer.score };
         if (answer.comment) fields.comment = answer.comment;
@@ -229,14 +218,14 @@ export class Chat {
         if (outcome === "failed") return false;
         // Refused (rated already, elsewhere): asking again would only be refused again.
         this.finishRating(dialogId);
-        if (outcome === "ok") this.ratingThanksDialogId = dialogId;
+        if (outcome === "ok") this.actions.ratingThanksDialogId = dialogId;
         this.persist();
         this.render();
         return true;
     }
 
     skipRating(): void {
-        if (this.ratingDialogId !== null) this.finishRating(this.ratingDialogId);
+        if (this.actions.ratingDialogId !== null) this.finishRating(this.actions.ratingDialogId);
         this.persist();
         this.render();
     }
@@ -254,7 +243,7 @@ export class Chat {
 
     /** The visitor edited the input; `hasText` tells whether anything is left in it. */
     inputChanged(hasText: boolean): void {
-        if (this.banned) return;
+        if (this.actions.banned) return;
         window.clearTimeout(this.typingIdleTimer);
         if (!hasText) {
             this.stopTyping();
@@ -295,8 +284,7 @@ export class Chat {
             saveToken(this.token);
             this.messages = this.messages.filter((m) => m.state === "sending");
             this.dialog = null;
-            this.contactDialogId = this.ratingDialogId = this.ratingThanksDialogId = null;
-            this.contactThanks = false;
+            this.actions.clearForms();
         }
         // Said at every hello: a ban lifted (or expired) gives the chat back.
         if (typeof result.banned === "boolean") this.setBanned(result.banned);
@@ -313,7 +301,7 @@ export class Chat {
         this.render();
         this.view.setConnection(null);
 
-        if (!this.pageViewSent && !this.banned) {
+        if (!this.pageViewSent && !this.actions.banned) {
             this.connection
                 .request("page.view", { ...currentPageView() })
                 .then(() => (this.pageViewSent = true))
@@ -346,9 +334,9 @@ export class Chat {
                 if (isMessage(d.message)) {
                     this.upsert(d.message);
                     // Answered in another tab.
-                    if (d.message.event === "contact.given") this.contactDialogId = null;
+                    if (d.message.event === "contact.given") this.actions.contactDialogId = null;
                     if (d.message.author === "operator") {
-                        this.contactThanks = false;
+                        this.actions.contactThanks = false;
                         this.showOperatorTyping(false);
                         if (!this.open) this.unread += 1;
                         this.view.setUnread(this.unread);
@@ -359,10 +347,7 @@ export class Chat {
                 if (d.dialog && typeof d.dialog === "object") this.noteDialog(d.dialog as VisitorDialog);
                 break;
             case "contact.requested":
-                if (!this.banned) {
-                    this.contactDialogId = typeof d.dialogId === "number" ? d.dialogId : this.dialog?.id ?? null;
-                    this.contactThanks = false;
-                }
+                this.actions.contactRequested(typeof d.dialogId === "number" ? d.dialogId : this.dialog?.id ?? null);
                 break;
             case "banned":
                 this.setBanned(true);
@@ -396,7 +381,7 @@ export class Chat {
     // --- internals -------------------------------------------------------------------------
 
     private transmit(message: ChatMessage): void {
-        if (this.banned || !this.connection.isReady() || this.inFlight.has(message.cid)) return;
+        if (this.actions.banned || !this.connection.isReady() || this.inFlight.has(message.cid)) return;
         this.inFlight.add(message.cid);
         const fields: Record<string, unknown> = { cid: message.cid, text: message.text };
         // Only the message that opens a dialog needs it; the server ignores it on later ones.
@@ -429,7 +414,7 @@ export class Chat {
 
     /** Sends a dialog action's request; anything but success is flashed with `failedNote`. */
     private async requestAction(type: string, fields: Record<string, unknown>, failedNote: string): Promise<Outcome> {
-        if (this.banned) return "refused";
+        if (this.actions.banned) return "refused";
         if (!this.connection.isReady()) {
             this.view.flash(this.everReady ? this.strings.reconnecting : this.strings.connecting);
             return "failed";
@@ -444,51 +429,26 @@ export class Chat {
         }
     }
 
-    /**
-     * A dialog's new state. A close seen here (the operator's, the visitor's own, or one missed while
-     * this tab was away) asks for a rating; a dialog found closed in a fresh tab's snapshot does not.
-     */
+    /** A dialog's new state (an event, the visitor's own close, or a snapshot of the dialog this tab knew). */
     private noteDialog(next: VisitorDialog): void {
-        const before = this.dialog;
-        if (next.state === "closed") {
-            if (!this.banned && !(before && before.id === next.id && before.state === "closed")) {
-                this.ratingDialogId = next.id;
-                this.ratingThanksDialogId = null;
-            }
-            this.contactDialogId = null;
-            this.contactThanks = false;
-        }
+        this.actions.noteDialog(this.dialog, next);
         this.dialog = next;
     }
 
     private finishRating(dialogId: number): void {
         if (this.token) saveRatingDone(this.token, dialogId);
-        this.ratingDialogId = null;
-    }
-
-    private ratingAsked(): boolean {
-        const id = this.ratingDialogId;
-        if (id === null || this.banned || this.dialog?.id !== id || this.dialog.state !== "closed") return false;
-        if (id <= loadRatingDone(this.token)) return false; // rated or skipped in another tab
-        // A dialog ended by a ban is not rated (the `banned` event itself may come a frame later).
-        return !this.messages.some((m) => m.dialogId === id && m.author === "system" && m.event === "ban");
-    }
-
-    private contactPrompt(): ContactPrompt {
-        if (this.banned || !this.isDialogOpen()) return "none";
-        if (this.contactDialogId !== null) return "form";
-        return this.contactThanks ? "thanks" : "none";
+        this.actions.ratingDialogId = null;
     }
 
     /** Banned: nothing more goes out, what waited to be sent is not sent, every form goes away. */
     private setBanned(banned: boolean): void {
-        this.banned = banned;
+        this.actions.banned = banned;
         if (!banned) return;
         for (const message of this.messages) {
             if (message.state === "sending") message.state = "failed";
         }
-        this.contactDialogId = this.ratingDialogId = this.ratingThanksDialogId = this.offlineDialogId = null;
-        this.contactThanks = false;
+        this.actions.clearForms();
+        this.offlineDialogId = null;
         window.clearTimeout(this.typingIdleTimer);
         this.typingSent = false;
         this.showOperatorTyping(false);
@@ -554,7 +514,7 @@ export class Chat {
 
     private subtitle(): string {
         const s = this.strings;
-        if (this.banned) return "";
+        if (this.actions.banned) return "";
         if (!this.dialog) return s.subtitleDefault;
         switch (this.dialog.state) {
             case "waiting":
@@ -578,20 +538,19 @@ export class Chat {
                 chosenDepartmentId: this.chosenDepartmentId,
                 dialogOpen: this.isDialogOpen() || sending,
                 operatorsAvailable: this.operatorsAvailable,
-                banned: this.banned,
-                askRating: this.ratingAsked(),
+                banned: this.actions.banned,
+                askRating: this.actions.ratingAsked(this.dialog, this.messages, loadRatingDone(this.token)),
             }),
         );
-        this.view.setContactPrompt(this.contactPrompt());
-        const thanked = this.ratingThanksDialogId;
-        this.view.setRatingThanks(!sending && thanked !== null && this.dialog?.id === thanked && this.dialog.state === "closed");
+        this.view.setContactPrompt(this.actions.contactPrompt(this.isDialogOpen()));
+        this.view.setRatingThanks(this.actions.ratingThanksShown(this.dialog, sending));
         // After the composer: a focused "End chat" hands the focus on to the rating.
-        this.view.setCanEnd(!this.banned && this.isDialogOpen());
+        this.view.setCanEnd(!this.actions.banned && this.isDialogOpen());
         // The thanks stay while the request waits for an answer; a reply or a close ends them.
         if (this.offlineDialogId !== null && !(this.dialog?.id === this.offlineDialogId && this.dialog.state === "waiting")) {
             this.offlineDialogId = null;
         }
-        this.view.setOfflineConfirmation(this.offlineDialogId !== null && !this.banned);
+        this.view.setOfflineConfirmation(this.offlineDialogId !== null && !this.actions.banned);
     }
 
     private persist(): void {
@@ -604,11 +563,7 @@ export class Chat {
             messages: this.messages,
             departments: this.departments,
             offlineDialogId: this.offlineDialogId,
-            banned: this.banned,
-            contactDialogId: this.contactDialogId,
-            contactThanks: this.contactThanks,
-            ratingDialogId: this.ratingDialogId,
-            ratingThanksDialogId: this.ratingThanksDialogId,
+            ...this.actions.toCache(),
         };
         saveSession(cache);
     }
