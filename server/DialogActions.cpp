@@ -35,11 +35,15 @@ std::optional<protocol::ContactDetails> contactFields(ClientConnection *connecti
 {
     static const QRegularExpression phonePattern(u"^[0-9 +()\\-]{3,}$"_s);
     protocol::ContactDetails contact;
-    contact.name = frame.object.value(u"name").toString().trimmed().left(kMaxContactChars);
-    contact.email = frame.object.value(u"email").toString().trimmed().left(kMaxContactChars);
-    contact.phone = frame.object.value(u"phone").toString().trimmed().left(kMaxContactChars);
+    contact.name = frame.object.value(u"name").toString().trimmed();
+    contact.email = frame.object.value(u"email").toString().trimmed();
+    contact.phone = frame.object.value(u"phone").toString().trimmed();
     QString problem;
-    if (contact.email.isEmpty() && contact.phone.isEmpty())
+    // Refused rather than cut: a shortened email is another address.
+    if (contact.name.size() > kMaxContactChars || contact.email.size() > kMaxContactChars
+        || contact.phone.size() > kMaxContactChars)
+        problem = u"Name, email and phone are at most 200 characters each"_s;
+    else if (contact.email.isEmpty() && contact.phone.isEmpty())
         problem = u"Leave an email or a phone number"_s;
     else if (!contact.email.isEmpty() && !OperatorRepository::isValidEmail(contact.email))
         problem = u"Not a valid email address"_s;
@@ -150,7 +154,12 @@ void DialogActions::ban(ClientConnection *connection, const OperatorInfo &me, co
         connection->sendError(frame.rid, ErrorCode::NotFound, u"No such visitor"_s);
         return;
     }
-    const bool byIp = frame.object.value(u"byIp").toBool() && !visitor->ip.isEmpty();
+    const QJsonValue byIpValue = frame.object.value(u"byIp");
+    if (!byIpValue.isUndefined() && !byIpValue.isBool()) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"byIp\" must be true or false"_s);
+        return;
+    }
+    const bool byIp = byIpValue.toBool() && !visitor->ip.isEmpty();
     if (m_moderation.banInForce(*visitorId, byIp ? visitor->ip : QString())) {
         connection->sendError(frame.rid, ErrorCode::BadRequest, u"This visitor is already banned"_s);
         return;
@@ -249,6 +258,15 @@ void DialogActions::rate(ClientConnection *connection, qint64 visitorId, const F
     const QString comment = frame.object.value(u"comment").toString().trimmed();
     if (comment.size() > kMaxRatingCommentChars) {
         connection->sendError(frame.rid, ErrorCode::TooLong, u"The comment is longer than 1,000 characters"_s);
+        return;
+    }
+    const auto asked = m_dialogs.find(*dialogId);
+    if (!asked || asked->visitorId != visitorId) {
+        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such conversation"_s);
+        return;
+    }
+    if (asked->isOpen()) {
+        connection->sendError(frame.rid, ErrorCode::Forbidden, u"A conversation is rated once it has ended"_s);
         return;
     }
     auto dialog = m_dialogs.latestClosedForVisitor(visitorId);
