@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DialogPane.h"
 
+#include "DialogActionsBar.h"
 #include "LanguageNames.h"
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
@@ -48,6 +49,8 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     , m_emptyLabel(new QLabel(this))
     , m_titleLabel(new QLabel(this))
     , m_stateLabel(new QLabel(this))
+    , m_ratingLabel(new QLabel(this))
+    , m_actionsBar(new DialogActionsBar(session, this))
     , m_takeButton(new QPushButton(tr("&Take dialog"), this))
     , m_transferButton(new QPushButton(tr("T&ransfer…"), this))
     , m_closeButton(new QPushButton(tr("C&lose dialog"), this))
@@ -66,6 +69,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     m_emptyLabel->setObjectName(QStringLiteral("dialogEmptyLabel"));
     m_titleLabel->setObjectName(QStringLiteral("dialogTitleLabel"));
     m_stateLabel->setObjectName(QStringLiteral("dialogStateLabel"));
+    m_ratingLabel->setObjectName(QStringLiteral("dialogRatingLabel"));
     m_takeButton->setObjectName(QStringLiteral("takeButton"));
     m_transferButton->setObjectName(QStringLiteral("transferButton"));
     m_closeButton->setObjectName(QStringLiteral("closeDialogButton"));
@@ -89,8 +93,10 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setTextFormat(Qt::PlainText);
     // Visitor names and page titles are untrusted: never let a label interpret them.
-    for (QLabel *label : {m_titleLabel, m_stateLabel, m_typingLabel})
+    for (QLabel *label : {m_titleLabel, m_stateLabel, m_ratingLabel, m_typingLabel})
         label->setTextFormat(Qt::PlainText);
+    m_ratingLabel->setWordWrap(true);
+    m_ratingLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont titleFont = m_titleLabel->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
@@ -118,6 +124,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     auto *titles = new QVBoxLayout;
     titles->addWidget(m_titleLabel);
     titles->addWidget(m_stateLabel);
+    titles->addWidget(m_ratingLabel);
     header->addLayout(titles, 1);
     header->addWidget(m_takeButton, 0, Qt::AlignTop);
     header->addWidget(m_transferButton, 0, Qt::AlignTop);
@@ -132,6 +139,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     auto *dialogLayout = new QVBoxLayout(dialogPage);
     dialogLayout->setContentsMargins(6, 6, 6, 6);
     dialogLayout->addLayout(header);
+    dialogLayout->addWidget(m_actionsBar);
     dialogLayout->addWidget(m_watchBanner);
     dialogLayout->addWidget(m_notice);
     dialogLayout->addWidget(m_historyView, 1);
@@ -197,6 +205,8 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
             [this](const QString &requestType, protocol::ErrorCode code, const QString &message) {
                 onRequestFailed(requestType, code, message);
             });
+    connect(m_actionsBar, &DialogActionsBar::failed, this,
+            [this](const QString &text) { m_notice->showNotice(NoticeBar::Kind::Error, text); });
     connect(session, &OperatorSession::dialogTransferred, this, [this](qint64 id) {
         if (id != m_dialogId)
             return;
@@ -276,6 +286,7 @@ void DialogPane::showVisitor(qint64 visitorId, qint64 dialogId)
     m_visitorId = visitorId;
     m_dialogId = dialogId;
     m_typingLabel->clear();
+    m_actionsBar->showVisitor(visitorId, dialogId);
     m_session->openDialog(dialogId);
     m_stack->setCurrentIndex(visitorId > 0 ? 1 : 0);
     refreshHeader();
@@ -391,6 +402,16 @@ void DialogPane::refreshHeader()
     if (open && dialog.isOfflineRequest())
         state = tr("Offline request: %1").arg(contactLine(*dialog.offline)) + QLatin1Char('\n') + state;
     m_stateLabel->setText(state);
+    // The visitor's verdict, once they gave one after the close (their words: plain text).
+    QString rating;
+    if (hasDialog && dialog.rating.isValid()) {
+        const QString comment = dialog.rating.comment.simplified();
+        rating = comment.isEmpty() ? tr("Rated %1/5").arg(dialog.rating.score)
+                                   : tr("Rated %1/5: %2", "the visitor's score, then their comment")
+                                         .arg(QString::number(dialog.rating.score), comment);
+    }
+    m_ratingLabel->setText(rating);
+    m_ratingLabel->setVisible(!rating.isEmpty());
 
     // "You transferred this dialog" is over once it is mine again (handed back, taken over).
     if (mine && m_notice->kind() == NoticeBar::Kind::Info)

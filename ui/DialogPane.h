@@ -21,6 +21,7 @@ class OperatorSession;
 
 namespace concierge::ui {
 
+class DialogActionsBar;
 class NoticeBar;
 class OperatorChatPane;
 class ReplyEditor;
@@ -28,8 +29,9 @@ class TransferDialog;
 
 /// Middle pane. A switch between the visitor's dialog and the operator room (Ctrl+1 / Ctrl+2).
 /// The dialog view: history, a typing line, the reply box and the dialog's actions (take, transfer,
-/// close; take over for supervisors watching someone else's dialog). Offline operators see a
-/// notice instead of the reply box.
+/// close; take over for supervisors watching someone else's dialog; category, contact request and
+/// ban in a DialogActionsBar), and the visitor's rating once given. Offline operators see a notice
+/// instead of the reply box.
 class DialogPane : public QWidget
 {
     Q_OBJECT
@@ -47,6 +49,7 @@ public:
     /// Opens the transfer dialog for the dialog on screen (Ctrl+T); returns it, or null when the
     /// dialog cannot be transferred now.
     TransferDialog *openTransferDialog();
+    DialogActionsBar *actionsBar() const { return m_actionsBar; }
 
 private:
     void buildActions();
@@ -71,6 +74,8 @@ private:
     QLabel *m_emptyLabel;
     QLabel *m_titleLabel;
     QLabel *m_stateLabel;
+    QLabel *m_ratingLabel;
+    DialogActionsBar *m_actionsBar;
     QPushButton *m_takeButton;
     QPushButton *m_transferButton;
     QPushButton *m_closeButton;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "BansDialog.h"
 #include "ConnectionStatusLabel.h"
 #include "DialogPane.h"
 #include "OperatorSession.h"
+#include "ShortcutsDialog.h"
 #include "StatusComboBox.h"
 #include "TrayIcon.h"
 #include "VisitorInfoPane.h"
@@ -59,10 +61,24 @@ MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
     connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
     connect(session, &OperatorSession::requestFailed, this,
             [this](const QString &requestType, protocol::ErrorCode, const QString &message) {
-                // The dialog pane shows its own refusals where the operator is looking.
-                if (requestType != u"dialog.transfer" && requestType != u"dialog.takeover")
+                // The dialog pane and the Bans window show their own refusals where the operator
+                // is looking.
+                static const QStringList shownThere = {
+                    QStringLiteral("dialog.transfer"), QStringLiteral("dialog.takeover"),
+                    QStringLiteral("contact.request"), QStringLiteral("dialog.category.set"),
+                    QStringLiteral("visitor.ban"),     QStringLiteral("bans.list"),
+                    QStringLiteral("ban.lift"),
+                };
+                if (!shownThere.contains(requestType))
                     statusBar()->showMessage(message, 8000);
             });
+    // Rows of the visitor list tag their dialog's category by name.
+    m_visitorList->setCategoryNames([session](qint64 categoryId) {
+        const auto category = session->category(categoryId);
+        return category ? category->name : QString();
+    });
+    connect(session, &OperatorSession::categoriesChanged, this,
+            [this] { m_visitorList->view()->viewport()->update(); });
 
     statusBar()->addPermanentWidget(m_connectionLabel);
     connect(m_visitorList, &VisitorListPane::visitorActivated, this, &MainWindow::openVisitor);
@@ -111,12 +127,60 @@ void MainWindow::buildMenus()
         });
     }
 
+    // Only admins may list and lift bans (docs/protocol.md, "Dialog actions"): the menu shows
+    // for them alone.
+    m_adminMenu = menuBar()->addMenu(tr("&Administration"));
+    QAction *bans = m_adminMenu->addAction(tr("&Bans…"));
+    bans->setObjectName(QStringLiteral("bansAction"));
+    connect(bans, &QAction::triggered, this, &MainWindow::openBansDialog);
+    connect(m_session, &OperatorSession::selfChanged, this, &MainWindow::updateAdminMenu);
+    connect(m_session, &OperatorSession::loggedIn, this, &MainWindow::updateAdminMenu);
+    updateAdminMenu();
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = helpMenu->addAction(tr("&Keyboard shortcuts…"));
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::openShortcutsDialog);
+    helpMenu->addSeparator();
     connect(helpMenu->addAction(tr("&About Concierge")), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Concierge"),
                            tr("Concierge %1 — live chat for your website.\nLicensed under GPL-3.0-or-later.")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::updateAdminMenu()
+{
+    m_adminMenu->menuAction()->setVisible(m_session->self().role == protocol::OperatorRole::Admin);
+}
+
+ShortcutsDialog *MainWindow::openShortcutsDialog()
+{
+    if (m_shortcutsDialog)
+        m_shortcutsDialog->close();
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_shortcutsDialog = dialog;
+    dialog->open();
+    return dialog;
+}
+
+BansDialog *MainWindow::openBansDialog()
+{
+    if (m_session->self().role != protocol::OperatorRole::Admin)
+        return nullptr;
+    if (m_bansDialog) {
+        m_bansDialog->refresh();
+        m_bansDialog->raise();
+        m_bansDialog->activateWindow();
+        return m_bansDialog;
+    }
+    auto *dialog = new BansDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_bansDialog = dialog;
+    dialog->show(); // not modal: the operator may look something up in the list meanwhile
+    return dialog;
 }
 
 void MainWindow::openVisitor(qint64 visitorId, qint64 dialogId)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QSplitter;
 
@@ -11,8 +12,10 @@ class OperatorSession;
 
 namespace concierge::ui {
 
+class BansDialog;
 class ConnectionStatusLabel;
 class DialogPane;
+class ShortcutsDialog;
 class StatusComboBox;
 class TrayIcon;
 class VisitorInfoPane;
@@ -33,6 +36,10 @@ public:
     TrayIcon *trayIcon() const { return m_tray; }
     /// Brings the window to the front (the tray's "Open Concierge").
     void bringToFront();
+    /// Help → Keyboard shortcuts (F1).
+    ShortcutsDialog *openShortcutsDialog();
+    /// Administration → Bans… (admins only; null for anyone else).
+    BansDialog *openBansDialog();
 
 Q_SIGNALS:
     void logoutRequested();
@@ -46,6 +53,7 @@ private:
     void buildMenus();
     void openVisitor(qint64 visitorId, qint64 dialogId);
     void restoreLayout();
+    void updateAdminMenu();
 
     OperatorSession *m_session;
     StatusComboBox *m_statusCombo;
@@ -55,6 +63,9 @@ private:
     VisitorInfoPane *m_visitorInfo;
     ConnectionStatusLabel *m_connectionLabel;
     TrayIcon *m_tray;
+    QMenu *m_adminMenu = nullptr;
+    QPointer<ShortcutsDialog> m_shortcutsDialog;
+    QPointer<BansDialog> m_bansDialog;
 };
 
 } // namespace concierge::ui

@@ -37,7 +37,7 @@ QRect textRectFor(const QRect &itemRect, const QFontMetrics &headerMetrics, int 
 
 QString MessageDelegate::displayText(const QModelIndex &index)
 {
-    // System lines about a transfer or take-over are worded here, in the operator's language.
+    // System lines (transfer, take-over, contact, rating, ban) are worded here, in the operator's language.
     const QString event = index.data(MessageListModel::EventRole).toString();
     if (!event.isEmpty()) {
         const QString sentence =

@@ -15,6 +15,14 @@ ReplyEditor::ReplyEditor(QWidget *parent)
             [this] { Q_EMIT typingChanged(!toPlainText().trimmed().isEmpty()); });
 }
 
+QList<QPair<QKeySequence, QString>> ReplyEditor::keys()
+{
+    return {
+        {QKeySequence(Qt::Key_Return), tr("Send the reply")},
+        {QKeySequence(Qt::SHIFT | Qt::Key_Return), tr("Start a new line in the reply")},
+    };
+}
+
 void ReplyEditor::keyPressEvent(QKeyEvent *event)
 {
     const bool isEnter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;

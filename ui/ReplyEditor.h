@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QKeySequence>
+#include <QList>
+#include <QPair>
 #include <QPlainTextEdit>
 
 namespace concierge::ui {
@@ -12,6 +15,10 @@ class ReplyEditor : public QPlainTextEdit
     Q_OBJECT
 public:
     explicit ReplyEditor(QWidget *parent = nullptr);
+
+    /// The keys keyPressEvent() handles itself (they are no QAction), with what they do — for the
+    /// keyboard shortcuts help, kept next to the code that implements them.
+    static QList<QPair<QKeySequence, QString>> keys();
 
 Q_SIGNALS:
     /// The operator pressed Enter on non-blank text. The receiver clears the box once the reply is

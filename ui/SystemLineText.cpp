@@ -3,6 +3,8 @@
 
 #include "LanguageNames.h"
 
+#include <QStringList>
+
 namespace concierge::ui {
 
 namespace {
@@ -21,6 +23,14 @@ QString SystemLineText::describe(const QString &event, const QJsonObject &meta)
         return transfer(meta);
     if (event == u"takeover")
         return takeover(meta);
+    if (event == u"contact.requested")
+        return contactRequested(meta);
+    if (event == u"contact.given")
+        return contactGiven(meta);
+    if (event == u"rating")
+        return rating(meta);
+    if (event == u"ban")
+        return ban(meta);
     return {};
 }
 
@@ -55,6 +65,47 @@ QString SystemLineText::takeover(const QJsonObject &meta)
     if (from.isEmpty())
         return tr("%1 took over the dialog").arg(to);
     return tr("%1 took over the dialog from %2").arg(to, from);
+}
+
+QString SystemLineText::contactRequested(const QJsonObject &meta)
+{
+    const QString by = meta.value(QStringLiteral("operatorName")).toString().trimmed();
+    if (by.isEmpty())
+        return tr("Contact details requested");
+    return tr("%1 requested the visitor's contact details").arg(by);
+}
+
+QString SystemLineText::contactGiven(const QJsonObject &meta)
+{
+    // What the visitor typed, one line, in the order of the form; empty fields left out.
+    QStringList parts;
+    for (const char *key : {"name", "email", "phone"}) {
+        const QString value = meta.value(QLatin1String(key)).toString().simplified();
+        if (!value.isEmpty())
+            parts.append(value);
+    }
+    if (parts.isEmpty())
+        return tr("The visitor left contact details");
+    return tr("The visitor left contact details: %1").arg(parts.join(QStringLiteral(" · ")));
+}
+
+QString SystemLineText::rating(const QJsonObject &meta)
+{
+    const int score = meta.value(QStringLiteral("score")).toInt();
+    const QString comment = meta.value(QStringLiteral("comment")).toString().trimmed();
+    if (comment.isEmpty())
+        return tr("The visitor rated the dialog %1/5").arg(score);
+    return tr("The visitor rated the dialog %1/5: “%2”", "score, then the visitor's comment")
+        .arg(QString::number(score), comment);
+}
+
+QString SystemLineText::ban(const QJsonObject &meta)
+{
+    const QString by = nameOr(meta, QStringLiteral("bannedBy"), tr("An operator"));
+    const QString reason = meta.value(QStringLiteral("reason")).toString().trimmed();
+    if (reason.isEmpty())
+        return tr("%1 banned the visitor").arg(by);
+    return tr("%1 banned the visitor: %2", "who banned, then the reason they gave").arg(by, reason);
 }
 
 } // namespace concierge::ui

@@ -7,9 +7,10 @@
 
 namespace concierge::ui {
 
-/// Words the history's system lines ("transfer", "takeover") from their `meta`, in the app's
-/// language: the server stores facts, each client tells them in its own words (docs/protocol.md,
-/// "Transfer" and "Supervisors"). The result is plain text.
+/// Words the history's system lines ("transfer", "takeover", "contact.requested", "contact.given",
+/// "rating", "ban") from their `meta`, in the app's language: the server stores facts, each client
+/// tells them in its own words (docs/protocol.md, "Transfer", "Supervisors", "Dialog actions").
+/// The result is plain text.
 class SystemLineText
 {
     Q_DECLARE_TR_FUNCTIONS(SystemLineText)
@@ -20,6 +21,10 @@ public:
 private:
     static QString transfer(const QJsonObject &meta);
     static QString takeover(const QJsonObject &meta);
+    static QString contactRequested(const QJsonObject &meta);
+    static QString contactGiven(const QJsonObject &meta);
+    static QString rating(const QJsonObject &meta);
+    static QString ban(const QJsonObject &meta);
 };
 
 } // namespace concierge::ui

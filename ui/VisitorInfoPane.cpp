@@ -4,6 +4,7 @@
 #include "OperatorSession.h"
 
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QStackedWidget>
@@ -40,11 +41,27 @@ VisitorInfoPane::VisitorInfoPane(OperatorSession *session, QWidget *parent)
     , m_session(session)
     , m_stack(new QStackedWidget(this))
     , m_form(new QFormLayout)
+    , m_banned(new QLabel(this))
+    , m_contactBox(new QGroupBox(tr("Contact details"), this))
     , m_pages(new QListWidget(this))
 {
     setObjectName(QStringLiteral("visitorInfoPane"));
     auto *empty = new QLabel(tr("No visitor selected."), this);
     empty->setAlignment(Qt::AlignCenter);
+
+    m_banned->setObjectName(QStringLiteral("visitorBannedLabel"));
+    m_banned->setText(tr("Banned"));
+    m_banned->setToolTip(tr("This visitor cannot write to the operators."));
+    m_banned->setAlignment(Qt::AlignCenter);
+    m_banned->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; font-weight: bold; "
+                                           "border-radius: 4px; padding: 3px 8px; }"));
+    m_contactBox->setObjectName(QStringLiteral("visitorContactBox"));
+    auto *contactForm = new QFormLayout(m_contactBox);
+    contactForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    contactForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_contactName = addRow(contactForm, tr("Name"), QStringLiteral("contactNameLabel"));
+    m_contactEmail = addRow(contactForm, tr("Email"), QStringLiteral("contactEmailLabel"));
+    m_contactPhone = addRow(contactForm, tr("Phone"), QStringLiteral("contactPhoneLabel"));
 
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -64,6 +81,8 @@ VisitorInfoPane::VisitorInfoPane(OperatorSession *session, QWidget *parent)
     auto *details = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(6, 6, 6, 6);
+    detailsLayout->addWidget(m_banned);
+    detailsLayout->addWidget(m_contactBox);
     detailsLayout->addLayout(m_form);
     auto *pagesTitle = new QLabel(tr("Pages visited"), details);
     QFont bold = pagesTitle->font();
@@ -86,12 +105,17 @@ VisitorInfoPane::VisitorInfoPane(OperatorSession *session, QWidget *parent)
 
 QLabel *VisitorInfoPane::addRow(const QString &label, const QString &objectName)
 {
+    return addRow(m_form, label, objectName);
+}
+
+QLabel *VisitorInfoPane::addRow(QFormLayout *form, const QString &label, const QString &objectName)
+{
     auto *value = new QLabel(this);
     value->setObjectName(objectName);
     value->setTextFormat(Qt::PlainText);
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_form->addRow(label, value);
+    form->addRow(label, value);
     return value;
 }
 
@@ -107,6 +131,14 @@ void VisitorInfoPane::refresh()
     if (m_visitorId <= 0)
         return;
     const protocol::Visitor visitor = m_session->visitor(m_visitorId);
+    m_banned->setVisible(visitor.banned);
+    // Pinned once given (contact.submit), as the operator will want it again and again.
+    m_contactBox->setVisible(visitor.contact.has_value());
+    if (visitor.contact) {
+        m_contactName->setText(orDash(visitor.contact->name));
+        m_contactEmail->setText(orDash(visitor.contact->email));
+        m_contactPhone->setText(orDash(visitor.contact->phone));
+    }
     m_name->setText(orDash(visitor.name));
     m_location->setText(visitor.location.isEmpty() ? tr("Unknown") : visitor.location);
     m_browser->setText(orDash(visitor.browser));
@@ -124,7 +156,8 @@ void VisitorInfoPane::refresh()
     // Newest first: the operator cares most about where the visitor is now.
     for (auto it = visitor.pages.crbegin(); it != visitor.pages.crend(); ++it) {
         const QString time = QLocale().toString(it->at.toLocalTime().time(), QLocale::ShortFormat);
-        auto *item = new QListWidgetItem(time + QStringLiteral("  ") + (it->title.isEmpty() ? it->url : it->title));
+        auto *item =
+            new QListWidgetItem(time + QStringLiteral("  ") + (it->title.isEmpty() ? it->url : it->title));
         item->setToolTip(it->url.toHtmlEscaped());
         m_pages->addItem(item);
     }

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -14,8 +15,9 @@ class OperatorSession;
 
 namespace concierge::ui {
 
-/// Right pane: who the visitor is and what they have looked at. Every value came from a browser,
-/// so every label is plain text.
+/// Right pane: who the visitor is and what they have looked at. The contact details they left on
+/// request stay pinned at the top, with a "Banned" marker above them once banned. Every value came
+/// from a browser, so every label is plain text.
 class VisitorInfoPane : public QWidget
 {
     Q_OBJECT
@@ -27,11 +29,17 @@ public:
 private:
     void refresh();
     QLabel *addRow(const QString &label, const QString &objectName);
+    QLabel *addRow(QFormLayout *form, const QString &label, const QString &objectName);
 
     OperatorSession *m_session;
     qint64 m_visitorId = 0;
     QStackedWidget *m_stack;
     QFormLayout *m_form;
+    QLabel *m_banned;
+    QGroupBox *m_contactBox;
+    QLabel *m_contactName;
+    QLabel *m_contactEmail;
+    QLabel *m_contactPhone;
     QLabel *m_name;
     QLabel *m_location;
     QLabel *m_browser;

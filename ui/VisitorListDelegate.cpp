@@ -13,6 +13,8 @@ namespace {
 const QColor kTimerColor(0xc6, 0x28, 0x28);
 const QColor kTransferColor(0x1f, 0x5f, 0xa8);
 const QColor kOfflineColor(0x8a, 0x5a, 0x00);
+const QColor kTagBackground(0xe3, 0xe8, 0xf4);
+const QColor kTagText(0x2b, 0x3a, 0x67);
 
 /// Untrusted text on one line: line breaks would be drawn as nothing, so they become spaces.
 QString oneLine(QString text)
@@ -86,6 +88,40 @@ QString VisitorListDelegate::offlineRequestLine(const QModelIndex &index)
     return tr("Offline request: %1").arg(text);
 }
 
+QString VisitorListDelegate::categoryTag(const QModelIndex &index) const
+{
+    const qint64 categoryId = index.data(VisitorListModel::CategoryIdRole).toLongLong();
+    if (categoryId <= 0 || !m_categoryNames)
+        return {};
+    return oneLine(m_categoryNames(categoryId)).trimmed();
+}
+
+int VisitorListDelegate::drawCategoryTag(QPainter *painter, const QStyleOptionViewItem &option,
+                                         const QRect &line, const QString &tag) const
+{
+    if (tag.isEmpty())
+        return 0;
+    QFont small = option.font;
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    const QFontMetrics metrics(small);
+    // A long name must not push the visitor's own name off the row.
+    const int maxText = qMax(30, line.width() * 2 / 5);
+    const QString text = metrics.elidedText(tag, Qt::ElideRight, maxText);
+    const int width = metrics.horizontalAdvance(text) + 10;
+    const QRect box(line.right() - width + 1, line.top() + (line.height() - metrics.height() - 2) / 2, width,
+                    metrics.height() + 2);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(kTagBackground);
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setFont(small);
+    painter->setPen(kTagText);
+    painter->drawText(box, Qt::AlignCenter | Qt::TextSingleLine, text);
+    painter->restore();
+    return width + 6;
+}
+
 void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
@@ -115,13 +151,15 @@ void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (waitingSince.isValid())
         timer = formatWaiting(waitingSince.secsTo(QDateTime::currentDateTimeUtc()));
 
-    // Line 1: the name, and the timer on the right.
+    // Line 1: the name, then the category tag and the timer on the right.
     QFont nameFont = option.font;
     nameFont.setBold(waitingSince.isValid());
+    const int timerWidth = timer.isEmpty() ? 0 : metrics.horizontalAdvance(timer) + 8;
+    const QRect tagLine(area.left(), area.top(), area.width() - timerWidth, metrics.height());
+    const int tagWidth = drawCategoryTag(painter, option, tagLine, categoryTag(index));
     painter->setFont(nameFont);
     painter->setPen(textColor);
-    const int timerWidth = timer.isEmpty() ? 0 : metrics.horizontalAdvance(timer) + 8;
-    const QRect nameRect(area.left(), area.top(), area.width() - timerWidth, metrics.height());
+    const QRect nameRect(area.left(), area.top(), area.width() - timerWidth - tagWidth, metrics.height());
     const QString name = oneLine(index.data(VisitorListModel::NameRole).toString());
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
                       QFontMetrics(nameFont).elidedText(name, Qt::ElideRight, nameRect.width()));

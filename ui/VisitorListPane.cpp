@@ -18,6 +18,7 @@ VisitorListPane::VisitorListPane(VisitorListModel *model, QWidget *parent)
     , m_model(model)
     , m_filter(new QLineEdit(this))
     , m_view(new QTreeView(this))
+    , m_delegate(new VisitorListDelegate(m_view))
 {
     setObjectName(QStringLiteral("visitorListPane"));
     m_filter->setObjectName(QStringLiteral("visitorFilterEdit"));
@@ -26,7 +27,7 @@ VisitorListPane::VisitorListPane(VisitorListModel *model, QWidget *parent)
     m_filter->setToolTip(tr("Ctrl+F to filter, Esc to clear"));
     m_view->setObjectName(QStringLiteral("visitorListView"));
     m_view->setModel(model);
-    m_view->setItemDelegate(new VisitorListDelegate(m_view));
+    m_view->setItemDelegate(m_delegate);
     m_view->setHeaderHidden(true);
     m_view->setRootIsDecorated(false);
     m_view->setIndentation(8);
@@ -78,6 +79,12 @@ void VisitorListPane::focusFilter()
 {
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
+}
+
+void VisitorListPane::setCategoryNames(std::function<QString(qint64)> names)
+{
+    m_delegate->setCategoryNames(std::move(names));
+    m_view->viewport()->update();
 }
 
 void VisitorListPane::onCurrentChanged(const QModelIndex &current)

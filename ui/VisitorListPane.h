@@ -4,6 +4,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class QLineEdit;
 class QTreeView;
 
@@ -12,6 +14,8 @@ class VisitorListModel;
 }
 
 namespace concierge::ui {
+
+class VisitorListDelegate;
 
 /// Left pane: a filter box over the sectioned visitor list. Sections that do not apply to this
 /// operator (and an empty Common queue) are hidden; selecting a visitor asks to open their dialog.
@@ -25,6 +29,9 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     /// Ctrl+F: puts the cursor in the filter box with its text selected.
     void focusFilter();
+    /// How rows name their dialog's category (id → name); repaints the list.
+    void setCategoryNames(std::function<QString(qint64)> names);
+    VisitorListDelegate *delegate() const { return m_delegate; }
 
 Q_SIGNALS:
     void visitorActivated(qint64 visitorId, qint64 dialogId);
@@ -38,6 +45,7 @@ private:
     VisitorListModel *m_model;
     QLineEdit *m_filter;
     QTreeView *m_view;
+    VisitorListDelegate *m_delegate;
     QTimer m_tick; ///< repaints the waiting timers once a second
 };
 

@@ -52,6 +52,9 @@ bool saveScreenshot(QWidget *widget, const QString &name)
     const QDir dir(QStringLiteral(CONCIERGE_ARTIFACTS_DIR "/gui/") + language());
     QDir().mkpath(dir.path());
     const QString path = dir.filePath(name + u".png"_s);
+    // What the operator would see: the layouts that changes asked for are done first (a check
+    // that passed at once may not have let the event loop run since).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     if (!widget->grab().save(path)) {
         qWarning() << "could not save" << path;
         return false;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The history's transfer and take-over lines as the operator reads them: each kind of transfer
-// worded from the line's details, the comment quoted, names shown as written (never as markup),
-// and an unknown event falling back to the line's own text.
+// The history's system lines as the operator reads them: each kind of transfer worded from the
+// line's details, the comment quoted, the contact request and the details given, the visitor's
+// rating and a ban with its reason; names shown as written (never as markup), and an unknown event
+// falling back to the line's own text.
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
 #include "SystemLineText.h"
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void transferKinds_data();
     void transferKinds();
     void takeOver();
+    void dialogActions_data();
+    void dialogActions();
     void delegateShowsTheWordedLine();
 };
 
@@ -75,6 +78,52 @@ void TestSystemLines::takeOver()
     QCOMPARE(SystemLineText::describe(u"takeover"_s, meta),
              u"Sam Super took over the dialog from Anna Petrova"_s);
     QCOMPARE(SystemLineText::describe(u"something-new"_s, meta), QString());
+}
+
+void TestSystemLines::dialogActions_data()
+{
+    QTest::addColumn<QString>("event");
+    QTest::addColumn<QJsonObject>("meta");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("contact requested by")
+        << u"contact.requested"_s << QJsonObject{{u"operatorId"_s, 1}, {u"operatorName"_s, u"Anna Petrova"_s}}
+        << u"Anna Petrova requested the visitor's contact details"_s;
+    QTest::newRow("contact requested, nobody named")
+        << u"contact.requested"_s << QJsonObject{} << u"Contact details requested"_s;
+    QTest::newRow("contact given")
+        << u"contact.given"_s
+        << QJsonObject{{u"name"_s, u"John Smith"_s},
+                       {u"email"_s, u"john@example.com"_s},
+                       {u"phone"_s, u"+44 20 7946 0000"_s}}
+        << u"The visitor left contact details: John Smith · john@example.com · +44 20 7946 0000"_s;
+    QTest::newRow("contact given, phone only")
+        << u"contact.given"_s
+        << QJsonObject{{u"name"_s, u""_s}, {u"email"_s, u""_s}, {u"phone"_s, u"12345"_s}}
+        << u"The visitor left contact details: 12345"_s;
+    QTest::newRow("contact given, markup stays text")
+        << u"contact.given"_s << QJsonObject{{u"name"_s, u"<i>Eve</i>"_s}, {u"email"_s, u"eve@example.com"_s}}
+        << u"The visitor left contact details: <i>Eve</i> · eve@example.com"_s;
+    QTest::newRow("rating with comment")
+        << u"rating"_s << QJsonObject{{u"score"_s, 4}, {u"comment"_s, u"Quick and helpful"_s}}
+        << u"The visitor rated the dialog 4/5: “Quick and helpful”"_s;
+    QTest::newRow("rating without comment")
+        << u"rating"_s << QJsonObject{{u"score"_s, 2}, {u"comment"_s, u""_s}}
+        << u"The visitor rated the dialog 2/5"_s;
+    QTest::newRow("ban with reason") << u"ban"_s
+                                     << QJsonObject{{u"reason"_s, u"Spam links"_s},
+                                                    {u"bannedBy"_s, u"Anna Petrova"_s}}
+                                     << u"Anna Petrova banned the visitor: Spam links"_s;
+    QTest::newRow("ban without reason")
+        << u"ban"_s << QJsonObject{{u"reason"_s, u""_s}, {u"bannedBy"_s, u"Anna Petrova"_s}}
+        << u"Anna Petrova banned the visitor"_s;
+}
+
+void TestSystemLines::dialogActions()
+{
+    QFETCH(QString, event);
+    QFETCH(QJsonObject, meta);
+    QFETCH(QString, expected);
+    QCOMPARE(SystemLineText::describe(event, meta), expected);
 }
 
 void TestSystemLines::delegateShowsTheWordedLine()

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DialogActionsBar.h"
+
+#include "BanDialog.h"
+#include "OperatorSession.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace concierge::ui {
+
+DialogActionsBar::DialogActionsBar(OperatorSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_categoryLabel(new QLabel(tr("C&ategory:"), this))
+    , m_categoryCombo(new QComboBox(this))
+    , m_contactButton(new QPushButton(tr("Request &contact details"), this))
+    , m_banButton(new QPushButton(tr("&Ban visitor…"), this))
+{
+    setObjectName(QStringLiteral("dialogActionsBar"));
+    m_categoryCombo->setObjectName(QStringLiteral("categoryCombo"));
+    m_contactButton->setObjectName(QStringLiteral("requestContactButton"));
+    m_banButton->setObjectName(QStringLiteral("banVisitorButton"));
+
+    m_categoryLabel->setBuddy(m_categoryCombo);
+    m_categoryCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_categoryCombo->setMinimumContentsLength(12);
+    m_categoryCombo->setToolTip(tr("Everyone who opens this dialog sees its category; it also shows in the "
+                                   "visitor list (Ctrl+Shift+G)"));
+    m_contactButton->setToolTip(
+        tr("The visitor's chat window asks for their name, email and phone (Ctrl+Shift+C)"));
+    m_banButton->setToolTip(tr("The visitor can no longer write to you; you confirm first (Ctrl+Shift+B)"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_categoryLabel);
+    layout->addWidget(m_categoryCombo);
+    layout->addStretch(1);
+    layout->addWidget(m_contactButton);
+    layout->addWidget(m_banButton);
+
+    connect(m_categoryCombo, &QComboBox::activated, this, &DialogActionsBar::onCategoryChosen);
+    connect(m_contactButton, &QPushButton::clicked, this, &DialogActionsBar::requestContact);
+    connect(m_banButton, &QPushButton::clicked, this, &DialogActionsBar::openBanDialog);
+    connect(session, &OperatorSession::categoriesChanged, this, &DialogActionsBar::refresh);
+    connect(session, &OperatorSession::dialogChanged, this, [this](qint64 id) {
+        if (id == m_dialogId)
+            refresh();
+    });
+    connect(session, &OperatorSession::visitorChanged, this, [this](qint64 id) {
+        if (id == m_visitorId)
+            refresh();
+    });
+    connect(session, &OperatorSession::selfChanged, this, &DialogActionsBar::refresh);
+    connect(session, &OperatorSession::requestFailed, this, &DialogActionsBar::onRequestFailed);
+    buildActions();
+    refresh();
+}
+
+void DialogActionsBar::buildActions()
+{
+    m_contactAction = new QAction(tr("Request contact details"), this);
+    m_contactAction->setObjectName(QStringLiteral("requestContactAction"));
+    m_contactAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_contactAction, &QAction::triggered, this, &DialogActionsBar::requestContact);
+    m_categoryAction = new QAction(tr("Choose the dialog's category"), this);
+    m_categoryAction->setObjectName(QStringLiteral("chooseCategoryAction"));
+    m_categoryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    connect(m_categoryAction, &QAction::triggered, this, [this] {
+        m_categoryCombo->setFocus(Qt::ShortcutFocusReason);
+        m_categoryCombo->showPopup();
+    });
+    m_banAction = new QAction(tr("Ban the visitor"), this);
+    m_banAction->setObjectName(QStringLiteral("banVisitorAction"));
+    m_banAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(m_banAction, &QAction::triggered, this, &DialogActionsBar::openBanDialog);
+    for (QAction *action : {m_contactAction, m_categoryAction, m_banAction}) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
+}
+
+void DialogActionsBar::showVisitor(qint64 visitorId, qint64 dialogId)
+{
+    m_visitorId = visitorId;
+    m_dialogId = dialogId;
+    if (m_banDialog)
+        m_banDialog->reject(); // it was about the visitor on screen before
+    refresh();
+}
+
+bool DialogActionsBar::mayBan() const
+{
+    // The server lets anyone who can see the visitor ban them ("Dialog actions"); not while Offline.
+    return m_visitorId > 0 && m_session->self().mayWork() && !m_session->visitor(m_visitorId).banned;
+}
+
+void DialogActionsBar::refresh()
+{
+    const protocol::Dialog dialog = m_session->dialog(m_dialogId);
+    const bool hasDialog = m_dialogId > 0 && dialog.id > 0;
+    const bool canChange = hasDialog && m_session->canChangeDialog(m_dialogId);
+
+    fillCategories();
+    // A category is shown to everyone who opens the dialog, and chosen by whoever may change it
+    // (when the admins defined some); "No category" on a dialog one cannot change says nothing.
+    const bool chooseCategory = canChange && m_categoryCombo->count() > 1;
+    const bool showCategory = hasDialog && (chooseCategory || dialog.categoryId != 0);
+    m_categoryLabel->setVisible(showCategory);
+    m_categoryCombo->setVisible(showCategory);
+    m_categoryCombo->setEnabled(chooseCategory);
+    m_categoryAction->setEnabled(chooseCategory);
+
+    m_contactButton->setVisible(canChange);
+    m_contactAction->setEnabled(canChange);
+    const bool ban = mayBan();
+    m_banButton->setVisible(ban);
+    m_banAction->setEnabled(ban);
+    // No empty strip when there is nothing to show or do.
+    setVisible(showCategory || canChange || ban);
+}
+
+void DialogActionsBar::fillCategories()
+{
+    const qint64 current = m_session->dialog(m_dialogId).categoryId;
+    const QSignalBlocker blocker(m_categoryCombo);
+    m_categoryCombo->clear();
+    m_categoryCombo->addItem(tr("No category"), qint64(0));
+    const QList<protocol::Category> categories = m_session->categories();
+    for (const protocol::Category &category : categories)
+        m_categoryCombo->addItem(category.name, category.id); // combo items are plain text
+    int index = m_categoryCombo->findData(current);
+    if (index < 0) {
+        // An admin deleted it since; the dialog still carries it.
+        m_categoryCombo->addItem(tr("Deleted category"), current);
+        index = m_categoryCombo->count() - 1;
+    }
+    m_categoryCombo->setCurrentIndex(index);
+}
+
+void DialogActionsBar::onCategoryChosen(int index)
+{
+    const qint64 categoryId = m_categoryCombo->itemData(index).toLongLong();
+    if (m_dialogId <= 0 || categoryId == m_session->dialog(m_dialogId).categoryId)
+        return;
+    // The combo shows the choice now; the server's dialog.updated confirms it (or a refusal resets it).
+    m_session->setDialogCategory(m_dialogId, categoryId);
+}
+
+void DialogActionsBar::requestContact()
+{
+    if (m_dialogId > 0 && m_session->canChangeDialog(m_dialogId))
+        m_session->requestContact(m_dialogId);
+}
+
+BanDialog *DialogActionsBar::openBanDialog()
+{
+    if (!mayBan())
+        return nullptr;
+    if (m_banDialog)
+        m_banDialog->close();
+    const protocol::Visitor visitor = m_session->visitor(m_visitorId);
+    const QString name = visitor.name.isEmpty() ? tr("Visitor %1").arg(m_visitorId) : visitor.name;
+    auto *dialog = new BanDialog(name, visitor.ip, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_banDialog = dialog;
+    const qint64 visitorId = m_visitorId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, visitorId] {
+        m_session->banVisitor(visitorId, dialog->reason(), dialog->hours(), dialog->byIp());
+    });
+    dialog->open();
+    return dialog;
+}
+
+void DialogActionsBar::onRequestFailed(const QString &requestType, protocol::ErrorCode code,
+                                       const QString &message)
+{
+    if (requestType == u"contact.request") {
+        Q_EMIT failed(tr("Contact details were not requested: %1").arg(message));
+    } else if (requestType == u"dialog.category.set") {
+        refresh(); // back to the category the dialog really has
+        Q_EMIT failed(tr("The category was not changed: %1").arg(message));
+    } else if (requestType == u"visitor.ban") {
+        // The only bad_request this bar can cause: a ban already in force on them or their address.
+        const QString reason = code == protocol::ErrorCode::BadRequest
+                                   ? tr("this visitor or their IP address is already banned.")
+                                   : message;
+        Q_EMIT failed(tr("The visitor was not banned: %1").arg(reason));
+    }
+}
+
+} // namespace concierge::ui
