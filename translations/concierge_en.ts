@@ -158,6 +158,40 @@
         <source>%1 took over the dialog from %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Contact details requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requested the visitor&apos;s contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor left contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor left contact details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor rated the dialog %1/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor rated the dialog %1/5: “%2”</source>
+        <comment>score, then the visitor&apos;s comment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 banned the visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 banned the visitor: %2</source>
+        <comment>who banned, then the reason they gave</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::Application</name>
@@ -230,6 +264,161 @@
     </message>
 </context>
 <context>
+    <name>concierge::ui::BanDialog</name>
+    <message>
+        <source>Ban the visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; colleagues see it in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also ban their IP address (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who writes from this address is refused too — possibly a whole office or mobile network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will not be able to write to you any more: their open dialog is closed and the chat window shows them a neutral notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone else writing from the same IP address is refused as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::BansDialog</name>
+    <message>
+        <source>&amp;Lift ban…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor or IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the bans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, IP %2</source>
+        <comment>a banned visitor and their banned address</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bans in force: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the ban on %1? They will be able to write to you again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lift ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifting the ban…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bans could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ban was not lifted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>concierge::ui::ConnectionStatusLabel</name>
     <message>
         <source>Connected</source>
@@ -256,6 +445,73 @@
             <numerusform>%n unsent reply</numerusform>
             <numerusform>%n unsent replies</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::DialogActionsBar</name>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request &amp;contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ban visitor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who opens this dialog sees its category; it also shows in the visitor list (Ctrl+Shift+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s chat window asks for their name, email and phone (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor can no longer write to you; you confirm first (Ctrl+Shift+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the dialog&apos;s category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban the visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact details were not requested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this visitor or their IP address is already banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor was not banned: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -412,6 +668,15 @@
         <source>Nobody speaking %1 is online.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rated %1/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated %1/5: %2</source>
+        <comment>the visitor&apos;s score, then their comment</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::LoginDialog</name>
@@ -519,6 +784,18 @@
 Licensed under GPL-3.0-or-later.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::MessageDelegate</name>
@@ -577,6 +854,41 @@ Licensed under GPL-3.0-or-later.</source>
     <name>concierge::ui::ReplyEditor</name>
     <message>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new line in the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the reply box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -710,6 +1022,26 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>Direct visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visitor cannot write to the operators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -158,6 +158,40 @@
         <source>%1 took over the dialog from %2</source>
         <translation>Диалог перехвачен: %2 → %1</translation>
     </message>
+    <message>
+        <source>Contact details requested</source>
+        <translation>Запрошены контактные данные</translation>
+    </message>
+    <message>
+        <source>%1 requested the visitor&apos;s contact details</source>
+        <translation>Запрос контактных данных: %1</translation>
+    </message>
+    <message>
+        <source>The visitor left contact details</source>
+        <translation>Посетитель оставил контактные данные</translation>
+    </message>
+    <message>
+        <source>The visitor left contact details: %1</source>
+        <translation>Посетитель оставил контактные данные: %1</translation>
+    </message>
+    <message>
+        <source>The visitor rated the dialog %1/5</source>
+        <translation>Оценка посетителя: %1/5</translation>
+    </message>
+    <message>
+        <source>The visitor rated the dialog %1/5: “%2”</source>
+        <comment>score, then the visitor&apos;s comment</comment>
+        <translation>Оценка посетителя: %1/5, «%2»</translation>
+    </message>
+    <message>
+        <source>%1 banned the visitor</source>
+        <translation>Посетитель заблокирован, оператор: %1</translation>
+    </message>
+    <message>
+        <source>%1 banned the visitor: %2</source>
+        <comment>who banned, then the reason they gave</comment>
+        <translation>Посетитель заблокирован, оператор: %1. Причина: %2</translation>
+    </message>
 </context>
 <context>
     <name>concierge::Application</name>
@@ -231,6 +265,161 @@
     </message>
 </context>
 <context>
+    <name>concierge::ui::BanDialog</name>
+    <message>
+        <source>Ban the visitor</source>
+        <translation>Блокировка посетителя</translation>
+    </message>
+    <message>
+        <source>&amp;Ban</source>
+        <translation>&amp;Заблокировать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Optional; colleagues see it in the history</source>
+        <translation>Необязательно; коллеги увидят её в истории</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 час</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 день</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 неделя</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Навсегда</translation>
+    </message>
+    <message>
+        <source>Also ban their IP address (%1)</source>
+        <translation>Заблокировать и IP-адрес (%1)</translation>
+    </message>
+    <message>
+        <source>Everyone who writes from this address is refused too — possibly a whole office or mobile network.</source>
+        <translation>Писать не сможет никто с этого адреса — возможно, целый офис или мобильная сеть.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Срок:</translation>
+    </message>
+    <message>
+        <source>%1 will not be able to write to you any more: their open dialog is closed and the chat window shows them a neutral notice.</source>
+        <translation>%1 больше не сможет писать вам: открытый диалог будет закрыт, а в окне чата посетитель увидит нейтральное сообщение.</translation>
+    </message>
+    <message>
+        <source>Anyone else writing from the same IP address is refused as well.</source>
+        <translation>С того же IP-адреса не сможет писать и никто другой.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::BansDialog</name>
+    <message>
+        <source>&amp;Lift ban…</source>
+        <translation>&amp;Снять блокировку…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Bans</source>
+        <translation>Блокировки</translation>
+    </message>
+    <message>
+        <source>Visitor or IP address</source>
+        <translation>Посетитель или IP-адрес</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Banned by</source>
+        <translation>Кто заблокировал</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Loading the bans…</source>
+        <translation>Загрузка блокировок…</translation>
+    </message>
+    <message>
+        <source>IP %1</source>
+        <translation>IP %1</translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation>Посетитель %1</translation>
+    </message>
+    <message>
+        <source>%1, IP %2</source>
+        <comment>a banned visitor and their banned address</comment>
+        <translation>%1, IP %2</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Бессрочно</translation>
+    </message>
+    <message>
+        <source>Nobody is banned.</source>
+        <translation>Заблокированных нет.</translation>
+    </message>
+    <message>
+        <source>Bans in force: %1</source>
+        <translation>Действующих блокировок: %1</translation>
+    </message>
+    <message>
+        <source>Lift the ban</source>
+        <translation>Снятие блокировки</translation>
+    </message>
+    <message>
+        <source>Lift the ban on %1? They will be able to write to you again.</source>
+        <translation>Снять блокировку (%1)? Посетитель снова сможет писать вам.</translation>
+    </message>
+    <message>
+        <source>&amp;Lift ban</source>
+        <translation>&amp;Снять блокировку</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Lifting the ban…</source>
+        <translation>Снятие блокировки…</translation>
+    </message>
+    <message>
+        <source>The bans could not be loaded: %1</source>
+        <translation>Не удалось загрузить блокировки: %1</translation>
+    </message>
+    <message>
+        <source>The ban was not lifted: %1</source>
+        <translation>Блокировка не снята: %1</translation>
+    </message>
+</context>
+<context>
     <name>concierge::ui::ConnectionStatusLabel</name>
     <message>
         <source>Connected</source>
@@ -259,6 +448,73 @@
             <numerusform>%n неотправленных ответа</numerusform>
             <numerusform>%n неотправленных ответов</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::DialogActionsBar</name>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>Кат&amp;егория:</translation>
+    </message>
+    <message>
+        <source>Request &amp;contact details</source>
+        <translation>Запросить &amp;контакты</translation>
+    </message>
+    <message>
+        <source>&amp;Ban visitor…</source>
+        <translation>За&amp;блокировать…</translation>
+    </message>
+    <message>
+        <source>Everyone who opens this dialog sees its category; it also shows in the visitor list (Ctrl+Shift+G)</source>
+        <translation>Категорию видит каждый, кто откроет диалог; она показана и в списке посетителей (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s chat window asks for their name, email and phone (Ctrl+Shift+C)</source>
+        <translation>В окне чата посетителя появится форма: имя, email и телефон (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>The visitor can no longer write to you; you confirm first (Ctrl+Shift+B)</source>
+        <translation>Посетитель больше не сможет писать вам; сначала вы подтвердите блокировку (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Request contact details</source>
+        <translation>Запросить контактные данные</translation>
+    </message>
+    <message>
+        <source>Choose the dialog&apos;s category</source>
+        <translation>Выбрать категорию диалога</translation>
+    </message>
+    <message>
+        <source>Ban the visitor</source>
+        <translation>Заблокировать посетителя</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Без категории</translation>
+    </message>
+    <message>
+        <source>Deleted category</source>
+        <translation>Удалённая категория</translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation>Посетитель %1</translation>
+    </message>
+    <message>
+        <source>Contact details were not requested: %1</source>
+        <translation>Контактные данные не запрошены: %1</translation>
+    </message>
+    <message>
+        <source>The category was not changed: %1</source>
+        <translation>Категория не изменена: %1</translation>
+    </message>
+    <message>
+        <source>this visitor or their IP address is already banned.</source>
+        <translation>этот посетитель или его IP-адрес уже заблокирован.</translation>
+    </message>
+    <message>
+        <source>The visitor was not banned: %1</source>
+        <translation>Посетитель не заблокирован: %1</translation>
     </message>
 </context>
 <context>
@@ -415,6 +671,15 @@
         <source>Nobody speaking %1 is online.</source>
         <translation>Операторов со знанием языка «%1» сейчас нет в сети.</translation>
     </message>
+    <message>
+        <source>Rated %1/5</source>
+        <translation>Оценка: %1/5</translation>
+    </message>
+    <message>
+        <source>Rated %1/5: %2</source>
+        <comment>the visitor&apos;s score, then their comment</comment>
+        <translation>Оценка: %1/5 — %2</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::LoginDialog</name>
@@ -523,6 +788,18 @@ Licensed under GPL-3.0-or-later.</source>
         <translation>Консьерж %1 — онлайн-чат для вашего сайта.
 Лицензия GPL-3.0-or-later.</translation>
     </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Администрирование</translation>
+    </message>
+    <message>
+        <source>&amp;Bans…</source>
+        <translation>&amp;Блокировки…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Горячие клавиши…</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::MessageDelegate</name>
@@ -582,6 +859,41 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line</source>
         <translation>Введите ответ — Enter отправляет, Shift+Enter начинает новую строку</translation>
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation>Отправить ответ</translation>
+    </message>
+    <message>
+        <source>Start a new line in the reply</source>
+        <translation>Новая строка в ответе</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>In the main window</source>
+        <translation>В главном окне</translation>
+    </message>
+    <message>
+        <source>In the reply box</source>
+        <translation>В поле ответа</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -715,6 +1027,26 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>Direct visit</source>
         <translation>Прямой заход</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Контактная информация</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>Заблокирован</translation>
+    </message>
+    <message>
+        <source>This visitor cannot write to the operators.</source>
+        <translation>Этот посетитель не может писать операторам.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
     </message>
 </context>
 <context>

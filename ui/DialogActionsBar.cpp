@@ -17,15 +17,21 @@ DialogActionsBar::DialogActionsBar(OperatorSession *session, QWidget *parent)
     , m_session(session)
     , m_categoryLabel(new QLabel(tr("C&ategory:"), this))
     , m_categoryCombo(new QComboBox(this))
+    , m_categoryValue(new QLabel(this))
     , m_contactButton(new QPushButton(tr("Request &contact details"), this))
     , m_banButton(new QPushButton(tr("&Ban visitor…"), this))
 {
     setObjectName(QStringLiteral("dialogActionsBar"));
     m_categoryCombo->setObjectName(QStringLiteral("categoryCombo"));
+    m_categoryValue->setObjectName(QStringLiteral("categoryValueLabel"));
+    m_categoryLabel->setBuddy(m_categoryCombo); // also shows the mnemonic, rather than a bare "&"
+    m_categoryValue->setTextFormat(Qt::PlainText);
+    QFont bold = m_categoryValue->font();
+    bold.setBold(true);
+    m_categoryValue->setFont(bold);
     m_contactButton->setObjectName(QStringLiteral("requestContactButton"));
     m_banButton->setObjectName(QStringLiteral("banVisitorButton"));
 
-    m_categoryLabel->setBuddy(m_categoryCombo);
     m_categoryCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_categoryCombo->setMinimumContentsLength(12);
     m_categoryCombo->setToolTip(tr("Everyone who opens this dialog sees its category; it also shows in the "
@@ -38,6 +44,7 @@ DialogActionsBar::DialogActionsBar(OperatorSession *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_categoryLabel);
     layout->addWidget(m_categoryCombo);
+    layout->addWidget(m_categoryValue);
     layout->addStretch(1);
     layout->addWidget(m_contactButton);
     layout->addWidget(m_banButton);
@@ -110,8 +117,9 @@ void DialogActionsBar::refresh()
     const bool chooseCategory = canChange && m_categoryCombo->count() > 1;
     const bool showCategory = hasDialog && (chooseCategory || dialog.categoryId != 0);
     m_categoryLabel->setVisible(showCategory);
-    m_categoryCombo->setVisible(showCategory);
-    m_categoryCombo->setEnabled(chooseCategory);
+    m_categoryCombo->setVisible(showCategory && chooseCategory);
+    m_categoryValue->setText(m_categoryCombo->currentText());
+    m_categoryValue->setVisible(showCategory && !chooseCategory);
     m_categoryAction->setEnabled(chooseCategory);
 
     m_contactButton->setVisible(canChange);

@@ -20,7 +20,7 @@ namespace concierge::ui {
 class BanDialog;
 
 /// The row under the dialog header: the dialog's category (a picker for whoever may change the
-/// dialog, read-only for the others), "Request contact details" (Ctrl+Shift+C) and "Ban visitor…"
+/// dialog, plain text for the others), "Request contact details" (Ctrl+Shift+C) and "Ban visitor…"
 /// (Ctrl+Shift+B, after a confirmation). Only what the operator may do now is offered; the server
 /// has the last word, and its refusals come out as failed(), for the pane to show.
 class DialogActionsBar : public QWidget
@@ -36,6 +36,8 @@ public:
     BanDialog *openBanDialog();
     void requestContact();
     QComboBox *categoryCombo() const { return m_categoryCombo; }
+    /// The category as text, for whoever may not change it.
+    QLabel *categoryValueLabel() const { return m_categoryValue; }
 
 Q_SIGNALS:
     /// A request of this bar was refused; \a text says so in the operator's language.
@@ -53,6 +55,7 @@ private:
     qint64 m_dialogId = 0;
     QLabel *m_categoryLabel;
     QComboBox *m_categoryCombo;
+    QLabel *m_categoryValue;
     QPushButton *m_contactButton;
     QPushButton *m_banButton;
     QAction *m_contactAction = nullptr;

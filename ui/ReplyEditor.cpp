@@ -18,8 +18,9 @@ ReplyEditor::ReplyEditor(QWidget *parent)
 QList<QPair<QKeySequence, QString>> ReplyEditor::keys()
 {
     return {
-        {QKeySequence(Qt::Key_Return), tr("Send the reply")},
-        {QKeySequence(Qt::SHIFT | Qt::Key_Return), tr("Start a new line in the reply")},
+        // Qt::Key_Enter is named "Enter", as the key is labelled; Return works the same.
+        {QKeySequence(Qt::Key_Enter), tr("Send the reply")},
+        {QKeySequence(Qt::SHIFT | Qt::Key_Enter), tr("Start a new line in the reply")},
     };
 }
 

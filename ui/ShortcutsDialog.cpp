@@ -11,6 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace concierge::ui {
 
 namespace {
@@ -55,11 +57,14 @@ QList<ShortcutsDialog::Entry> ShortcutsDialog::collect(const QWidget *root)
         if (seen.contains(key))
             continue;
         seen.insert(key);
-        entries.append({text, keys});
+        entries.append({text, keys, false});
     }
+    // The order widgets happen to be made in means nothing to the reader.
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry &a, const Entry &b) { return a.action.localeAwareCompare(b.action) < 0; });
     const QList<QPair<QKeySequence, QString>> replyKeys = ReplyEditor::keys();
     for (const auto &[sequence, text] : replyKeys)
-        entries.append({text, sequence.toString(QKeySequence::NativeText)});
+        entries.append({text, sequence.toString(QKeySequence::NativeText), true});
     return entries;
 }
 
@@ -72,16 +77,29 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
     m_tree->setObjectName(QStringLiteral("shortcutTree"));
     m_tree->setHeaderLabels({tr("Action"), tr("Keys")});
     m_tree->setRootIsDecorated(false);
+    m_tree->setIndentation(12);
     m_tree->setSelectionMode(QAbstractItemView::NoSelection);
     m_tree->setFocusPolicy(Qt::NoFocus);
-    m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
+
+    QFont bold = m_tree->font();
+    bold.setBold(true);
+    const auto addGroup = [this, &bold](const QString &title) {
+        auto *group = new QTreeWidgetItem(m_tree, {title});
+        group->setFont(0, bold);
+        group->setFirstColumnSpanned(true);
+        group->setExpanded(true);
+        return group;
+    };
+    QTreeWidgetItem *windowGroup = addGroup(tr("In the main window"));
+    QTreeWidgetItem *replyGroup = addGroup(tr("In the reply box"));
     const QList<Entry> entries = collect(window);
     for (const Entry &entry : entries)
-        new QTreeWidgetItem(m_tree, {entry.action, entry.keys});
-    m_tree->setMinimumSize(460, qMin(560, 40 + entries.size() * (fontMetrics().height() + 8)));
+        new QTreeWidgetItem(entry.inReplyBox ? replyGroup : windowGroup, {entry.action, entry.keys});
+    const int rows = int(entries.size()) + 2;
+    m_tree->setMinimumSize(460, qMin(600, 40 + rows * (fontMetrics().height() + 6)));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));

@@ -18,14 +18,16 @@ class ShortcutsDialog : public QDialog
 public:
     struct Entry
     {
-        QString action; ///< what it does, without mnemonics ("Transfer the dialog")
-        QString keys;   ///< in the platform's words ("Ctrl+T"); several joined by ", "
+        QString action;          ///< what it does, without mnemonics ("Transfer the dialog")
+        QString keys;            ///< in the platform's words ("Ctrl+T"); several joined by ", "
+        bool inReplyBox = false; ///< a key of the reply box, not of the window
     };
 
     /// Reads the shortcuts from \a window's actions.
     explicit ShortcutsDialog(QWidget *window, QWidget *parent = nullptr);
 
-    /// Every action under \a root with a shortcut (once each), then ReplyEditor::keys().
+    /// Every action under \a root with a shortcut (once each, by description), then
+    /// ReplyEditor::keys().
     static QList<Entry> collect(const QWidget *root);
     QTreeWidget *shortcutTree() const { return m_tree; }
 

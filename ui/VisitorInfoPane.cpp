@@ -50,6 +50,7 @@ VisitorInfoPane::VisitorInfoPane(OperatorSession *session, QWidget *parent)
     empty->setAlignment(Qt::AlignCenter);
 
     m_banned->setObjectName(QStringLiteral("visitorBannedLabel"));
+    m_banned->setTextFormat(Qt::PlainText);
     m_banned->setText(tr("Banned"));
     m_banned->setToolTip(tr("This visitor cannot write to the operators."));
     m_banned->setAlignment(Qt::AlignCenter);
