@@ -15,6 +15,7 @@ const QColor kTransferColor(0x1f, 0x5f, 0xa8);
 const QColor kOfflineColor(0x8a, 0x5a, 0x00);
 const QColor kTagBackground(0xe3, 0xe8, 0xf4);
 const QColor kTagText(0x2b, 0x3a, 0x67);
+const QColor kStarColor(0xc7, 0x8a, 0x00);
 
 /// Untrusted text on one line: line breaks would be drawn as nothing, so they become spaces.
 QString oneLine(QString text)
@@ -96,6 +97,14 @@ QString VisitorListDelegate::categoryTag(const QModelIndex &index) const
     return oneLine(m_categoryNames(categoryId)).trimmed();
 }
 
+QString VisitorListDelegate::ratingStars(const QModelIndex &index)
+{
+    const int score = qBound(0, index.data(VisitorListModel::RatingRole).toInt(), 5);
+    if (score == 0)
+        return {};
+    return QString(score, QChar(u'\u2605')) + QString(5 - score, QChar(u'\u2606'));
+}
+
 int VisitorListDelegate::drawCategoryTag(QPainter *painter, const QStyleOptionViewItem &option,
                                          const QRect &line, const QString &tag) const
 {
@@ -156,7 +165,16 @@ void VisitorListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     nameFont.setBold(waitingSince.isValid());
     const int timerWidth = timer.isEmpty() ? 0 : metrics.horizontalAdvance(timer) + 8;
     const QRect tagLine(area.left(), area.top(), area.width() - timerWidth, metrics.height());
-    const int tagWidth = drawCategoryTag(painter, option, tagLine, categoryTag(index));
+    int tagWidth = drawCategoryTag(painter, option, tagLine, categoryTag(index));
+    if (const QString stars = ratingStars(index); !stars.isEmpty()) {
+        const int starsWidth = metrics.horizontalAdvance(stars) + 6;
+        painter->setPen(selected ? textColor : kStarColor);
+        painter->setFont(option.font);
+        painter->drawText(
+            QRect(tagLine.right() - tagWidth - starsWidth + 1, tagLine.top(), starsWidth, tagLine.height()),
+            Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, stars);
+        tagWidth += starsWidth;
+    }
     painter->setFont(nameFont);
     painter->setPen(textColor);
     const QRect nameRect(area.left(), area.top(), area.width() - timerWidth - tagWidth, metrics.height());

@@ -10,7 +10,8 @@ namespace concierge::ui {
 /// Section rows: bold title with count. Visitor rows: name with a live "mm:ss" waiting timer (the
 /// pane repaints it once a second), then the current page — or, for an offline request, its text —
 /// and, on a dialog transferred to us, who sent it and their comment. The dialog's category, if it
-/// has one, is a small tag on the right of the first line. Everything drawn is plain text.
+/// has one, is a small tag on the right of the first line, after the visitor's rating in stars once
+/// they rated it. Everything drawn is plain text.
 class VisitorListDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -26,6 +27,8 @@ public:
     void setCategoryNames(CategoryNames names) { m_categoryNames = std::move(names); }
     /// The tag drawn on this row: the name of its dialog's category, or "".
     QString categoryTag(const QModelIndex &index) const;
+    /// "★★★★☆" for a dialog the visitor rated 4 of 5; "" if not rated.
+    static QString ratingStars(const QModelIndex &index);
 
     /// "00:42", "12:05", "1:02:03" — how long a visitor has waited, for the row and for tests.
     static QString formatWaiting(qint64 seconds);

@@ -274,6 +274,11 @@ void TestDialogActions::ratingShowsOnceTheVisitorRates()
                                                          "score, then the visitor's comment")
                                       .arg(u"4"_s, comment)),
         10000);
+    // The list row shows it in stars, beside the category.
+    VisitorListModel *model = m_me.session()->visitorModel();
+    QTRY_COMPARE(ui::VisitorListDelegate::ratingStars(model->indexOfVisitor(m_visitor.id)), u"★★★★☆"_s);
+    QCOMPARE(m_me.window()->visitorListPane()->delegate()->categoryTag(model->indexOfVisitor(m_visitor.id)),
+             u"VIP"_s);
     // A closed dialog keeps its category, shown as text: it can no longer be changed.
     QCOMPARE(mine<QLabel>(u"categoryValueLabel"_s)->text(), u"VIP"_s);
     QVERIFY(mine<QLabel>(u"categoryValueLabel"_s)->isVisible());
