@@ -2,7 +2,7 @@
 // The visitor's conversation: what the widget shows, how server events and snapshots change it, and
 // the rules that keep a message from being lost or shown twice (docs/protocol.md, "Events, sequence
 // numbers and resume" and "Idempotent sends"), and the visitor's side of the dialog actions (contact
-// request, rating, ban: "Dialog actions").
+// request, rating, ban: "Dialog actions") and of the teleport (redirect, phone-support code: "Teleport").
 
 import { chosenDepartment, decideComposer } from "./composer";
 import { Connection, ConnectionState } from "./connection";
@@ -22,6 +22,7 @@ import {
     VisitorDialog,
     VisitorSnapshot,
 } from "./protocol";
+import { followRedirect } from "./redirect";
 import {
     ChatMessage,
     loadDepartment,
@@ -36,11 +37,14 @@ import {
     SessionCache,
 } from "./storage";
 import type { Strings } from "./strings";
+import { CodeOutcome, parseTeleportCode } from "./teleportBlock";
 import type { ChatView } from "./ui";
 
 const TYPING_IDLE_MS = 3_000;
 const TYPING_REFRESH_MS = 5_000;
 const OPERATOR_TYPING_TIMEOUT_MS = 8_000;
+/** How long a request for a phone-support code waits for the connection before saying so. */
+const CODE_CONNECT_WAIT_MS = 5_000;
 
 /** How a request of a dialog action ended: stored, refused for good, or not done (try again). */
 type Outcome = "ok" | "refused" | "failed";
@@ -241,6 +245,21 @@ export class Chat {
         this.render();
     }
 
+    /** A new code for phone support (`teleport.code`, "Teleport"); it replaces the visitor's last one. */
+    async teleportCode(): Promise<CodeOutcome> {
+        // A click just after the page opened may come before the hello: give the connection a moment.
+        for (let waited = 0; !this.connection.isReady() && waited < CODE_CONNECT_WAIT_MS; waited += 250) {
+            await new Promise((resolve) => window.setTimeout(resolve, 250));
+        }
+        if (this.actions.banned) return "unavailable";
+        if (!this.connection.isReady()) return "connecting";
+        try {
+            return parseTeleportCode(await this.connection.request("teleport.code")) ?? "failed";
+        } catch {
+            return "failed";
+        }
+    }
+
     /** The visitor edited the input; `hasText` tells whether anything is left in it. */
     inputChanged(hasText: boolean): void {
         if (this.actions.banned) return;
@@ -351,6 +370,10 @@ export class Chat {
                 break;
             case "banned":
                 this.setBanned(true);
+                break;
+            case "redirect":
+                // Only http(s); the tab goes once this event is saved as handled (below).
+                followRedirect(d.url, () => this.view.showRedirecting());
                 break;
             case "typing":
                 if (d.author !== "visitor") this.showOperatorTyping(d.typing === true);

@@ -6,6 +6,7 @@ import { Chat } from "./chat";
 import { visitorEndpoint } from "./page";
 import { loadOpen, saveOpen } from "./storage";
 import { pickStrings } from "./strings";
+import { mountTeleportBlocks } from "./teleportBlock";
 import { Ui } from "./ui";
 
 // Only valid while this script first runs (null in callbacks), so it is read here, at once.
@@ -43,6 +44,13 @@ function boot(): void {
     document.body.appendChild(ui.host);
     chat.start();
     if (loadOpen()) ui.setOpen(true);
+    // An async script may run before the page has been read to its end, where a block may stand.
+    const teleportCode = () => (chat ? chat.teleportCode() : Promise.resolve("failed" as const));
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => mountTeleportBlocks(strings, teleportCode), { once: true });
+    } else {
+        mountTeleportBlocks(strings, teleportCode);
+    }
 }
 
 if (document.body) boot();

@@ -10,7 +10,7 @@ export type Author = "visitor" | "operator" | "system";
  * `event` of a system line. "transfer", "takeover" and "ban" reach the visitor with empty `text` (the
  * widget words them); the others may carry text, and get the widget's wording when they do not.
  */
-export type SystemEvent = "" | "transfer" | "takeover" | "contact.requested" | "contact.given" | "rating" | "ban";
+export type SystemEvent = "" | "transfer" | "takeover" | "contact.requested" | "contact.given" | "rating" | "ban" | "redirect";
 export type DialogState = "waiting" | "active" | "closed";
 
 export interface Message {

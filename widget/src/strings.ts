@@ -62,6 +62,19 @@ export interface Strings {
     ratingLine: string;
     endedLine: string;
     banned: string;
+    redirecting: string;
+    redirectLine: string;
+    teleportGet: string;
+    teleportGetting: string;
+    teleportIntro: string;
+    teleportCodeLabel: string;
+    teleportCodeSpoken: (digits: string) => string;
+    teleportValid: (minutes: number, until: string) => string;
+    teleportExpired: string;
+    teleportNew: string;
+    teleportConnecting: string;
+    teleportFailed: string;
+    teleportUnavailable: string;
 }
 
 const en: Strings = {
@@ -125,7 +138,30 @@ const en: Strings = {
     ratingLine: "You rated this conversation.",
     endedLine: "This conversation has ended.",
     banned: "Chat is not available.",
+    redirecting: "Opening a page for you…",
+    redirectLine: "The operator opened a page for you.",
+    teleportGet: "Get a code for phone support",
+    teleportGetting: "Getting a code…",
+    teleportIntro: "On the phone with us? Get a code and read it out to the operator — they will see which page you are on and can open pages for you.",
+    teleportCodeLabel: "Your code",
+    teleportCodeSpoken: (digits) => `Your code: ${digits}`,
+    teleportValid: (minutes, until) => `Valid for ${minutes} ${minutes === 1 ? "minute" : "minutes"}, until ${until}.`,
+    teleportExpired: "This code has expired. Get a new one.",
+    teleportNew: "New code",
+    teleportConnecting: "Not connected yet — try again in a moment.",
+    teleportFailed: "Could not get a code. Please try again.",
+    teleportUnavailable: "Codes are not available.",
 };
+
+/** "минуту", "минуты" or "минут", as Russian counts them. */
+function russianMinutes(n: number): string {
+    const lastTwo = n % 100;
+    const last = n % 10;
+    if (lastTwo >= 11 && lastTwo <= 14) return "минут";
+    if (last === 1) return "минуту";
+    if (last >= 2 && last <= 4) return "минуты";
+    return "минут";
+}
 
 const ru: Strings = {
     openChat: "Открыть чат",
@@ -188,6 +224,19 @@ const ru: Strings = {
     ratingLine: "Вы оценили разговор.",
     endedLine: "Разговор завершён.",
     banned: "Чат недоступен.",
+    redirecting: "Открываем для вас страницу…",
+    redirectLine: "Оператор открыл для вас страницу.",
+    teleportGet: "Получить код для поддержки по телефону",
+    teleportGetting: "Получаем код…",
+    teleportIntro: "Говорите с нами по телефону? Получите код и продиктуйте его оператору — он увидит, на какой вы странице, и сможет открывать для вас нужные страницы.",
+    teleportCodeLabel: "Ваш код",
+    teleportCodeSpoken: (digits) => `Ваш код: ${digits}`,
+    teleportValid: (minutes, until) => `Действует ${minutes} ${russianMinutes(minutes)}, до ${until}.`,
+    teleportExpired: "Срок действия кода истёк. Получите новый.",
+    teleportNew: "Новый код",
+    teleportConnecting: "Ещё нет соединения — попробуйте через несколько секунд.",
+    teleportFailed: "Не удалось получить код. Попробуйте ещё раз.",
+    teleportUnavailable: "Коды недоступны.",
 };
 
 const tables: Record<string, Strings> = { en, ru };

@@ -123,6 +123,12 @@ export const STYLES = `
 .cw-field-input[aria-invalid="true"]:focus { box-shadow: 0 0 0 3px rgba(201,42,42,.2); }
 .cw-field-error { margin: 3px 0 0; font-size: 12px; color: #c92a2a; }
 .cw-panel-send { width: 100%; padding: 9px 16px; }
+/* Left of the launcher, so that it shows whether the chat window is open or not. */
+.cw-toast {
+  position: absolute; right: 68px; bottom: 10px; max-width: calc(100vw - 100px); padding: 9px 14px; border-radius: 18px;
+  background: #1f2430; color: #fff; font-size: 14px; box-shadow: 0 6px 18px rgba(0,0,0,.25); white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis;
+}
 @media (max-width: 480px) {
   .cw-root { right: 10px; bottom: 10px; }
   .cw-window { width: calc(100vw - 20px); height: calc(100vh - 90px); }

@@ -31,6 +31,8 @@ export interface ChatView {
     setConnection(note: string | null): void;
     setUnread(count: number): void;
     flash(note: string): void;
+    /** "Opening a page for you…" beside the launcher, seen whether the chat is open or not. */
+    showRedirecting(): void;
 }
 
 export type ContactPrompt = "none" | "form" | "thanks";
@@ -86,6 +88,7 @@ export class Ui implements ChatView {
     private readonly ratingForm: RatingForm;
     private readonly ratingThanks: HTMLElement;
     private readonly bannedNote: HTMLElement;
+    private readonly redirectNote: HTMLElement;
     private composerKind: Composer["kind"] = "chat";
     private nobodyOnline = false;
     private hasMessages = false;
@@ -258,7 +261,10 @@ export class Ui implements ChatView {
         this.launcher.append(svg, this.badge);
         this.launcher.addEventListener("click", () => this.setOpen(this.window.hidden));
 
-        root.append(this.window, this.launcher);
+        this.redirectNote = el("div", "cw-toast", { role: "status", "data-testid": "concierge-redirecting" });
+        this.redirectNote.hidden = true;
+
+        root.append(this.window, this.launcher, this.redirectNote);
     }
 
     isOpen(): boolean {
@@ -382,6 +388,11 @@ export class Ui implements ChatView {
         this.flashTimer = window.setTimeout(() => (this.flashNote.hidden = true), 5_000);
     }
 
+    showRedirecting(): void {
+        this.redirectNote.textContent = this.strings.redirecting;
+        this.redirectNote.hidden = false;
+    }
+
     /** Before a conversation, the choice and the offline form get the room ("Ask us anything" says nothing there). */
     private updateListVisibility(): void {
         this.list.hidden = !this.hasMessages && this.composerKind !== "chat";
@@ -452,6 +463,8 @@ export class Ui implements ChatView {
                 return message.text || s.contactGivenLine;
             case "rating":
                 return message.text || s.ratingLine;
+            case "redirect":
+                return message.text || s.redirectLine;
             default:
                 return message.text;
         }
