@@ -853,7 +853,8 @@ void OperatorSession::openDialogWithHistory(qint64 dialogId, int historyLimit)
     refillMessageModel();
     // While Offline the server would refuse: the cached lines are all there is to show, and
     // opening a visitor is not worth an error message.
-    if (d->helloDone && !knownOffline())
+    // A visitor without a dialog has no history to ask for (dialog 0).
+    if (dialogId > 0 && d->helloDone && !knownOffline())
         sendRequest(u"history.get"_s, {{u"dialogId"_s, dialogId}, {u"limit"_s, d->historyLimit}}, dialogId);
 }
 

@@ -26,7 +26,12 @@ VisitorListPane::VisitorListPane(VisitorListModel *model, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->setToolTip(tr("Ctrl+F to filter, Esc to clear"));
     m_view->setObjectName(QStringLiteral("visitorListView"));
+    // When the row the operator is reading disappears (the visitor left), the view moves the current
+    // index to a neighbour; that must not switch the conversation under the operator's eyes. This
+    // is connected before setModel() so it runs before the selection model reacts to the removal.
+    connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_rowsBeingRemoved = true; });
     m_view->setModel(model);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this] { m_rowsBeingRemoved = false; });
     m_view->setItemDelegate(m_delegate);
     m_view->setHeaderHidden(true);
     m_view->setRootIsDecorated(false);
@@ -89,6 +94,13 @@ void VisitorListPane::setCategoryNames(std::function<QString(qint64)> names)
 
 void VisitorListPane::onCurrentChanged(const QModelIndex &current)
 {
+    if (m_rowsBeingRemoved) {
+        // Not the operator's choice: leave the conversation open and show no row as current.
+        QMetaObject::invokeMethod(this, [this] {
+            m_view->selectionModel()->clear();
+        }, Qt::QueuedConnection);
+        return;
+    }
     if (!current.isValid() || current.data(VisitorListModel::IsSectionRole).toBool())
         return;
     Q_EMIT visitorActivated(current.data(VisitorListModel::VisitorIdRole).toLongLong(),

@@ -47,6 +47,7 @@ private:
     QTreeView *m_view;
     VisitorListDelegate *m_delegate;
     QTimer m_tick; ///< repaints the waiting timers once a second
+    bool m_rowsBeingRemoved = false; ///< current-index changes meanwhile are the view's, not the operator's
 };
 
 } // namespace concierge::ui
