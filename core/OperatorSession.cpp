@@ -53,7 +53,8 @@ struct OperatorSession::Request
     QString type;
     QString cid;
     qint64 dialogId = 0;
-    qint64 subjectId = 0; ///< visitor.ban: the visitor; ban.lift: the ban
+    qint64 subjectId = 0; ///< visitor.ban, visitor.redirect: the visitor; ban.lift: the ban
+    QString text;         ///< visitor.redirect: the address; password.change: the new password
 };
 
 struct OperatorSession::Private
@@ -593,6 +594,18 @@ void OperatorSession::onResult(const Request &r, const QJsonObject &data)
         Q_EMIT bansListed(bans);
     } else if (r.type == u"ban.lift") {
         Q_EMIT banLifted(r.subjectId);
+    } else if (r.type == u"visitor.redirect") {
+        Q_EMIT visitorRedirected(r.subjectId, r.text);
+    } else if (r.type == u"teleport.find") {
+        onTeleportCodeFound(protocol::Visitor::fromJson(data.value(u"visitor").toObject()));
+    } else if (r.type == u"profile.update") {
+        updateSelf(protocol::OperatorInfo::fromJson(data.value(u"operator").toObject()));
+        Q_EMIT profileUpdated(d->self);
+    } else if (r.type == u"password.change") {
+        // A later quiet re-login (the server forgot our token) must not use the old one.
+        if (!d->password.isEmpty())
+            d->password = r.text;
+        Q_EMIT passwordChanged();
     } else if (r.type == u"chat.history") {
         d->store->beginTransaction();
         for (const auto &value : data.value(u"messages").toArray()) {
@@ -769,6 +782,55 @@ void OperatorSession::listBans()
 void OperatorSession::liftBan(qint64 banId)
 {
     sendRequest(u"ban.lift"_s, {{u"banId"_s, banId}}, 0, {}, banId);
+}
+
+void OperatorSession::redirectVisitor(qint64 visitorId, const QString &url)
+{
+    if (refuseWhileOffline(u"visitor.redirect"_s))
+        return;
+    const QString rid =
+        sendRequest(u"visitor.redirect"_s, {{u"visitorId"_s, visitorId}, {u"url"_s, url.trimmed()}}, 0, {}, visitorId);
+    if (!rid.isEmpty())
+        d->pending[rid].text = url.trimmed();
+}
+
+void OperatorSession::findByTeleportCode(const QString &code)
+{
+    if (refuseWhileOffline(u"teleport.find"_s))
+        return;
+    QString digits = code;
+    digits.remove(u' '); // read out in groups ("482 913")
+    sendRequest(u"teleport.find"_s, {{u"code"_s, digits}});
+}
+
+void OperatorSession::onTeleportCodeFound(const protocol::Visitor &visitor)
+{
+    if (visitor.id <= 0)
+        return;
+    // Kept like a visitor.updated (no seq: the event stream is not advanced), so the card, the
+    // list and a later redirect all know them — a visitor not in chat may not be listed yet.
+    d->store->upsertVisitor(visitor);
+    d->visitors.insert(visitor.id, visitor);
+    d->visitorModel->upsertVisitor(visitor);
+    Q_EMIT visitorChanged(visitor.id);
+    Q_EMIT teleportCodeFound(visitor);
+}
+
+// One's own profile is desk work, not dialog work: allowed while Offline too.
+void OperatorSession::updateProfile(const QString &name, const QStringList &languages)
+{
+    QJsonArray codes;
+    for (const QString &language : languages)
+        codes.append(language);
+    sendRequest(u"profile.update"_s, {{u"name"_s, name.trimmed()}, {u"languages"_s, codes}});
+}
+
+void OperatorSession::changePassword(const QString &oldPassword, const QString &newPassword)
+{
+    const QString rid = sendRequest(u"password.change"_s,
+                                    {{u"oldPassword"_s, oldPassword}, {u"newPassword"_s, newPassword}});
+    if (!rid.isEmpty())
+        d->pending[rid].text = newPassword;
 }
 
 QString OperatorSession::sendChatMessage(const QString &text)

@@ -67,6 +67,20 @@ public:
     void listBans();
     /// ban.lift (admins): answered by banLifted().
     void liftBan(qint64 banId);
+    /// visitor.redirect: the visitor's tab opens \a url (http/https only; the server checks too).
+    /// Success: visitorRedirected(); a refusal (left the site: Unavailable, host not allowed:
+    /// Forbidden, bad address: BadRequest) as requestFailed("visitor.redirect").
+    void redirectVisitor(qint64 visitorId, const QString &url);
+    /// teleport.find: the visitor who read out \a code (spaces ignored). Found: the visitor is
+    /// stored like a visitor.updated and teleportCodeFound() follows; unknown or expired code:
+    /// requestFailed("teleport.find", NotFound).
+    void findByTeleportCode(const QString &code);
+    /// profile.update: my display name and languages. The result (and operator.updated) updates
+    /// self(); success also emits profileUpdated().
+    void updateProfile(const QString &name, const QStringList &languages);
+    /// password.change: success emits passwordChanged() (and a later automatic re-login uses the
+    /// new one); a wrong current password is requestFailed("password.change", Forbidden).
+    void changePassword(const QString &oldPassword, const QString &newPassword);
     /// A line in the operator room, through the same persistent outbox as replies (dialogId 0 is
     /// sent as chat.send); shows at once as pending in chatModel(). Returns the cid.
     QString sendChatMessage(const QString &text);
@@ -145,6 +159,10 @@ Q_SIGNALS:
     void bansListed(const QList<concierge::protocol::Ban> &bans);
     void banLifted(qint64 banId);
     void contactRequested(qint64 dialogId); ///< our contact.request succeeded
+    void visitorRedirected(qint64 visitorId, const QString &url); ///< our visitor.redirect succeeded
+    void teleportCodeFound(const concierge::protocol::Visitor &visitor); ///< our teleport.find found them
+    void profileUpdated(const concierge::protocol::OperatorInfo &self); ///< our profile.update succeeded
+    void passwordChanged();                                         ///< our password.change succeeded
 
 private:
     struct Request;
@@ -170,6 +188,7 @@ private:
     /// The hello result's operators, departments and settings.
     void applyDirectory(const QJsonObject &data);
     void refillChatModel();
+    void onTeleportCodeFound(const protocol::Visitor &visitor);
     /// My status is known to be Offline: the server refuses dialog and room requests.
     bool knownOffline() const;
     /// True (and requestFailed reported) while knownOffline().

@@ -2,7 +2,8 @@
 // The client engine (OperatorSession) of issue 4's dialog actions against the real concierge-server:
 // categories from the hello (and from the cache on an offline start), set and cleared; a contact
 // request answered by the visitor; a rating after the close; a ban, refused twice, listed and lifted
-// by an admin; nothing sent while Offline.
+// by an admin; a visitor found by teleport code and redirected; the profile and password changed;
+// nothing sent while Offline.
 #include "LocalStore.h"
 #include "MessageListModel.h"
 #include "OperatorSession.h"
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void contactRequestAnswered();
     void ratingAfterClose();
     void banListedAndLifted();
+    void teleportCodeFoundAndRedirected();
+    void profileAndPassword();
     void nothingSentWhileOffline();
     void offlineStartKeepsCategoriesAndRating();
 
@@ -241,6 +244,89 @@ void TestEngineActions::banListedAndLifted()
     QVERIFY(listed.at(1).at(0).value<QList<protocol::Ban>>().isEmpty());
 }
 
+void TestEngineActions::teleportCodeFoundAndRedirected()
+{
+    // A visitor not in chat reads out their code; the engine finds and keeps them.
+    QJsonObject hello;
+    auto browsing = testkit::connectVisitor(m_server, &hello);
+    QVERIFY(browsing);
+    const qint64 browsingId = testkit::idOf(hello.value(u"visitorId"));
+    const QJsonObject issued = browsing->request(u"teleport.code"_s);
+    QVERIFY(testkit::isResult(issued));
+    const QString code = testkit::data(issued).value(u"code").toString();
+    QCOMPARE(code.size(), 6);
+
+    QSignalSpy found(m_ada.session.get(), &OperatorSession::teleportCodeFound);
+    m_ada->findByTeleportCode(code.left(3) + u' ' + code.mid(3)); // as read out: "482 913"
+    QTRY_COMPARE_WITH_TIMEOUT(found.size(), 1, kWaitMs);
+    QCOMPARE(found.first().at(0).value<protocol::Visitor>().id, browsingId);
+    QCOMPARE(m_ada->visitor(browsingId).id, browsingId);
+    QVERIFY(m_ada->visitorModel()->indexOfVisitor(browsingId).isValid());
+
+    QSignalSpy failed(m_ada.session.get(), &OperatorSession::requestFailed);
+    m_ada->findByTeleportCode(code == u"000000" ? u"000001"_s : u"000000"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWaitMs);
+    QCOMPARE(failed.first().at(0).toString(), u"teleport.find"_s);
+    QCOMPARE(failed.first().at(1).value<ErrorCode>(), ErrorCode::NotFound);
+
+    // The redirect reaches the visitor's tab; a non-web address is refused.
+    QSignalSpy redirected(m_ada.session.get(), &OperatorSession::visitorRedirected);
+    m_ada->redirectVisitor(browsingId, u"https://example.com/contacts"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(redirected.size(), 1, kWaitMs);
+    QCOMPARE(redirected.first().at(0).toLongLong(), browsingId);
+    QCOMPARE(redirected.first().at(1).toString(), u"https://example.com/contacts"_s);
+    QCOMPARE(testkit::data(browsing->waitEvent(u"redirect"_s)).value(u"url"_s).toString(),
+             u"https://example.com/contacts"_s);
+    m_ada->redirectVisitor(browsingId, u"javascript:alert(1)"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, kWaitMs);
+    QCOMPARE(failed.at(1).at(0).toString(), u"visitor.redirect"_s);
+    QCOMPARE(failed.at(1).at(1).value<ErrorCode>(), ErrorCode::BadRequest);
+
+    // Gone from the site: Unavailable.
+    browsing.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_ada->visitor(browsingId).online, kWaitMs);
+    m_ada->redirectVisitor(browsingId, u"https://example.com/"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 3, kWaitMs);
+    QCOMPARE(failed.at(2).at(1).value<ErrorCode>(), ErrorCode::Unavailable);
+    QCOMPARE(redirected.size(), 1);
+}
+
+void TestEngineActions::profileAndPassword()
+{
+    QSignalSpy updated(m_ada.session.get(), &OperatorSession::profileUpdated);
+    m_ada->updateProfile(u"Ada Lovelace"_s, {u"en"_s, u"fr"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(updated.size(), 1, kWaitMs);
+    QCOMPARE(m_ada->self().name, u"Ada Lovelace"_s);
+    QCOMPARE(m_ada->self().languages, (QStringList{u"en"_s, u"fr"_s}));
+    // A colleague's engine hears of it.
+    const qint64 adaId = m_ada->self().id;
+    QTRY_COMPARE_WITH_TIMEOUT(m_root->operatorInfo(adaId)->name, u"Ada Lovelace"_s, kWaitMs);
+
+    QSignalSpy failed(m_ada.session.get(), &OperatorSession::requestFailed);
+    QSignalSpy changed(m_ada.session.get(), &OperatorSession::passwordChanged);
+    m_ada->changePassword(u"not the password"_s, u"a new secret 1"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWaitMs);
+    QCOMPARE(failed.first().at(0).toString(), u"password.change"_s);
+    QCOMPARE(failed.first().at(1).value<ErrorCode>(), ErrorCode::Forbidden);
+    m_ada->changePassword(testkit::operatorPassword(), u"a new secret 1"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 1, kWaitMs);
+    QCOMPARE(failed.size(), 1);
+
+    // The new password opens the door; the old one no longer does.
+    RawProtocolClient raw;
+    QVERIFY(raw.open(m_server.wsUrl(u"/v1/operator"_s)));
+    QVERIFY(testkit::isResult(raw.request(
+        u"hello"_s, {{u"protocol"_s, u"1.2"_s},
+                     {u"auth"_s, QJsonObject{{u"email"_s, kAdaEmail}, {u"password"_s, u"a new secret 1"_s}}}})));
+    RawProtocolClient old;
+    QVERIFY(old.open(m_server.wsUrl(u"/v1/operator"_s)));
+    QCOMPARE(testkit::errorCode(old.request(
+                 u"hello"_s, {{u"protocol"_s, u"1.2"_s},
+                              {u"auth"_s, QJsonObject{{u"email"_s, kAdaEmail},
+                                                      {u"password"_s, testkit::operatorPassword()}}}})),
+             u"auth_failed"_s);
+}
+
 void TestEngineActions::nothingSentWhileOffline()
 {
     m_ada->setStatus(OperatorStatus::Offline);
@@ -250,11 +336,13 @@ void TestEngineActions::nothingSentWhileOffline()
     m_ada->requestContact(m_dialogId);
     m_ada->setDialogCategory(m_dialogId, 0);
     m_ada->banVisitor(m_visitorId, {}, 0, false);
-    QCOMPARE(failed.size(), 3); // at once, locally
+    m_ada->redirectVisitor(m_visitorId, u"https://example.com/"_s);
+    m_ada->findByTeleportCode(u"123456"_s);
+    QCOMPARE(failed.size(), 5); // at once, locally
     for (const auto &call : failed)
         QCOMPARE(call.at(1).value<ErrorCode>(), ErrorCode::Forbidden);
     QTest::qWait(300);
-    QCOMPARE(failed.size(), 3);
+    QCOMPARE(failed.size(), 5);
     QVERIFY(requested.isEmpty());
 }
 
