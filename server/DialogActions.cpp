@@ -2,6 +2,7 @@
 #include "DialogActions.h"
 
 #include "ClientConnection.h"
+#include "DialogAccess.h"
 #include "DialogClosing.h"
 #include "DialogRepository.h"
 #include "EventFanout.h"
@@ -67,25 +68,6 @@ DialogActions::DialogActions(const Services &services)
 {
 }
 
-std::optional<Dialog> DialogActions::changeableDialog(ClientConnection *connection, const OperatorInfo &me,
-                                                      const Frame &frame)
-{
-    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
-    if (!dialogId)
-        return std::nullopt;
-    auto dialog = m_dialogs.find(*dialogId);
-    if (!dialog || !m_fanout.canSee(me, *dialog)) {
-        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
-        return std::nullopt;
-    }
-    if (!EventFanout::canChange(me, *dialog)) {
-        connection->sendError(frame.rid, ErrorCode::Forbidden,
-                              dialog->isOpen() ? u"Another operator has this dialog"_s : u"The dialog is closed"_s);
-        return std::nullopt;
-    }
-    return dialog;
-}
-
 void DialogActions::writeLine(const Dialog &dialog, const QString &event, const QString &text, const QJsonObject &meta)
 {
     if (const auto line = m_dialogs.insertSystemLine(dialog.id, event, text, meta))
@@ -94,7 +76,7 @@ void DialogActions::writeLine(const Dialog &dialog, const QString &event, const 
 
 void DialogActions::requestContact(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
-    const auto dialog = changeableDialog(connection, me, frame);
+    const auto dialog = dialogFor(connection, frame, me, DialogNeed::Change, m_dialogs, m_fanout);
     if (!dialog)
         return;
     const auto line = m_dialogs.insertSystemLine(dialog->id, u"contact.requested"_s,
@@ -116,7 +98,7 @@ void DialogActions::setCategory(ClientConnection *connection, const OperatorInfo
         connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"categoryId\" must name a category, or be null"_s);
         return;
     }
-    auto dialog = changeableDialog(connection, me, frame);
+    auto dialog = dialogFor(connection, frame, me, DialogNeed::Change, m_dialogs, m_fanout);
     if (!dialog)
         return;
     const qint64 categoryId = value.isNull() ? 0 : protocol::idFromJson(value);

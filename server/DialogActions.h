@@ -46,9 +46,6 @@ public:
     void rate(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
 
 private:
-    /// The open dialog in `dialogId` that \a me may change, or nothing (the error is answered).
-    std::optional<protocol::Dialog> changeableDialog(ClientConnection *connection, const protocol::OperatorInfo &me,
-                                                     const protocol::Frame &frame);
     /// Writes a system line into \a dialog and tells everyone who hears its messages.
     void writeLine(const protocol::Dialog &dialog, const QString &event, const QString &text, const QJsonObject &meta);
 

@@ -2,6 +2,7 @@
 #include "DialogHandover.h"
 
 #include "ClientConnection.h"
+#include "DialogAccess.h"
 #include "DialogClosing.h"
 #include "DialogRepository.h"
 #include "DialogRouter.h"
@@ -52,24 +53,6 @@ DialogHandover::DialogHandover(OperatorRepository &operators, DialogRepository &
 {
 }
 
-std::optional<Dialog> DialogHandover::visibleOpenDialog(ClientConnection *connection, const Frame &frame,
-                                                        const OperatorInfo &me)
-{
-    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
-    if (!dialogId)
-        return std::nullopt;
-    auto dialog = m_dialogs.find(*dialogId);
-    if (!dialog || !m_fanout.canSee(me, *dialog)) {
-        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
-        return std::nullopt;
-    }
-    if (!dialog->isOpen()) {
-        connection->sendError(frame.rid, ErrorCode::Forbidden, u"The dialog is closed"_s);
-        return std::nullopt;
-    }
-    return dialog;
-}
-
 void DialogHandover::transfer(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
     const auto target = TransferTarget::fromJson(frame.object.value(u"to").toObject());
@@ -83,7 +66,7 @@ void DialogHandover::transfer(ClientConnection *connection, const OperatorInfo &
         connection->sendError(frame.rid, ErrorCode::TooLong, u"The comment is longer than 1,000 characters"_s);
         return;
     }
-    auto dialog = visibleOpenDialog(connection, frame, me);
+    auto dialog = dialogFor(connection, frame, me, DialogNeed::Open, m_dialogs, m_fanout);
     if (!dialog)
         return;
     if (!EventFanout::canChange(me, *dialog) && !(me.supervises() && me.mayWork())) {
@@ -166,7 +149,7 @@ void DialogHandover::transfer(ClientConnection *connection, const OperatorInfo &
 
 void DialogHandover::takeOver(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
-    auto dialog = visibleOpenDialog(connection, frame, me);
+    auto dialog = dialogFor(connection, frame, me, DialogNeed::Open, m_dialogs, m_fanout);
     if (!dialog)
         return;
     if (!me.supervises()) {

@@ -31,9 +31,6 @@ public:
     void takeOver(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
 
 private:
-    /// The open dialog \a me may see, or nothing (the error is already answered).
-    std::optional<protocol::Dialog> visibleOpenDialog(ClientConnection *connection, const protocol::Frame &frame,
-                                                      const protocol::OperatorInfo &me);
     /// Stores the handed-over dialog and its system line, answers, and tells everyone; false (with
     /// `internal` answered and nothing changed) when the write failed.
     bool commit(ClientConnection *connection, const QString &rid, const protocol::Dialog &dialog,

@@ -3,6 +3,7 @@
 
 #include "ChatRepository.h"
 #include "ClientConnection.h"
+#include "DialogAccess.h"
 #include "DialogActions.h"
 #include "DialogClosing.h"
 #include "DialogHandover.h"
@@ -324,24 +325,6 @@ QJsonObject OperatorEndpoint::snapshot(const OperatorInfo &me)
             {u"operator"_s, me.toJson()}};
 }
 
-std::optional<Dialog> OperatorEndpoint::changeableDialog(ClientConnection *connection, const Frame &frame,
-                                                         const OperatorInfo &me, bool supervisorMay)
-{
-    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
-    if (!dialogId)
-        return std::nullopt;
-    auto dialog = m_dialogs.find(*dialogId);
-    if (!dialog || !m_fanout.canSee(me, *dialog)) {
-        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
-        return std::nullopt;
-    }
-    if (EventFanout::canChange(me, *dialog) || (supervisorMay && me.supervises() && dialog->isOpen()))
-        return dialog;
-    connection->sendError(frame.rid, ErrorCode::Forbidden,
-                          dialog->isOpen() ? u"Another operator has this dialog"_s : u"The dialog is closed"_s);
-    return std::nullopt;
-}
-
 void OperatorEndpoint::setStatus(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
     const QString text = frame.object.value(u"status").toString();
@@ -363,7 +346,7 @@ void OperatorEndpoint::setStatus(ClientConnection *connection, const OperatorInf
 void OperatorEndpoint::takeDialog(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
     const qint64 operatorId = me.id;
-    auto dialog = changeableDialog(connection, frame, me);
+    auto dialog = dialogFor(connection, frame, me, DialogNeed::Change, m_dialogs, m_fanout);
     if (!dialog)
         return;
     const bool changed = dialog->state != DialogState::Active || dialog->operatorId != operatorId;
@@ -389,7 +372,7 @@ void OperatorEndpoint::closeDialog(ClientConnection *connection, const OperatorI
         connection->sendResult(frame.rid, {{u"dialog"_s, dialog->toJson()}}); // closing twice is harmless
         return;
     }
-    dialog = changeableDialog(connection, frame, me, true);
+    dialog = dialogFor(connection, frame, me, DialogNeed::ChangeOrSupervise, m_dialogs, m_fanout);
     if (!dialog)
         return;
     const auto closed = m_closing.store(*dialog);
@@ -412,7 +395,7 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorI
     if (checks::answeredAsRetry(connection, frame, original.has_value(), mine,
                                 original ? original->toJson() : QJsonObject()))
         return;
-    auto dialog = changeableDialog(connection, frame, me);
+    auto dialog = dialogFor(connection, frame, me, DialogNeed::Change, m_dialogs, m_fanout);
     if (!dialog)
         return;
     const qint64 previous = dialog->operatorId;

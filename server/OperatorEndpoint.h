@@ -65,10 +65,6 @@ private:
     void onDisconnected(ClientConnection *connection);
     void hello(ClientConnection *connection, const protocol::Frame &frame);
     void onRequest(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
-    /// The dialog in \a field if \a me may see it (else `not_found`) and change it — or, with
-    /// \a supervisorMay, if they supervise (else `forbidden`); nothing once the error is answered.
-    std::optional<protocol::Dialog> changeableDialog(ClientConnection *connection, const protocol::Frame &frame,
-                                                     const protocol::OperatorInfo &me, bool supervisorMay = false);
     void setStatus(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void takeDialog(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void closeDialog(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
