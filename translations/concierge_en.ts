@@ -796,6 +796,14 @@ Licensed under GPL-3.0-or-later.</source>
         <source>&amp;Keyboard shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find a visitor by &amp;teleport code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::MessageDelegate</name>
@@ -851,6 +859,150 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
 </context>
 <context>
+    <name>concierge::ui::ProfileDialog</name>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors and colleagues see this name; lines already written keep the old one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. pl, pt-br</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>At least %n character</numerusform>
+            <numerusform>At least %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Languages I speak:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other language codes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Colleagues see the new name and languages now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was changed. Use the new one from your next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name visitors and colleagues will see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a language code; use two or three letters, such as de or pt-br.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n characters.</source>
+        <translation>
+            <numerusform>The new password needs at least %n character.</numerusform>
+            <numerusform>The new password needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type the same one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::RedirectDialog</name>
+    <message>
+        <source>Redirect the visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open for the visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s browser tab will open this address in place of the page they are on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only web addresses starting with http:// or https:// can be opened for the visitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>concierge::ui::ReplyEditor</name>
     <message>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line</source>
@@ -896,6 +1048,29 @@ Licensed under GPL-3.0-or-later.</source>
     <name>concierge::ui::StatusComboBox</name>
     <message>
         <source>Only Online operators get new dialogs. Offline closes dialogs and the operator chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TeleportCodeField</name>
+    <message>
+        <source>Teleport code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The six digits a visitor reads out from the site&apos;s phone support block; Enter opens their card (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A teleport code has six digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visitor has this code. Codes last 10 minutes; ask the visitor for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code was not looked up: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1042,6 +1217,38 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redirect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a page in the visitor&apos;s browser tab (the selected one, or any address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s tab is opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the visitor has left the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor was not redirected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are Offline. Choose another status to redirect visitors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor has left the site.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -800,6 +800,14 @@ Licensed under GPL-3.0-or-later.</source>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>&amp;Горячие клавиши…</translation>
     </message>
+    <message>
+        <source>Find a visitor by &amp;teleport code</source>
+        <translation>Найти посетителя по &amp;коду телепорта</translation>
+    </message>
+    <message>
+        <source>My &amp;profile…</source>
+        <translation>Мой &amp;профиль…</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::MessageDelegate</name>
@@ -855,6 +863,152 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
 </context>
 <context>
+    <name>concierge::ui::ProfileDialog</name>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>&amp;Сохранить профиль</translation>
+    </message>
+    <message>
+        <source>C&amp;hange password</source>
+        <translation>С&amp;менить пароль</translation>
+    </message>
+    <message>
+        <source>My profile</source>
+        <translation>Мой профиль</translation>
+    </message>
+    <message>
+        <source>Visitors and colleagues see this name; lines already written keep the old one.</source>
+        <translation>Это имя видят посетители и коллеги; в уже написанных сообщениях останется прежнее.</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. pl, pt-br</source>
+        <translation>через запятую, например pl, pt-br</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>Не менее %n символа</numerusform>
+            <numerusform>Не менее %n символов</numerusform>
+            <numerusform>Не менее %n символов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Имя для показа:</translation>
+    </message>
+    <message>
+        <source>&amp;Languages I speak:</source>
+        <translation>&amp;Языки, на которых я говорю:</translation>
+    </message>
+    <message>
+        <source>&amp;Other language codes:</source>
+        <translation>&amp;Другие коды языков:</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>&amp;Текущий пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password:</source>
+        <translation>Новый пароль &amp;ещё раз:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Saved. Colleagues see the new name and languages now.</source>
+        <translation>Сохранено. Коллеги уже видят новое имя и языки.</translation>
+    </message>
+    <message>
+        <source>The password was changed. Use the new one from your next login.</source>
+        <translation>Пароль изменён. При следующем входе используйте новый.</translation>
+    </message>
+    <message>
+        <source>Enter the name visitors and colleagues will see.</source>
+        <translation>Введите имя, которое увидят посетители и коллеги.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a language code; use two or three letters, such as de or pt-br.</source>
+        <translation>«%1» — не код языка; нужны две-три латинские буквы, например de или pt-br.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Введите текущий пароль.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n characters.</source>
+        <translation>
+            <numerusform>Новый пароль должен содержать не менее %n символа.</numerusform>
+            <numerusform>Новый пароль должен содержать не менее %n символов.</numerusform>
+            <numerusform>Новый пароль должен содержать не менее %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type the same one twice.</source>
+        <translation>Новые пароли не совпадают; введите один и тот же дважды.</translation>
+    </message>
+    <message>
+        <source>The profile was not saved: %1</source>
+        <translation>Профиль не сохранён: %1</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Текущий пароль введён неверно.</translation>
+    </message>
+    <message>
+        <source>The password was not changed: %1</source>
+        <translation>Пароль не изменён: %1</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::RedirectDialog</name>
+    <message>
+        <source>Redirect the visitor</source>
+        <translation>Перенаправить посетителя</translation>
+    </message>
+    <message>
+        <source>&amp;Open for the visitor</source>
+        <translation>&amp;Открыть у посетителя</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>%1&apos;s browser tab will open this address in place of the page they are on.</source>
+        <translation>Во вкладке браузера посетителя (%1) вместо текущей страницы откроется этот адрес.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>Enter the address of a page.</source>
+        <translation>Введите адрес страницы.</translation>
+    </message>
+    <message>
+        <source>The address is too long (at most %1 characters).</source>
+        <translation>Адрес слишком длинный (не более %1 символов).</translation>
+    </message>
+    <message>
+        <source>Only web addresses starting with http:// or https:// can be opened for the visitor.</source>
+        <translation>У посетителя можно открыть только веб-адрес, начинающийся с http:// или https://.</translation>
+    </message>
+</context>
+<context>
     <name>concierge::ui::ReplyEditor</name>
     <message>
         <source>Type a reply — Enter sends, Shift+Enter starts a new line</source>
@@ -901,6 +1055,29 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>Only Online operators get new dialogs. Offline closes dialogs and the operator chat.</source>
         <translation>Новые диалоги получают только операторы в статусе «Онлайн». В статусе «Оффлайн» недоступны диалоги и чат операторов.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TeleportCodeField</name>
+    <message>
+        <source>Teleport code</source>
+        <translation>Код телепорта</translation>
+    </message>
+    <message>
+        <source>The six digits a visitor reads out from the site&apos;s phone support block; Enter opens their card (Ctrl+Shift+T)</source>
+        <translation>Шесть цифр, которые посетитель называет из блока телефонной поддержки на сайте; Enter открывает его карточку (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>A teleport code has six digits.</source>
+        <translation>Код телепорта состоит из шести цифр.</translation>
+    </message>
+    <message>
+        <source>No visitor has this code. Codes last 10 minutes; ask the visitor for a new one.</source>
+        <translation>Такого кода нет ни у одного посетителя. Код действует 10 минут — попросите посетителя получить новый.</translation>
+    </message>
+    <message>
+        <source>The code was not looked up: %1</source>
+        <translation>Не удалось найти по коду: %1</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1224,38 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>Phone</source>
         <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect…</source>
+        <translation>&amp;Перенаправить…</translation>
+    </message>
+    <message>
+        <source>Open a page in the visitor&apos;s browser tab (the selected one, or any address)</source>
+        <translation>Открыть страницу во вкладке посетителя (выбранную или любой адрес)</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s tab is opening %1</source>
+        <translation>Во вкладке посетителя открывается %1</translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation>Посетитель %1</translation>
+    </message>
+    <message>
+        <source>the visitor has left the site.</source>
+        <translation>посетитель ушёл с сайта.</translation>
+    </message>
+    <message>
+        <source>The visitor was not redirected: %1</source>
+        <translation>Посетитель не перенаправлен: %1</translation>
+    </message>
+    <message>
+        <source>You are Offline. Choose another status to redirect visitors.</source>
+        <translation>Вы в статусе «Не в сети». Выберите другой статус, чтобы перенаправлять посетителей.</translation>
+    </message>
+    <message>
+        <source>The visitor has left the site.</source>
+        <translation>Посетитель ушёл с сайта.</translation>
     </message>
 </context>
 <context>

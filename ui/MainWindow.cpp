@@ -5,8 +5,10 @@
 #include "ConnectionStatusLabel.h"
 #include "DialogPane.h"
 #include "OperatorSession.h"
+#include "ProfileDialog.h"
 #include "ShortcutsDialog.h"
 #include "StatusComboBox.h"
+#include "TeleportCodeField.h"
 #include "TrayIcon.h"
 #include "VisitorInfoPane.h"
 #include "VisitorListModel.h"
@@ -38,6 +40,7 @@ MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
     , m_visitorInfo(new VisitorInfoPane(session, m_splitter))
     , m_connectionLabel(new ConnectionStatusLabel(session, this))
     , m_tray(new TrayIcon(session, this))
+    , m_teleportField(new TeleportCodeField(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Concierge"));
@@ -54,6 +57,9 @@ MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
     toolBar->setMovable(false);
     toolBar->addWidget(new QLabel(tr("My status:") + QLatin1Char(' '), toolBar));
     toolBar->addWidget(m_statusCombo);
+    toolBar->addSeparator();
+    toolBar->addWidget(m_teleportField);
+    connect(m_teleportField, &TeleportCodeField::visitorFound, this, &MainWindow::showFoundVisitor);
     connect(session, &OperatorSession::loggedIn, this, [this](const protocol::OperatorInfo &self) {
         setWindowTitle(tr("Concierge — %1").arg(self.name));
     });
@@ -67,7 +73,9 @@ MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
                     QStringLiteral("dialog.transfer"), QStringLiteral("dialog.takeover"),
                     QStringLiteral("contact.request"), QStringLiteral("dialog.category.set"),
                     QStringLiteral("visitor.ban"),     QStringLiteral("bans.list"),
-                    QStringLiteral("ban.lift"),
+                    QStringLiteral("ban.lift"),        QStringLiteral("visitor.redirect"),
+                    QStringLiteral("teleport.find"),   QStringLiteral("profile.update"),
+                    QStringLiteral("password.change"),
                 };
                 if (!shownThere.contains(requestType))
                     statusBar()->showMessage(message, 8000);
@@ -98,6 +106,14 @@ void MainWindow::buildMenus()
     QAction *focusList = fileMenu->addAction(tr("Go to the &visitor list"));
     focusList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(focusList, &QAction::triggered, this, [this] { m_visitorList->view()->setFocus(); });
+    QAction *teleport = fileMenu->addAction(tr("Find a visitor by &teleport code"));
+    teleport->setObjectName(QStringLiteral("teleportCodeAction"));
+    teleport->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(teleport, &QAction::triggered, m_teleportField, &TeleportCodeField::focusEdit);
+    fileMenu->addSeparator();
+    QAction *profile = fileMenu->addAction(tr("My &profile…"));
+    profile->setObjectName(QStringLiteral("profileAction"));
+    connect(profile, &QAction::triggered, this, &MainWindow::openProfileDialog);
     fileMenu->addSeparator();
     QAction *logout = fileMenu->addAction(tr("Log &out"));
     connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
@@ -181,6 +197,33 @@ BansDialog *MainWindow::openBansDialog()
     m_bansDialog = dialog;
     dialog->show(); // not modal: the operator may look something up in the list meanwhile
     return dialog;
+}
+
+ProfileDialog *MainWindow::openProfileDialog()
+{
+    if (m_profileDialog) {
+        m_profileDialog->raise();
+        m_profileDialog->activateWindow();
+        return m_profileDialog;
+    }
+    auto *dialog = new ProfileDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_profileDialog = dialog;
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::showFoundVisitor(qint64 visitorId)
+{
+    // Their row, when the list shows them, so the operator sees where they are; the card either way
+    // (choosing the row again would not reopen it).
+    const QModelIndex row = m_session->visitorModel()->indexOfVisitor(visitorId);
+    if (row.isValid() && row != m_visitorList->view()->currentIndex()) {
+        m_visitorList->view()->scrollTo(row);
+        m_visitorList->view()->setCurrentIndex(row); // opens them, as a click would
+    }
+    if (m_visitorInfo->visitorId() != visitorId)
+        openVisitor(visitorId, row.isValid() ? row.data(VisitorListModel::DialogIdRole).toLongLong() : 0);
 }
 
 void MainWindow::openVisitor(qint64 visitorId, qint64 dialogId)
