@@ -79,6 +79,8 @@ void TestShortcutsDialog::f1ListsEveryShortcut()
         {keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)),
          plain(ui::MainWindow::tr("Switch &Online/Offline"))},
         {keys(QKeySequence::HelpContents), plain(ui::MainWindow::tr("&Keyboard shortcuts…"))},
+        {keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)),
+         plain(ui::MainWindow::tr("Find a visitor by &teleport code"))},
         {keys(QKeySequence(Qt::Key_Enter)), ui::ReplyEditor::tr("Send the reply")},
         {keys(QKeySequence(Qt::SHIFT | Qt::Key_Enter)), ui::ReplyEditor::tr("Start a new line in the reply")},
     };
