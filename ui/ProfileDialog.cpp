@@ -22,8 +22,10 @@ namespace {
 /// Offered with a tick box; an operator's other codes are typed (and kept in that field).
 const QStringList &commonLanguages()
 {
-    static const QStringList codes = {QStringLiteral("en"), QStringLiteral("ru"), QStringLiteral("uk"), QStringLiteral("be"), QStringLiteral("kk"), QStringLiteral("de"),
-                                      QStringLiteral("fr"), QStringLiteral("es"), QStringLiteral("it"), QStringLiteral("pt"), QStringLiteral("zh"), QStringLiteral("tr")};
+    static const QStringList codes = {QStringLiteral("en"), QStringLiteral("ru"), QStringLiteral("uk"),
+                                      QStringLiteral("be"), QStringLiteral("kk"), QStringLiteral("de"),
+                                      QStringLiteral("fr"), QStringLiteral("es"), QStringLiteral("it"),
+                                      QStringLiteral("pt"), QStringLiteral("zh"), QStringLiteral("tr")};
     return codes;
 }
 
@@ -67,7 +69,8 @@ ProfileDialog::ProfileDialog(OperatorSession *session, QWidget *parent)
     m_name->setText(self.name);
     m_name->setMaxLength(kMaxNameChars);
     m_name->setToolTip(tr("Visitors and colleagues see this name; lines already written keep the old one."));
-    m_languages->setMaximumHeight(m_languages->sizeHintForRow(0) > 0 ? m_languages->sizeHintForRow(0) * 7 : 150);
+    m_languages->setMaximumHeight(m_languages->sizeHintForRow(0) > 0 ? m_languages->sizeHintForRow(0) * 7
+                                                                     : 150);
     m_otherLanguages->setPlaceholderText(tr("comma-separated, e.g. pl, pt-br"));
     fillLanguages(self.languages);
     for (QLabel *label : {m_profileMessage, m_passwordMessage}) {
@@ -164,8 +167,8 @@ QStringList ProfileDialog::languages() const
         if (item->checkState() == Qt::Checked)
             codes.append(item->data(Qt::UserRole).toString());
     }
-    const QStringList typed = m_otherLanguages->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")),
-                                                             Qt::SkipEmptyParts);
+    const QStringList typed =
+        m_otherLanguages->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
     for (const QString &code : typed) {
         const QString lower = code.toLower();
         if (!codes.contains(lower))
@@ -185,8 +188,8 @@ void ProfileDialog::saveProfile()
     const QStringList codes = languages();
     for (const QString &code : codes) {
         if (!languageCode().match(code).hasMatch()) {
-            say(m_profileMessage, tr("“%1” is not a language code; use two or three letters, such as de or pt-br.")
-                                      .arg(code),
+            say(m_profileMessage,
+                tr("“%1” is not a language code; use two or three letters, such as de or pt-br.").arg(code),
                 true);
             m_otherLanguages->setFocus();
             return;
@@ -205,8 +208,8 @@ void ProfileDialog::changePassword()
         return;
     }
     if (m_new->text().size() < kMinPasswordChars) {
-        say(m_passwordMessage, tr("The new password needs at least %n characters.", nullptr, kMinPasswordChars),
-            true);
+        say(m_passwordMessage,
+            tr("The new password needs at least %n characters.", nullptr, kMinPasswordChars), true);
         m_new->setFocus();
         return;
     }
@@ -221,7 +224,8 @@ void ProfileDialog::changePassword()
     m_session->changePassword(m_current->text(), m_new->text());
 }
 
-void ProfileDialog::onRequestFailed(const QString &requestType, protocol::ErrorCode code, const QString &message)
+void ProfileDialog::onRequestFailed(const QString &requestType, protocol::ErrorCode code,
+                                    const QString &message)
 {
     if (requestType == u"profile.update" && m_saving) {
         m_saving = false;

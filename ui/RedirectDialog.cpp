@@ -30,8 +30,8 @@ RedirectDialog::RedirectDialog(const QString &visitorName, const QString &url, Q
     explanation->setTextFormat(Qt::PlainText); // the name came from a browser
     explanation->setWordWrap(true);
     explanation->setMinimumWidth(420);
-    explanation->setText(tr("%1's browser tab will open this address in place of the page they are on.")
-                             .arg(visitorName));
+    explanation->setText(
+        tr("%1's browser tab will open this address in place of the page they are on.").arg(visitorName));
     m_url->setText(url);
     m_url->setMaxLength(kMaxUrlChars);
     m_url->setPlaceholderText(QStringLiteral("https://"));

@@ -29,7 +29,8 @@ TeleportCodeField::TeleportCodeField(OperatorSession *session, QWidget *parent)
                           "Enter opens their card (Ctrl+Shift+T)"));
     m_edit->setClearButtonEnabled(true);
     // Digits, and the space the page shows in the middle ("482 913").
-    m_edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ]{0,9}")), m_edit));
+    m_edit->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ]{0,9}")), m_edit));
     m_edit->setMaximumWidth(m_edit->fontMetrics().horizontalAdvance(tr("Teleport code")) * 2);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
@@ -80,7 +81,8 @@ void TeleportCodeField::showMessage(const QString &text)
     m_message->show();
 }
 
-void TeleportCodeField::onRequestFailed(const QString &requestType, protocol::ErrorCode code, const QString &message)
+void TeleportCodeField::onRequestFailed(const QString &requestType, protocol::ErrorCode code,
+                                        const QString &message)
 {
     if (requestType != u"teleport.find")
         return;

@@ -89,7 +89,8 @@ VisitorInfoPane::VisitorInfoPane(OperatorSession *session, QWidget *parent)
     m_pages->setTextElideMode(Qt::ElideMiddle);
     m_pages->setContextMenuPolicy(Qt::CustomContextMenu);
     m_redirectButton->setObjectName(QStringLiteral("redirectButton"));
-    m_redirectButton->setToolTip(tr("Open a page in the visitor's browser tab (the selected one, or any address)"));
+    m_redirectButton->setToolTip(
+        tr("Open a page in the visitor's browser tab (the selected one, or any address)"));
     m_redirectNotice->setObjectName(QStringLiteral("redirectNoticeBar"));
 
     auto *details = new QWidget(this);
@@ -135,7 +136,8 @@ VisitorInfoPane::VisitorInfoPane(OperatorSession *session, QWidget *parent)
     });
     connect(session, &OperatorSession::visitorRedirected, this, [this](qint64 id, const QString &url) {
         if (id == m_visitorId)
-            m_redirectNotice->showNotice(NoticeBar::Kind::Info, tr("The visitor's tab is opening %1").arg(url));
+            m_redirectNotice->showNotice(NoticeBar::Kind::Info,
+                                         tr("The visitor's tab is opening %1").arg(url));
     });
     connect(session, &OperatorSession::requestFailed, this, &VisitorInfoPane::onRequestFailed);
 }
@@ -168,7 +170,8 @@ RedirectDialog *VisitorInfoPane::openRedirectDialog()
     return dialog;
 }
 
-void VisitorInfoPane::onRequestFailed(const QString &requestType, protocol::ErrorCode code, const QString &message)
+void VisitorInfoPane::onRequestFailed(const QString &requestType, protocol::ErrorCode code,
+                                      const QString &message)
 {
     if (requestType != u"visitor.redirect")
         return;
@@ -176,7 +179,8 @@ void VisitorInfoPane::onRequestFailed(const QString &requestType, protocol::Erro
     // words (they name the allowed hosts).
     const QString reason =
         code == protocol::ErrorCode::Unavailable ? tr("the visitor has left the site.") : message;
-    m_redirectNotice->showNotice(NoticeBar::Kind::Error, tr("The visitor was not redirected: %1").arg(reason));
+    m_redirectNotice->showNotice(NoticeBar::Kind::Error,
+                                 tr("The visitor was not redirected: %1").arg(reason));
 }
 
 QLabel *VisitorInfoPane::addRow(const QString &label, const QString &objectName)
@@ -235,8 +239,8 @@ void VisitorInfoPane::refresh()
     m_utm->setText(orDash(utmText(visitor.utm)));
 
     // The selected page survives a refresh (a page view arriving must not lose the choice).
-    const QString selectedUrl = m_pages->currentItem() ? m_pages->currentItem()->data(Qt::UserRole).toString()
-                                                        : QString();
+    const QString selectedUrl =
+        m_pages->currentItem() ? m_pages->currentItem()->data(Qt::UserRole).toString() : QString();
     const int selectedRow = m_pages->currentRow();
     m_pages->clear();
     // Newest first: the operator cares most about where the visitor is now.
@@ -259,7 +263,7 @@ void VisitorInfoPane::refresh()
     const bool redirect = mayRedirect();
     m_redirectButton->setEnabled(redirect);
     m_redirectButton->setToolTip(
-        redirect ? tr("Open a page in the visitor's browser tab (the selected one, or any address)")
+        redirect         ? tr("Open a page in the visitor's browser tab (the selected one, or any address)")
         : visitor.online ? tr("You are Offline. Choose another status to redirect visitors.")
                          : tr("The visitor has left the site."));
 }

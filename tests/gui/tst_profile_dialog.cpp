@@ -59,7 +59,7 @@ private:
     ui::ProfileDialog *openFromMenu();
 
     ServerProcess m_server;
-    guitest::Operator m_vera;     // with the window
+    guitest::Operator m_vera;      // with the window
     guitest::Operator m_colleague; // the demo operator, engine only
     QPointer<ui::ProfileDialog> m_dialog;
 };
@@ -72,7 +72,8 @@ void TestProfileDialog::initTestCase()
     QVERIFY(testkit::createOperator(m_server, kEmail, u"Vera"_s));
     m_vera.openWindow();
     QVERIFY(m_vera.login(m_server, kEmail, testkit::operatorPassword(), OperatorStatus::Online));
-    QVERIFY(m_colleague.login(m_server, u"demo@example.com"_s, m_server.demoPassword(), OperatorStatus::Online));
+    QVERIFY(
+        m_colleague.login(m_server, u"demo@example.com"_s, m_server.demoPassword(), OperatorStatus::Online));
 }
 
 ui::ProfileDialog *TestProfileDialog::openFromMenu()
@@ -174,9 +175,9 @@ void TestProfileDialog::rightCurrentPasswordChangesIt()
     m_dialog->currentPasswordEdit()->clear();
     QTest::keyClicks(m_dialog->currentPasswordEdit(), testkit::operatorPassword());
     QTest::keyClick(m_dialog->currentPasswordEdit(), Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->passwordMessage()->text(),
-                              ui::ProfileDialog::tr("The password was changed. Use the new one from your next login."),
-                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_dialog->passwordMessage()->text(),
+        ui::ProfileDialog::tr("The password was changed. Use the new one from your next login."), 10000);
     QVERIFY(m_dialog->currentPasswordEdit()->text().isEmpty());
     QVERIFY(m_dialog->newPasswordEdit()->text().isEmpty());
     QVERIFY(guitest::saveScreenshot(m_dialog, u"password-changed"_s));

@@ -43,7 +43,8 @@ std::unique_ptr<RawProtocolClient> browsingVisitor(const ServerProcess &server, 
     if (!client)
         return nullptr;
     *visitorId = testkit::idOf(hello.value(u"visitorId"));
-    for (const auto &[url, title] : {std::pair{kPricing, u"Pricing"_s}, std::pair{kDelivery, u"Delivery"_s}}) {
+    for (const auto &[url, title] :
+         {std::pair{kPricing, u"Pricing"_s}, std::pair{kDelivery, u"Delivery"_s}}) {
         if (!testkit::isResult(client->request(
                 u"page.view"_s, {{u"url"_s, url}, {u"title"_s, title}, {u"referrer"_s, QString()}})))
             return nullptr;
@@ -144,8 +145,8 @@ void TestTeleportActions::redirectFromThePagesList()
     ui::NoticeBar *notice = info()->redirectNotice();
     QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 10000);
     QCOMPARE(notice->kind(), ui::NoticeBar::Kind::Info);
-    QCOMPARE(notice->text(),
-             ui::VisitorInfoPane::tr("The visitor's tab is opening %1").arg(u"https://shop.example/offer?week=1"_s));
+    QCOMPARE(notice->text(), ui::VisitorInfoPane::tr("The visitor's tab is opening %1")
+                                 .arg(u"https://shop.example/offer?week=1"_s));
     QVERIFY(guitest::saveScreenshot(m_me.window(), u"redirect-done"_s));
 }
 
@@ -244,7 +245,8 @@ void TestTeleportActions::unknownOrShortCodeIsExplained()
     QTest::keyClick(field->edit(), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), 10000);
     QCOMPARE(message->text(),
-             ui::TeleportCodeField::tr("No visitor has this code. Codes last 10 minutes; ask the visitor for a new one."));
+             ui::TeleportCodeField::tr(
+                 "No visitor has this code. Codes last 10 minutes; ask the visitor for a new one."));
     QCOMPARE(info()->visitorId(), onScreen); // nothing else changed
     QVERIFY(guitest::saveScreenshot(m_me.window(), u"teleport-code-unknown"_s));
 }
