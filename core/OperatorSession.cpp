@@ -236,7 +236,7 @@ QString OperatorSession::sendRequest(const QString &type, QJsonObject fields, qi
         return {};
     }
     const QString rid = newRid();
-    d->pending.insert(rid, {type, cid, dialogId, subjectId});
+    d->pending.insert(rid, {type, cid, dialogId, subjectId, {}});
     d->connection->sendFrame(protocol::makeRequest(type, rid, std::move(fields)));
     return rid;
 }
