@@ -14,22 +14,18 @@
 //
 // Environment: see e2e_support.mjs. Run: node --test tests/e2e/actions.e2e.mjs
 
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-    artifacts, BROWSER_ARGS, Child, RawOperator, RawVisitor, requireFromWidget, serverBin, shareDir, WAIT_MS,
+    adminCli, closeBrowser, consoleLog, diagnostics, exactly, launchChromium, listeningUrl, newStateDir,
+    newVisitorContext, PASSWORD, RawOperator, RawVisitor, requireBuilt, startServer, waitUntil, watchTab,
+    wsUrl as serverWsUrl,
 } from './e2e_support.mjs';
 
-const { chromium } = requireFromWidget('playwright-core');
-
 const TEST_MS = 150_000;
-const PASSWORD = 'e2e-secret';
 const OPERATOR_EMAIL = 'demo@example.com'; // made by --seed-demo: a plain operator, in Sales
 const ADMIN_EMAIL = 'admin@example.com';
 
@@ -46,60 +42,23 @@ const consoleLines = [];
 
 process.on('exit', () => server?.killNow());
 
-const wsUrl = (endpoint) => `${baseUrl.replace(/^http/, 'ws')}/v1/${endpoint}`;
+const wsUrl = (endpoint) => serverWsUrl(baseUrl, endpoint);
 
-async function screenshot(name) {
-    if (!page) return;
-    try {
-        mkdirSync(artifacts, { recursive: true });
-        await page.screenshot({ path: path.join(artifacts, `e2e-actions-${name}.png`), timeout: 5_000 });
-    } catch (error) {
-        console.error(`screenshot ${name} failed: ${error.message}`);
-    }
-}
+const { screenshot, withDiagnostics } = diagnostics('e2e-actions', {
+    page: () => page,
+    logs: () => [server?.log(), consoleLog(consoleLines)],
+});
 
-/** Runs a test body; on failure saves a screenshot and the server's and browser's output, then fails. */
-async function withDiagnostics(name, body) {
-    try {
-        await body();
-    } catch (error) {
-        await screenshot(`${name}-failure`);
-        const logs = [server?.log(), `--- browser console ---\n${consoleLines.join('\n')}`].filter(Boolean).join('\n');
-        try {
-            writeFileSync(path.join(artifacts, `e2e-actions-${name}-failure.log`), logs);
-        } catch { /* best effort */ }
-        error.message += `\n${logs}`;
-        throw error;
-    }
-}
-
-async function newTab() {
-    const tab = await context.newPage();
-    tab.on('pageerror', (error) => pageErrors.push(error.message));
-    tab.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
-    return tab;
-}
+const newTab = async () => watchTab(await context.newPage(), pageErrors, consoleLines);
 
 /** A fresh visitor: its own browser context (storage), in the given browser language. */
 async function newVisitor(locale) {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newVisitorContext(browser, locale);
     page = await newTab();
 }
 
 const byTestId = (id) => page.locator(`[data-testid=${id}]`);
-
-/** Polls `check` (an async function returning a truthy value when done) until it holds. */
-async function waitUntil(what, check, timeoutMs = WAIT_MS) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const value = await check();
-        if (value) return value;
-        if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
 
 /** The data-testid (and value or text) of the element focused inside the widget's shadow root. */
 function focused() {
@@ -113,7 +72,7 @@ function focused() {
 function bubble(author, text) {
     return page
         .locator(`[data-testid=concierge-message][data-author=${author}]:not([hidden]) [data-testid=concierge-message-text]`)
-        .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+        .filter({ hasText: exactly(text) });
 }
 
 async function openChat() {
@@ -165,22 +124,14 @@ async function systemLines(dialogId, event) {
 }
 
 before(async () => {
-    for (const [file, what] of [[serverBin, 'concierge-server (CONCIERGE_SERVER_BIN)'],
-        [path.join(shareDir, 'widget', 'widget.js'), 'the widget bundle (CONCIERGE_SHARE_DIR)']]) {
-        assert.ok(existsSync(file), `${what} not found at ${file} (see the head of e2e_support.mjs)`);
-    }
-    stateDir = mkdtempSync(path.join(tmpdir(), 'concierge-e2e-actions-'));
+    requireBuilt();
+    stateDir = newStateDir('actions');
     // Only admins list and lift bans.
-    execFileSync(serverBin, ['admin', '--state-dir', stateDir, 'create-operator', '--email', ADMIN_EMAIL,
-        '--name', 'Ada Admin', '--password', PASSWORD, '--role', 'admin']);
-    server = new Child('concierge-server', serverBin, [
-        '--listen', '127.0.0.1', '--port', '0', '--state-dir', stateDir, '--share-dir', shareDir,
-        '--seed-demo', '--demo-password', PASSWORD,
-    ]);
-    [, baseUrl] = await server.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS, timeout: WAIT_MS,
-    });
+    adminCli(stateDir, 'create-operator', '--email', ADMIN_EMAIL, '--name', 'Ada Admin', '--password', PASSWORD,
+        '--role', 'admin');
+    server = startServer(stateDir);
+    baseUrl = await listeningUrl(server);
+    browser = await launchChromium();
     op = await RawOperator.login(wsUrl('operator'), OPERATOR_EMAIL, PASSWORD, '1.2');
     await op.request('status.set', { status: 'online' });
     admin = await RawOperator.login(wsUrl('operator'), ADMIN_EMAIL, PASSWORD, '1.2');
@@ -189,9 +140,7 @@ before(async () => {
 after(async () => {
     op?.close();
     admin?.close();
-    try {
-        await browser?.close();
-    } catch { /* already gone */ }
+    await closeBrowser(browser);
     await server?.stop();
     if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });

@@ -5,20 +5,16 @@
 //
 // Environment: see e2e_support.mjs. Run: node --test tests/e2e/chat.e2e.mjs
 
-import { mkdtempSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-    artifacts, botBin, BROWSER_ARGS, Child, requireFromWidget, serverBin, shareDir, WAIT_MS,
+    botBin, Child, closeBrowser, consoleLog, diagnostics, exactly, launchChromium, listeningUrl, newStateDir,
+    newVisitorContext, PASSWORD, requireBuilt, startServer, WAIT_MS, watchTab, wsUrl,
 } from './e2e_support.mjs';
 
-const { chromium } = requireFromWidget('playwright-core');
-
 const TEST_MS = 90_000;
-const PASSWORD = 'e2e-secret';
 
 let stateDir;
 let server;
@@ -36,43 +32,14 @@ process.on('exit', () => {
     server?.killNow();
 });
 
-function requireFile(file, what) {
-    assert.ok(existsSync(file), `${what} not found at ${file} (set the environment variable; see the head of this file)`);
-}
+// Unlike the other browser tests, this one also keeps a screenshot of each test that passes.
+const { withDiagnostics } = diagnostics('e2e', {
+    page: () => page,
+    logs: () => [server?.log(), bot?.log(), consoleLog(consoleLines)],
+    screenshotOnSuccess: true,
+});
 
-async function screenshot(name) {
-    if (!page) return;
-    try {
-        mkdirSync(artifacts, { recursive: true });
-        await page.screenshot({ path: path.join(artifacts, `e2e-${name}.png`), timeout: 5_000 });
-    } catch (error) {
-        console.error(`screenshot ${name} failed: ${error.message}`);
-    }
-}
-
-/** Runs a test body; on failure saves a screenshot and the processes' output, then fails. */
-async function withDiagnostics(name, body) {
-    try {
-        await body();
-        await screenshot(name);
-    } catch (error) {
-        await screenshot(`${name}-failure`);
-        const logs = [server?.log(), bot?.log(), `--- browser console ---\n${consoleLines.join('\n')}`]
-            .filter(Boolean).join('\n');
-        try {
-            writeFileSync(path.join(artifacts, `e2e-${name}-failure.log`), logs);
-        } catch { /* best effort */ }
-        error.message += `\n${logs}`;
-        throw error;
-    }
-}
-
-async function newTab() {
-    const tab = await context.newPage();
-    tab.on('pageerror', (error) => pageErrors.push(error.message));
-    tab.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
-    return tab;
-}
+const newTab = async () => watchTab(await context.newPage(), pageErrors, consoleLines);
 
 const widget = () => page.locator('#concierge-widget');
 const input = () => page.locator('[data-testid=concierge-input]');
@@ -82,7 +49,7 @@ function bubble(author, text, state) {
     const stateSel = state ? `[data-state=${state}]` : '';
     return page
         .locator(`[data-testid=concierge-message][data-author=${author}]${stateSel} [data-testid=concierge-message-text]`)
-        .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+        .filter({ hasText: exactly(text) });
 }
 
 /** Every message the widget shows, read straight from its shadow root. */
@@ -129,37 +96,26 @@ function assertEachOnce(messages, expected) {
 }
 
 before(async () => {
-    requireFile(serverBin, 'concierge-server (CONCIERGE_SERVER_BIN)');
-    requireFile(botBin, 'the operator bot (CONCIERGE_OPERATOR_BOT_BIN)');
-    requireFile(path.join(shareDir, 'widget', 'widget.js'), 'the widget bundle (CONCIERGE_SHARE_DIR)');
-    stateDir = mkdtempSync(path.join(tmpdir(), 'concierge-e2e-'));
+    requireBuilt({ bot: true });
+    stateDir = newStateDir('chat');
 
-    server = new Child('concierge-server', serverBin, [
-        '--listen', '127.0.0.1', '--port', '0', '--state-dir', stateDir, '--share-dir', shareDir,
-        '--seed-demo', '--demo-password', PASSWORD,
-    ]);
-    const [, url] = await server.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    baseUrl = url;
+    server = startServer(stateDir);
+    baseUrl = await listeningUrl(server);
 
     bot = new Child('operator-bot', botBin, [
-        '--url', `${baseUrl.replace(/^http/, 'ws')}/v1/operator`,
+        '--url', wsUrl(baseUrl, 'operator'),
         '--email', 'demo@example.com', '--password', PASSWORD, '--reply-prefix', 'Echo: ',
     ]);
     await bot.waitForLine(/^READY\b/);
 
-    browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS, timeout: WAIT_MS,
-    });
+    browser = await launchChromium();
     // One context for both tests: the second one checks what the first left in the visitor's storage.
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(WAIT_MS);
+    context = await newVisitorContext(browser);
     page = await newTab();
 });
 
 after(async () => {
-    try {
-        await browser?.close();
-    } catch { /* already gone */ }
+    await closeBrowser(browser);
     await Promise.all([bot?.stop(), server?.stop()]);
     if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });

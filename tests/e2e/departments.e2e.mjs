@@ -13,21 +13,16 @@
 //
 // Environment: see e2e_support.mjs. Run: node --test tests/e2e/departments.e2e.mjs
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-    artifacts, botBin, BROWSER_ARGS, Child, RawOperator, requireFromWidget, serverBin, shareDir, WAIT_MS,
+    adminCli, botBin, Child, closeBrowser, consoleLog, diagnostics, exactly, launchChromium, listeningUrl,
+    newStateDir, newVisitorContext, PASSWORD, RawOperator, requireBuilt, startServer, waitUntil, watchTab, wsUrl,
 } from './e2e_support.mjs';
 
-const { chromium } = requireFromWidget('playwright-core');
-
 const TEST_MS = 120_000;
-const PASSWORD = 'e2e-secret';
 const SALES_EMAIL = 'demo@example.com'; // made by --seed-demo, in Sales
 const SUPPORT_EMAIL = 'support@example.com';
 const SUPPORT_NAME = 'Sam Support';
@@ -47,13 +42,11 @@ process.on('exit', () => {
     server?.killNow();
 });
 
-function admin(...args) {
-    return execFileSync(serverBin, ['admin', '--state-dir', stateDir, ...args], { encoding: 'utf8' });
-}
+const admin = (...args) => adminCli(stateDir, ...args);
 
 function startBot(email, prefix) {
     const bot = new Child(`operator-bot ${email}`, botBin, [
-        '--url', `${baseUrl.replace(/^http/, 'ws')}/v1/operator`,
+        '--url', wsUrl(baseUrl, 'operator'),
         '--email', email, '--password', PASSWORD, '--reply-prefix', prefix,
     ]);
     bots.set(email, bot);
@@ -66,63 +59,27 @@ async function stopBot(email) {
 }
 
 async function rawOperator(email) {
-    const op = await RawOperator.login(`${baseUrl.replace(/^http/, 'ws')}/v1/operator`, email, PASSWORD);
+    const op = await RawOperator.login(wsUrl(baseUrl, 'operator'), email, PASSWORD);
     raws.push(op);
     return op;
 }
 
-async function screenshot(name) {
-    if (!page) return;
-    try {
-        mkdirSync(artifacts, { recursive: true });
-        await page.screenshot({ path: path.join(artifacts, `e2e-departments-${name}.png`), timeout: 5_000 });
-    } catch (error) {
-        console.error(`screenshot ${name} failed: ${error.message}`);
-    }
-}
-
-/** Runs a test body; on failure saves a screenshot and every process's output, then fails. */
-async function withDiagnostics(name, body) {
-    try {
-        await body();
-    } catch (error) {
-        await screenshot(`${name}-failure`);
-        const logs = [server?.log(), ...[...bots.values()].map((b) => b.log()),
-            `--- browser console ---\n${consoleLines.join('\n')}`].filter(Boolean).join('\n');
-        try {
-            writeFileSync(path.join(artifacts, `e2e-departments-${name}-failure.log`), logs);
-        } catch { /* best effort */ }
-        error.message += `\n${logs}`;
-        throw error;
-    }
-}
+const { screenshot, withDiagnostics } = diagnostics('e2e-departments', {
+    page: () => page,
+    logs: () => [server?.log(), ...[...bots.values()].map((b) => b.log()), consoleLog(consoleLines)],
+});
 
 /** A fresh visitor: its own browser context (storage), in the given browser language. */
 async function newVisitor(locale) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
-    context.setDefaultTimeout(WAIT_MS);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
+    const context = await newVisitorContext(browser, locale);
+    page = watchTab(await context.newPage(), pageErrors, consoleLines);
     return page;
 }
 
 const byTestId = (id) => page.locator(`[data-testid=${id}]`);
 const departmentButton = (name) => byTestId('concierge-department').filter({
-    has: page.locator('.cw-department-name', { hasText: new RegExp(`^${name}$`) }),
+    has: page.locator('.cw-department-name', { hasText: exactly(name) }),
 });
-
-/** Polls `check` (an async function returning a truthy value when done) until it holds. */
-async function waitUntil(what, check, timeoutMs = WAIT_MS) {
-    const deadline = Date.now() + timeoutMs;
-    let last;
-    for (;;) {
-        last = await check();
-        if (last) return last;
-        if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
 
 /** The data-testid of the element focused inside the widget's shadow root. */
 function focusedTestId() {
@@ -150,7 +107,7 @@ async function sendMessage(text) {
 function bubble(author, text) {
     return page
         .locator(`[data-testid=concierge-message][data-author=${author}]:not([hidden]) [data-testid=concierge-message-text]`)
-        .filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+        .filter({ hasText: exactly(text) });
 }
 
 function shownTexts() {
@@ -168,31 +125,20 @@ async function departmentsAvailable() {
 }
 
 before(async () => {
-    for (const [file, what] of [[serverBin, 'concierge-server (CONCIERGE_SERVER_BIN)'],
-        [botBin, 'the operator bot (CONCIERGE_OPERATOR_BOT_BIN)'],
-        [path.join(shareDir, 'widget', 'widget.js'), 'the widget bundle (CONCIERGE_SHARE_DIR)']]) {
-        assert.ok(existsSync(file), `${what} not found at ${file} (see the head of e2e_support.mjs)`);
-    }
-    stateDir = mkdtempSync(path.join(tmpdir(), 'concierge-e2e-departments-'));
+    requireBuilt({ bot: true });
+    stateDir = newStateDir('departments');
     admin('create-department', '--name', 'Support');
     admin('create-operator', '--email', SUPPORT_EMAIL, '--name', SUPPORT_NAME, '--password', PASSWORD,
         '--department', 'Support');
 
-    server = new Child('concierge-server', serverBin, [
-        '--listen', '127.0.0.1', '--port', '0', '--state-dir', stateDir, '--share-dir', shareDir,
-        '--seed-demo', '--demo-password', PASSWORD,
-    ]);
-    [, baseUrl] = await server.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS, timeout: WAIT_MS,
-    });
+    server = startServer(stateDir);
+    baseUrl = await listeningUrl(server);
+    browser = await launchChromium();
 });
 
 after(async () => {
     for (const op of raws) op.close();
-    try {
-        await browser?.close();
-    } catch { /* already gone */ }
+    await closeBrowser(browser);
     await Promise.all([...[...bots.keys()].map(stopBot), server?.stop()]);
     if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the browser tests share: where the binaries are, child processes whose output can be awaited,
-// the Chromium flags this machine needs, and a bare operator client speaking the wire protocol
-// (docs/protocol.md) to check what the server stored, independently of the client engine.
+// the server on a fresh state folder, Chromium with the flags this machine needs, the failure
+// screenshots and logs, and a bare operator client speaking the wire protocol (docs/protocol.md) to
+// check what the server stored, independently of the client engine.
 //
 //   CONCIERGE_SERVER_BIN        path to concierge-server
 //   CONCIERGE_OPERATOR_BOT_BIN  path to concierge-test-operator-bot
 //   CONCIERGE_SHARE_DIR         folder holding widget/widget.js and demo/ (<build>/share/concierge)
 //   CONCIERGE_E2E_ARTIFACTS     where screenshots and logs go (default /tmp)
 
-import { spawn } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +115,127 @@ export class Child {
         if (!this.exited && this.proc.exitCode === null) this.proc.kill('SIGKILL');
     }
 }
+
+/** The demo operators' password (--demo-password) and that of the operators the tests make. */
+export const PASSWORD = 'e2e-secret';
+
+/** Fails early, and says which variable to set, when a binary or the widget bundle is not built. */
+export function requireBuilt({ bot = false } = {}) {
+    const needed = [[serverBin, 'concierge-server (CONCIERGE_SERVER_BIN)'],
+        ...(bot ? [[botBin, 'the operator bot (CONCIERGE_OPERATOR_BOT_BIN)']] : []),
+        [path.join(shareDir, 'widget', 'widget.js'), 'the widget bundle (CONCIERGE_SHARE_DIR)']];
+    for (const [file, what] of needed) {
+        assert.ok(existsSync(file), `${what} not found at ${file} (see the head of e2e_support.mjs)`);
+    }
+}
+
+/** A fresh, empty server state folder; the caller removes it. */
+export function newStateDir(testName) {
+    return mkdtempSync(path.join(tmpdir(), `concierge-e2e-${testName}-`));
+}
+
+/** Runs `concierge-server admin …` on the state folder (before the server starts); returns its output. */
+export function adminCli(stateDir, ...args) {
+    return execFileSync(serverBin, ['admin', '--state-dir', stateDir, ...args], { encoding: 'utf8' });
+}
+
+/**
+ * Starts the server with the demo seed on a free port. Returned at once, so that the caller holds it
+ * (to stop it, and to kill it on exit) even if it never comes up; then await listeningUrl().
+ */
+export function startServer(stateDir) {
+    return new Child('concierge-server', serverBin, [
+        '--listen', '127.0.0.1', '--port', '0', '--state-dir', stateDir, '--share-dir', shareDir,
+        '--seed-demo', '--demo-password', PASSWORD,
+    ]);
+}
+
+/** The server's base address (http://127.0.0.1:PORT) once it says it is listening. */
+export async function listeningUrl(server) {
+    const [, url] = await server.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    return url;
+}
+
+/** The WebSocket address of an endpoint (`operator`, `visitor`) of the server at `baseUrl`. */
+export const wsUrl = (baseUrl, endpoint) => `${baseUrl.replace(/^http/, 'ws')}/v1/${endpoint}`;
+
+const { chromium } = requireFromWidget('playwright-core');
+
+/** Debian's headless Chromium. */
+export function launchChromium() {
+    return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS, timeout: WAIT_MS });
+}
+
+export async function closeBrowser(browser) {
+    try {
+        await browser?.close();
+    } catch { /* already gone */ }
+}
+
+/** A visitor's own storage, in the given browser language (Chromium's default without one). */
+export async function newVisitorContext(browser, locale) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(locale ? { locale } : {}) });
+    context.setDefaultTimeout(WAIT_MS);
+    return context;
+}
+
+/** Keeps a tab's script errors (for the assertions) and console lines (for the failure log). */
+export function watchTab(tab, pageErrors, consoleLines) {
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    tab.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
+    return tab;
+}
+
+export const consoleLog = (consoleLines) => `--- browser console ---\n${consoleLines.join('\n')}`;
+
+/**
+ * Screenshots into the artifacts folder, named `<prefix>-<name>.png`, and withDiagnostics(name, body),
+ * which runs a test body and on failure saves a screenshot and `logs()` (the processes' and browser's
+ * output), adds the logs to the error and fails. `page()` gives the tab to shoot, if any yet.
+ */
+export function diagnostics(prefix, { page, logs, screenshotOnSuccess = false }) {
+    async function screenshot(name) {
+        const tab = page();
+        if (!tab) return;
+        try {
+            mkdirSync(artifacts, { recursive: true });
+            await tab.screenshot({ path: path.join(artifacts, `${prefix}-${name}.png`), timeout: 5_000 });
+        } catch (error) {
+            console.error(`screenshot ${name} failed: ${error.message}`);
+        }
+    }
+
+    async function withDiagnostics(name, body) {
+        try {
+            await body();
+            if (screenshotOnSuccess) await screenshot(name);
+        } catch (error) {
+            await screenshot(`${name}-failure`);
+            const text = logs().filter(Boolean).join('\n');
+            try {
+                writeFileSync(path.join(artifacts, `${prefix}-${name}-failure.log`), text);
+            } catch { /* best effort */ }
+            error.message += `\n${text}`;
+            throw error;
+        }
+    }
+
+    return { screenshot, withDiagnostics };
+}
+
+/** Polls `check` (an async function returning a truthy value when done) until it holds. */
+export async function waitUntil(what, check, timeoutMs = WAIT_MS) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const value = await check();
+        if (value) return value;
+        if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
+/** A pattern matching exactly `text` (for Playwright's hasText filters). */
+export const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 // Node 22 has a global WebSocket; Node 20 only behind a flag, so fall back to the `ws` that
 // playwright-core bundles (its `lib/utilsBundle` is an exported entry point).

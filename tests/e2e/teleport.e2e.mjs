@@ -16,21 +16,17 @@
 //
 // Environment: see e2e_support.mjs. Run: node --test tests/e2e/teleport.e2e.mjs
 
-import { mkdirSync, mkdtempSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-    artifacts, BROWSER_ARGS, Child, RawOperator, requireFromWidget, serverBin, shareDir, WAIT_MS,
+    closeBrowser, consoleLog, diagnostics, launchChromium, listeningUrl, newStateDir, newVisitorContext, PASSWORD,
+    RawOperator, requireBuilt, startServer, waitUntil, watchTab, wsUrl as serverWsUrl,
 } from './e2e_support.mjs';
 
-const { chromium } = requireFromWidget('playwright-core');
-
 const TEST_MS = 150_000;
-const PASSWORD = 'e2e-secret';
 const OPERATOR_EMAIL = 'demo@example.com'; // made by --seed-demo: a plain operator, in Sales
 // The widget waits 1.2 s (redirect.ts) before it opens the page; a refused redirect has had time by then.
 const REDIRECT_SETTLE_MS = 2_500;
@@ -47,57 +43,23 @@ const consoleLines = [];
 
 process.on('exit', () => server?.killNow());
 
-const wsUrl = (endpoint) => `${baseUrl.replace(/^http/, 'ws')}/v1/${endpoint}`;
+const wsUrl = (endpoint) => serverWsUrl(baseUrl, endpoint);
 const demo = (file, query = '') => `${baseUrl}/demo/${file}${query}`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function screenshot(name) {
-    if (!page) return;
-    try {
-        mkdirSync(artifacts, { recursive: true });
-        await page.screenshot({ path: path.join(artifacts, `e2e-teleport-${name}.png`), timeout: 5_000 });
-    } catch (error) {
-        console.error(`screenshot ${name} failed: ${error.message}`);
-    }
-}
-
-/** Runs a test body; on failure saves a screenshot and the server's and browser's output, then fails. */
-async function withDiagnostics(name, body) {
-    try {
-        await body();
-    } catch (error) {
-        await screenshot(`${name}-failure`);
-        const logs = [server?.log(), `--- browser console ---\n${consoleLines.join('\n')}`].filter(Boolean).join('\n');
-        try {
-            writeFileSync(path.join(artifacts, `e2e-teleport-${name}-failure.log`), logs);
-        } catch { /* best effort */ }
-        error.message += `\n${logs}`;
-        throw error;
-    }
-}
+const { screenshot, withDiagnostics } = diagnostics('e2e-teleport', {
+    page: () => page,
+    logs: () => [server?.log(), consoleLog(consoleLines)],
+});
 
 /** A fresh visitor: its own browser context (storage), in the given browser language. */
 async function newVisitor(locale) {
     await context?.close();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
-    context.setDefaultTimeout(WAIT_MS);
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
+    context = await newVisitorContext(browser, locale);
+    page = watchTab(await context.newPage(), pageErrors, consoleLines);
 }
 
 const byTestId = (id) => page.locator(`[data-testid=${id}]`);
-
-/** Polls `check` (an async function returning a truthy value when done) until it holds. */
-async function waitUntil(what, check, timeoutMs = WAIT_MS) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const value = await check();
-        if (value) return value;
-        if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
-        await sleep(100);
-    }
-}
 
 /** Opens `url` in the visitor's tab and returns the visitor id the operator sees on that page. */
 async function visit(url) {
@@ -140,28 +102,18 @@ async function refusedCode(code) {
 }
 
 before(async () => {
-    for (const [file, what] of [[serverBin, 'concierge-server (CONCIERGE_SERVER_BIN)'],
-        [path.join(shareDir, 'widget', 'widget.js'), 'the widget bundle (CONCIERGE_SHARE_DIR)']]) {
-        assert.ok(existsSync(file), `${what} not found at ${file} (see the head of e2e_support.mjs)`);
-    }
-    stateDir = mkdtempSync(path.join(tmpdir(), 'concierge-e2e-teleport-'));
-    server = new Child('concierge-server', serverBin, [
-        '--listen', '127.0.0.1', '--port', '0', '--state-dir', stateDir, '--share-dir', shareDir,
-        '--seed-demo', '--demo-password', PASSWORD,
-    ]);
-    [, baseUrl] = await server.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS, timeout: WAIT_MS,
-    });
+    requireBuilt();
+    stateDir = newStateDir('teleport');
+    server = startServer(stateDir);
+    baseUrl = await listeningUrl(server);
+    browser = await launchChromium();
     op = await RawOperator.login(wsUrl('operator'), OPERATOR_EMAIL, PASSWORD, '1.2');
     await op.request('status.set', { status: 'online' });
 });
 
 after(async () => {
     op?.close();
-    try {
-        await browser?.close();
-    } catch { /* already gone */ }
+    await closeBrowser(browser);
     await server?.stop();
     if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
