@@ -14,7 +14,6 @@
 #include "protocol/Json.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 namespace concierge::server {
 
@@ -27,34 +26,9 @@ using protocol::OperatorInfo;
 
 namespace {
 
-constexpr qsizetype kMaxContactChars = 200;
 constexpr qsizetype kMaxReasonChars = 500;
 constexpr qsizetype kMaxRatingCommentChars = 1000;
 
-/// name, email and phone of a contact form; nothing (bad_request answered) when it is unusable.
-std::optional<protocol::ContactDetails> contactFields(ClientConnection *connection, const Frame &frame)
-{
-    static const QRegularExpression phonePattern(u"^[0-9 +()\\-]{3,}$"_s);
-    protocol::ContactDetails contact;
-    contact.name = frame.object.value(u"name").toString().trimmed();
-    contact.email = frame.object.value(u"email").toString().trimmed();
-    contact.phone = frame.object.value(u"phone").toString().trimmed();
-    QString problem;
-    // Refused rather than cut: a shortened email is another address.
-    if (contact.name.size() > kMaxContactChars || contact.email.size() > kMaxContactChars
-        || contact.phone.size() > kMaxContactChars)
-        problem = u"Name, email and phone are at most 200 characters each"_s;
-    else if (contact.email.isEmpty() && contact.phone.isEmpty())
-        problem = u"Leave an email or a phone number"_s;
-    else if (!contact.email.isEmpty() && !OperatorRepository::isValidEmail(contact.email))
-        problem = u"Not a valid email address"_s;
-    else if (!contact.phone.isEmpty() && !phonePattern.match(contact.phone).hasMatch())
-        problem = u"A phone number holds digits, spaces and + - ( ) only"_s;
-    if (problem.isEmpty())
-        return contact;
-    connection->sendError(frame.rid, ErrorCode::BadRequest, problem);
-    return std::nullopt;
-}
 
 } // namespace
 
@@ -206,7 +180,7 @@ void DialogActions::liftBan(ClientConnection *connection, const OperatorInfo &me
 
 void DialogActions::submitContact(ClientConnection *connection, qint64 visitorId, const Frame &frame)
 {
-    const auto contact = contactFields(connection, frame);
+    const auto contact = checks::contactDetails(connection, frame);
     if (!contact)
         return;
     if (!m_visitors.setContact(visitorId, *contact)) {

@@ -2,9 +2,11 @@
 #include "RequestChecks.h"
 
 #include "ClientConnection.h"
+#include "OperatorRepository.h"
 #include "protocol/ProtocolVersion.h"
 
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QJsonValue>
 
 namespace concierge::server::checks {
@@ -100,6 +102,31 @@ bool answeredAsRetry(ClientConnection *connection, const protocol::Frame &frame,
     else
         connection->sendError(frame.rid, ErrorCode::BadRequest, u"This cid belongs to another message"_s);
     return true;
+}
+
+std::optional<protocol::ContactDetails> contactDetails(ClientConnection *connection, const protocol::Frame &frame)
+{
+    constexpr qsizetype kMaxChars = 200;
+    static const QRegularExpression phonePattern(u"^[0-9 +()\\-]{3,}$"_s);
+    protocol::ContactDetails contact;
+    contact.name = frame.object.value(u"name").toString().trimmed();
+    contact.email = frame.object.value(u"email").toString().trimmed();
+    contact.phone = frame.object.value(u"phone").toString().trimmed();
+    QString problem;
+    // Refused rather than cut: a shortened email is another address.
+    if (contact.name.size() > kMaxChars || contact.email.size() > kMaxChars
+        || contact.phone.size() > kMaxChars)
+        problem = u"Name, email and phone are at most 200 characters each"_s;
+    else if (contact.email.isEmpty() && contact.phone.isEmpty())
+        problem = u"Leave an email or a phone number"_s;
+    else if (!contact.email.isEmpty() && !OperatorRepository::isValidEmail(contact.email))
+        problem = u"Not a valid email address"_s;
+    else if (!contact.phone.isEmpty() && !phonePattern.match(contact.phone).hasMatch())
+        problem = u"A phone number holds digits, spaces and + - ( ) only"_s;
+    if (problem.isEmpty())
+        return contact;
+    connection->sendError(frame.rid, ErrorCode::BadRequest, problem);
+    return std::nullopt;
 }
 
 std::optional<int> limit(ClientConnection *connection, const protocol::Frame &frame, int fallback, int max)

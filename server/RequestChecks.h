@@ -3,6 +3,7 @@
 
 #include "SessionRegistry.h"
 
+#include "protocol/Dialog.h"
 #include "protocol/Frame.h"
 
 #include <QString>
@@ -37,6 +38,10 @@ bool answeredAsRetry(ClientConnection *connection, const protocol::Frame &frame,
                      bool sentBySameAuthor, const QJsonObject &originalJson);
 /// A positive integer id field.
 std::optional<qint64> id(ClientConnection *connection, const protocol::Frame &frame, const QString &field);
+/// `name`, `email`, `phone` of a contact form (offline request, contact.submit): each at most 200
+/// characters (refused, not cut: a shortened email is another address), email or phone given, an
+/// email that looks like one, a phone of digits, spaces and + - ( ). Else bad_request, nothing.
+std::optional<protocol::ContactDetails> contactDetails(ClientConnection *connection, const protocol::Frame &frame);
 /// Optional `limit`: absent → \a fallback; not a positive number → bad_request; capped at \a max.
 std::optional<int> limit(ClientConnection *connection, const protocol::Frame &frame, int fallback, int max);
 /// The session a request belongs to; a request on a socket that has not completed `hello` is

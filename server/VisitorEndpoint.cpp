@@ -30,7 +30,6 @@ using protocol::Message;
 namespace {
 constexpr int kSnapshotMessages = 200;
 constexpr qsizetype kMaxFieldChars = 2048; ///< url, title, referrer, UTM values, User-Agent
-constexpr qsizetype kMaxContactChars = 200;  ///< name, email, phone of an offline request
 
 /// What a banned visitor may no longer do (docs/protocol.md "Dialog actions", Ban).
 bool isBannable(const QString &type)
@@ -304,18 +303,9 @@ void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId
 
 void VisitorEndpoint::offlineRequest(ClientConnection *connection, qint64 visitorId, const Frame &frame)
 {
-    protocol::ContactDetails contact;
-    contact.name = frame.object.value(u"name").toString().trimmed().left(kMaxContactChars);
-    contact.email = frame.object.value(u"email").toString().trimmed().left(kMaxContactChars);
-    contact.phone = frame.object.value(u"phone").toString().trimmed().left(kMaxContactChars);
-    if (contact.email.isEmpty() && contact.phone.isEmpty()) {
-        connection->sendError(frame.rid, ErrorCode::BadRequest, u"Leave an email or a phone number"_s);
+    const auto contact = checks::contactDetails(connection, frame);
+    if (!contact)
         return;
-    }
-    if (!contact.email.isEmpty() && !OperatorRepository::isValidEmail(contact.email)) {
-        connection->sendError(frame.rid, ErrorCode::BadRequest, u"Not a valid email address"_s);
-        return;
-    }
     const auto department = departmentField(connection, frame);
     if (!department)
         return;
@@ -328,7 +318,7 @@ void VisitorEndpoint::offlineRequest(ClientConnection *connection, qint64 visito
     }
     // Offline requests wait to be taken: never auto-assigned (opensDialog false).
     storeLine(connection, frame, visitorId, *text,
-              [&] { return m_dialogs.create(visitorId, *department, contact); }, false);
+              [&] { return m_dialogs.create(visitorId, *department, *contact); }, false);
 }
 
 void VisitorEndpoint::closeDialog(ClientConnection *connection, qint64 visitorId, const Frame &frame)
