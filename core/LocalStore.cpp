@@ -640,17 +640,12 @@ bool LocalStore::setCategories(const QList<protocol::Category> &categories)
 
 ServerSettings LocalStore::serverSettings() const
 {
-    ServerSettings settings;
-    const QJsonObject object = fromJsonText(kv(u"settings"_s));
-    settings.autoAssign = object.value(u"autoAssign").toBool(settings.autoAssign);
-    settings.hideOthersDialogs = object.value(u"hideOthersDialogs").toBool(settings.hideOthersDialogs);
-    return settings;
+    return ServerSettings::fromJson(fromJsonText(kv(u"settings"_s)));
 }
 
 bool LocalStore::setServerSettings(const ServerSettings &settings)
 {
-    return setKv(u"settings"_s, toJsonText({{u"autoAssign"_s, settings.autoAssign},
-                                            {u"hideOthersDialogs"_s, settings.hideOthersDialogs}}));
+    return setKv(u"settings"_s, toJsonText(settings.toJson()));
 }
 
 QUrl LocalStore::serverUrl() const

@@ -486,10 +486,7 @@ void OperatorSession::applyDirectory(const QJsonObject &data)
         }
     }
     if (data.contains(u"settings")) {
-        const QJsonObject object = data.value(u"settings").toObject();
-        ServerSettings settings;
-        settings.autoAssign = object.value(u"autoAssign").toBool(settings.autoAssign);
-        settings.hideOthersDialogs = object.value(u"hideOthersDialogs").toBool(settings.hideOthersDialogs);
+        const ServerSettings settings = ServerSettings::fromJson(data.value(u"settings").toObject());
         if (!(settings == d->settings)) {
             d->settings = settings;
             d->store->setServerSettings(settings);

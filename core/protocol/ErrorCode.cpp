@@ -19,6 +19,7 @@ constexpr std::array kNames = {
     std::pair{ErrorCode::NotFound, u"not_found"},
     std::pair{ErrorCode::Forbidden, u"forbidden"},
     std::pair{ErrorCode::TooLong, u"too_long"},
+    std::pair{ErrorCode::TooLarge, u"too_large"},
     std::pair{ErrorCode::Unavailable, u"unavailable"},
     std::pair{ErrorCode::Internal, u"internal"},
 };

@@ -16,7 +16,8 @@ enum class ErrorCode {
     NotFound,
     Forbidden,
     TooLong,
-    Unavailable, ///< the transfer target is not online (any more)
+    TooLarge,    ///< an uploaded file over the server's size limit (HTTP 413)
+    Unavailable, ///< the target is not there now (an operator or visitor who left, mail off or refused)
     Internal,
     Unknown, ///< a code this build does not know (a newer server); treat as a generic failure
 };

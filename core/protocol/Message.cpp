@@ -26,6 +26,30 @@ Author authorFromString(const QString &text)
     return Author::System;
 }
 
+QJsonObject FileRef::toJson() const
+{
+    return {{u"url"_s, url},       {u"name"_s, name},   {u"size"_s, size},
+            {u"mime"_s, mime},     {u"image"_s, image}, {u"executable"_s, executable}};
+}
+
+FileRef FileRef::fromJson(const QJsonObject &object)
+{
+    FileRef file;
+    file.url = object.value(u"url").toString();
+    file.name = object.value(u"name").toString();
+    file.size = object.value(u"size").toInteger();
+    file.mime = object.value(u"mime").toString();
+    file.image = object.value(u"image").toBool();
+    file.executable = object.value(u"executable").toBool();
+    return file;
+}
+
+bool Message::isOperatorOnly() const
+{
+    return author == Author::System
+        && (event == u"transcript.sent" || event == u"email.sent" || event == u"email.failed");
+}
+
 QJsonObject Message::toJson() const
 {
     return {{u"id"_s, id},
@@ -37,7 +61,8 @@ QJsonObject Message::toJson() const
             {u"text"_s, text},
             {u"at"_s, timestampToJson(at)},
             {u"event"_s, event},
-            {u"meta"_s, meta}};
+            {u"meta"_s, meta},
+            {u"file"_s, file.isEmpty() ? QJsonValue() : QJsonValue(file.toJson())}};
 }
 
 Message Message::fromJson(const QJsonObject &object)
@@ -53,6 +78,8 @@ Message Message::fromJson(const QJsonObject &object)
     message.at = timestampFromJson(object.value(u"at"));
     message.event = object.value(u"event").toString();
     message.meta = object.value(u"meta").toObject();
+    if (object.value(u"file").isObject())
+        message.file = FileRef::fromJson(object.value(u"file").toObject());
     return message;
 }
 

@@ -90,7 +90,8 @@ QJsonObject OperatorInfo::toJson() const
             {u"languages"_s, QJsonArray::fromStringList(languages)},
             {u"departmentIds"_s, departments},
             {u"connected"_s, connected},
-            {u"statusSince"_s, statusSince.isValid() ? QJsonValue(timestampToJson(statusSince)) : QJsonValue()}};
+            {u"statusSince"_s, statusSince.isValid() ? QJsonValue(timestampToJson(statusSince)) : QJsonValue()},
+            {u"avatarUrl"_s, avatarUrl}};
 }
 
 OperatorInfo OperatorInfo::fromJson(const QJsonObject &object)
@@ -109,6 +110,7 @@ OperatorInfo OperatorInfo::fromJson(const QJsonObject &object)
     info.connected = object.value(u"connected").toBool();
     if (object.value(u"statusSince").isString())
         info.statusSince = timestampFromJson(object.value(u"statusSince"));
+    info.avatarUrl = object.value(u"avatarUrl").toString();
     return info;
 }
 

@@ -35,6 +35,7 @@ struct OperatorInfo
     QList<qint64> departmentIds; ///< departments they belong to
     bool connected = false;      ///< at least one socket connected right now
     QDateTime statusSince;       ///< when the current status was set
+    QString avatarUrl;           ///< "/v1/files/<token>" relative to the server, or "" (protocol 1.3)
 
     /// Supervisors and admins see every dialog and may take one over.
     bool supervises() const { return role != OperatorRole::Operator; }

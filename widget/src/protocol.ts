@@ -2,7 +2,7 @@
 // Wire types of the visitor endpoint, as written in docs/protocol.md ("Visitor endpoint").
 // Only the fields the widget reads are typed; unknown fields are ignored by contract.
 
-export const PROTOCOL_VERSION = "1.2";
+export const PROTOCOL_VERSION = "1.3";
 
 export type Author = "visitor" | "operator" | "system";
 
