@@ -3,6 +3,7 @@
 #include "OperatorSessionPrivate.h"
 
 #include "Connection.h"
+#include "FileTransfer.h"
 #include "LocalStore.h"
 #include "MessageListModel.h"
 #include "OperatorListModel.h"
@@ -58,6 +59,16 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
     d->messageModel = new MessageListModel(this);
     d->chatModel = new MessageListModel(this);
     d->operatorModel = new OperatorListModel(this);
+    d->files = new FileTransfer(this);
+    // An uploaded file is a message like any other (deduplicated by id and cid with its echo);
+    // a new avatar is my Operator, before any operator.updated.
+    connect(d->files, &FileTransfer::messageUploaded, this, [this](const protocol::Message &message) {
+        applyMessage(message);
+    });
+    connect(d->files, &FileTransfer::avatarChanged, this, [this](const protocol::OperatorInfo &info) {
+        if (info.id != 0 && info.id == d->self.id)
+            updateSelf(info);
+    });
 
     // The cache first: the operator sees yesterday's list at once, before any network.
     d->self = store->operatorInfo();
@@ -724,5 +735,18 @@ bool OperatorSession::canChangeDialog(qint64 dialogId) const
     return it->operatorId == 0 || (d->self.id != 0 && it->operatorId == d->self.id);
 }
 Connection *OperatorSession::connection() const { return d->connection; }
+FileTransfer *OperatorSession::files() const { return d->files; }
+
+QUrl OperatorSession::httpBaseUrl() const
+{
+    if (d->endpoint.isEmpty())
+        return {};
+    QUrl url = d->endpoint;
+    url.setScheme(url.scheme() == u"wss" ? u"https"_s : u"http"_s);
+    QString path = url.path();
+    path.chop(QStringView(u"/v1/operator").size()); // operatorEndpoint() always ends it so
+    url.setPath(path + u'/');
+    return url;
+}
 
 } // namespace concierge

@@ -24,6 +24,7 @@
 namespace concierge {
 
 class Connection;
+class FileTransfer;
 class Outbox;
 class VisitorListModel;
 class MessageListModel;
@@ -125,6 +126,12 @@ public:
     MessageListModel *chatModel() const; ///< the operator room
     OperatorListModel *operatorModel() const;
     Connection *connection() const; ///< for tests and sleep/wake handling
+    /// Files over HTTP: uploads into dialogs, downloads, thumbnails' bytes, my avatar
+    /// (uploadAvatar / clearAvatar). Uploaded messages go into the models like received ones.
+    FileTransfer *files() const;
+    /// The server's HTTP origin ("http://host:port", "https://…" for wss), from the last login;
+    /// empty before one. File URLs ("/v1/files/…") are relative to it.
+    QUrl httpBaseUrl() const;
 
 Q_SIGNALS:
     void connectionStateChanged(concierge::ConnectionState state);

@@ -22,6 +22,7 @@
 namespace concierge {
 
 class Connection;
+class FileTransfer;
 class LocalStore;
 class MessageListModel;
 class OperatorListModel;
@@ -51,6 +52,7 @@ struct OperatorSession::Private
 {
     LocalStore *store = nullptr;
     Connection *connection = nullptr;
+    FileTransfer *files = nullptr;
     Outbox *outbox = nullptr;
     VisitorListModel *visitorModel = nullptr;
     MessageListModel *messageModel = nullptr;
