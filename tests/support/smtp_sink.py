@@ -1,0 +1,78 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A real SMTP server for tests (Debian's python3-aiosmtpd), driven by tests/support/SmtpSink.
+
+    smtp_sink.py <folder>
+
+Listens on 127.0.0.1 on a free port and prints "listening on <port>" once it accepts connections.
+Each accepted message becomes <folder>/<n>.json, decoded by Python's own email package (an
+implementation independent of the server's encoder): envelope, decoded headers, the raw header
+values as they travelled, and the decoded text body.
+
+Behaviour switches are files in <folder>, read per message so a test can flip them at any time:
+  refuse  — answer DATA with "550 5.7.1 Refused by the test sink"
+  delay   — holds a number of seconds to wait before answering DATA (a slow mail server)
+"""
+
+import asyncio
+import email
+import email.policy
+import json
+import os
+import sys
+
+from aiosmtpd.smtp import SMTP
+
+
+class Sink:
+    def __init__(self, folder):
+        self.folder = folder
+        self.count = 0
+
+    def _flag(self, name):
+        path = os.path.join(self.folder, name)
+        if not os.path.exists(path):
+            return None
+        with open(path, encoding="utf-8") as f:
+            return f.read().strip()
+
+    async def handle_DATA(self, server, session, envelope):
+        delay = self._flag("delay")
+        if delay:
+            await asyncio.sleep(float(delay))
+        if self._flag("refuse") is not None:
+            return "550 5.7.1 Refused by the test sink"
+        data = envelope.original_content or b""
+        parsed = email.message_from_bytes(data, policy=email.policy.default)
+        raw = email.message_from_bytes(data, policy=email.policy.compat32)
+        body_part = parsed.get_body(preferencelist=("plain",))
+        record = {
+            "mailFrom": envelope.mail_from,
+            "rcptTo": list(envelope.rcpt_tos),
+            "headers": {k: str(v) for k, v in parsed.items()},
+            "rawHeaders": {k: str(v) for k, v in raw.items()},
+            "body": body_part.get_content() if body_part is not None else "",
+            "sevenBit": all(b < 128 for b in data),
+            "crlfOnly": b"\n" not in data.replace(b"\r\n", b""),
+        }
+        self.count += 1
+        name = os.path.join(self.folder, "%04d.json" % self.count)
+        with open(name + ".tmp", "w", encoding="utf-8") as f:
+            json.dump(record, f, ensure_ascii=False)
+        os.replace(name + ".tmp", name)  # the reader never sees half a file
+        return "250 2.0.0 Accepted"
+
+
+async def main(folder):
+    sink = Sink(folder)
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(
+        lambda: SMTP(sink, hostname="sink.test", enable_SMTPUTF8=True), "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    print("listening on %d" % port, flush=True)
+    async with server:
+        await server.serve_forever()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1]))
