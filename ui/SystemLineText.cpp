@@ -31,6 +31,13 @@ QString SystemLineText::describe(const QString &event, const QJsonObject &meta)
         return rating(meta);
     if (event == u"ban")
         return ban(meta);
+    if (event == u"transcript.sent")
+        return transcriptSent(meta);
+    if (event == u"email.sent")
+        return tr("The reply was emailed to %1").arg(meta.value(QStringLiteral("to")).toString());
+    if (event == u"email.failed")
+        return tr("The reply could not be emailed to %1: %2", "the address, then the mail server's reason")
+            .arg(meta.value(QStringLiteral("to")).toString(), meta.value(QStringLiteral("error")).toString());
     return {};
 }
 
@@ -106,6 +113,16 @@ QString SystemLineText::ban(const QJsonObject &meta)
     if (reason.isEmpty())
         return tr("%1 banned the visitor").arg(by);
     return tr("%1 banned the visitor: %2", "who banned, then the reason they gave").arg(by, reason);
+}
+
+QString SystemLineText::transcriptSent(const QJsonObject &meta)
+{
+    const QString by = nameOr(meta, QStringLiteral("byName"), tr("An operator"));
+    const QString to = nameOr(meta, QStringLiteral("toName"), tr("an operator"));
+    const QString email = meta.value(QStringLiteral("toEmail")).toString().trimmed();
+    if (email.isEmpty())
+        return tr("%1 emailed the transcript to %2").arg(by, to);
+    return tr("%1 emailed the transcript to %2 (%3)", "who sent it, to whom, their address").arg(by, to, email);
 }
 
 } // namespace concierge::ui

@@ -8,7 +8,8 @@
 namespace concierge::ui {
 
 /// Words the history's system lines ("transfer", "takeover", "contact.requested", "contact.given",
-/// "rating", "ban") from their `meta`, in the app's language: the server stores facts, each client
+/// "rating", "ban"; the operator-only mail lines "transcript.sent", "email.sent", "email.failed")
+/// from their `meta`, in the app's language: the server stores facts, each client
 /// tells them in its own words (docs/protocol.md, "Transfer", "Supervisors", "Dialog actions").
 /// The result is plain text.
 class SystemLineText
@@ -25,6 +26,7 @@ private:
     static QString contactGiven(const QJsonObject &meta);
     static QString rating(const QJsonObject &meta);
     static QString ban(const QJsonObject &meta);
+    static QString transcriptSent(const QJsonObject &meta);
 };
 
 } // namespace concierge::ui
