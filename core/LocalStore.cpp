@@ -179,6 +179,15 @@ const QList<QStringList> &migrationSteps()
             u"UPDATE dialogs SET category_id = json_extract(json, '$.categoryId'), "
             "rating = CASE json_type(json, '$.rating') WHEN 'object' THEN json_extract(json, '$.rating') END"_s,
         },
+        // v7 (protocol 1.3): a message's attached file (the File object as JSON, NULL for text
+        // lines) as a column, so the visitor list can name a file as a dialog's last line without
+        // parsing messages. A v6 cache written since the 1.3 structs already holds it in `json`.
+        {
+            u"ALTER TABLE messages ADD COLUMN file TEXT"_s,
+            u"ALTER TABLE room_lines ADD COLUMN file TEXT"_s,
+            u"UPDATE messages SET file = CASE json_type(json, '$.file') WHEN 'object' THEN json_extract(json, '$.file') END"_s,
+            u"UPDATE room_lines SET file = CASE json_type(json, '$.file') WHEN 'object' THEN json_extract(json, '$.file') END"_s,
+        },
     };
     return steps;
 }
@@ -408,8 +417,8 @@ bool LocalStore::upsertMessage(const protocol::Message &message)
     QSqlQuery query(db);
     // REPLACE also clears a row that holds the same cid under another id (never expected from a
     // correct server, but the UNIQUE cid must not make the server's copy unstorable).
-    query.prepare(u"INSERT OR REPLACE INTO %1 (id, cid, dialog_id, author, text, at, json) "
-                  "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s.arg(table));
+    query.prepare(u"INSERT OR REPLACE INTO %1 (id, cid, dialog_id, author, text, at, json, file) "
+                  "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?)"_s.arg(table));
     query.addBindValue(message.id);
     query.addBindValue(message.cid.isEmpty() ? QVariant() : QVariant(message.cid));
     query.addBindValue(message.dialogId);
@@ -417,6 +426,7 @@ bool LocalStore::upsertMessage(const protocol::Message &message)
     query.addBindValue(message.text);
     query.addBindValue(message.at.toUTC().toString(Qt::ISODateWithMs));
     query.addBindValue(toJsonText(message.toJson()));
+    query.addBindValue(message.file.isEmpty() ? QVariant() : QVariant(toJsonText(message.file.toJson())));
     if (!query.exec()) {
         fail(u"upsertMessage"_s, query.lastError().text());
         return false;
@@ -555,7 +565,9 @@ QHash<qint64, QString> LocalStore::lastMessageTexts() const
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     // One index walk (messages_dialog_at, backwards) per open dialog.
-    if (query.exec(u"SELECT d.id, (SELECT m.text FROM messages m WHERE m.dialog_id = d.id "
+    // A file line (empty text) reads as its name after a paper clip.
+    if (query.exec(u"SELECT d.id, (SELECT COALESCE(NULLIF(m.text, ''), '\U0001F4CE ' || json_extract(m.file, '$.name'), '') "
+                   "FROM messages m WHERE m.dialog_id = d.id "
                    "AND m.author != 'system' ORDER BY m.at DESC, m.id DESC LIMIT 1) "
                    "FROM dialogs d WHERE d.state != 'closed'"_s)) {
         while (query.next()) {

@@ -37,7 +37,7 @@ class LocalStore
 {
 public:
     /// Bumped with every migration in LocalStore.cpp; a fresh database is created at this version.
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     LocalStore();
     ~LocalStore();

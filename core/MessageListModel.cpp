@@ -142,6 +142,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case EventRole: return line.message.event;
     case MetaRole: return line.message.meta;
     case OperatorIdRole: return line.message.operatorId;
+    case FileRole: return QVariant::fromValue(line.message.file);
+    case HasFileRole: return !line.message.file.isEmpty();
     default: return {};
     }
 }
@@ -159,6 +161,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(EventRole, "event");
     names.insert(MetaRole, "meta");
     names.insert(OperatorIdRole, "operatorId");
+    names.insert(FileRole, "file");
+    names.insert(HasFileRole, "hasFile");
     return names;
 }
 

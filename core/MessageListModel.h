@@ -25,6 +25,8 @@ public:
                         ///< "contact.requested", "contact.given", "rating", "ban"
         MetaRole,       ///< QJsonObject: the system line's details (names, comment) to word it
         OperatorIdRole, ///< qint64: the operator who wrote it; 0 for visitor and system lines
+        FileRole,       ///< QVariant<protocol::FileRef>: the attached file; empty FileRef otherwise
+        HasFileRole,    ///< bool: a file line
     };
 
     explicit MessageListModel(QObject *parent = nullptr);

@@ -625,6 +625,115 @@ private Q_SLOTS:
         QCOMPARE(store.messages(5).size(), 1);
         QCOMPARE(store.messages(5).constFirst().cid, u"dialog-1"_s);
     }
+
+    /// A cache written by the 1.2 release (schema v6) whose messages' JSON may already hold a
+    /// 1.3 file: v7 adds the `file` column, fills it, and the file line is named in the list.
+    void migratesFromV6()
+    {
+        QTemporaryDir dir;
+        const QString oldPath = dir.filePath(u"v6.sqlite"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v6"_s);
+            db.setDatabaseName(oldPath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // The shipped steps 1–6 (their DDL), as they were released.
+            for (const QString &sql : {
+                     u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+                     u"CREATE TABLE visitors (id INTEGER PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL)"_s,
+                     u"CREATE TABLE dialogs (id INTEGER PRIMARY KEY, visitor_id INTEGER NOT NULL, "
+                     "operator_id INTEGER, state TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE messages (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL, "
+                     "author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+                     u"CREATE TABLE outbox (cid TEXT PRIMARY KEY, dialog_id INTEGER NOT NULL, text TEXT NOT NULL, "
+                     "created_at TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
+                     u"CREATE INDEX messages_dialog_at ON messages (dialog_id, at, id)"_s,
+                     u"CREATE INDEX dialogs_visitor ON dialogs (visitor_id)"_s,
+                     u"ALTER TABLE visitors ADD COLUMN name TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN online INTEGER NOT NULL DEFAULT 0"_s,
+                     u"ALTER TABLE visitors ADD COLUMN page_title TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN page_url TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN last_seen INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN created_at INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN closed_at INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN waiting_since INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN department_id INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN language TEXT"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN offline TEXT"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN transfer TEXT"_s,
+                     u"CREATE TABLE room_lines (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL "
+                     "DEFAULT 0, author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE INDEX room_lines_at ON room_lines (at, id)"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN category_id INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN rating TEXT"_s,
+                     u"INSERT INTO schema_version (version) VALUES (6)"_s,
+                     u"INSERT INTO dialogs VALUES (8, 4, NULL, 'active', '{\"id\":8,\"visitorId\":4,"
+                     "\"operatorId\":null,\"state\":\"active\",\"createdAt\":\"2026-01-01T10:00:00.000Z\","
+                     "\"closedAt\":null,\"waitingSince\":null}', 1767261600000, NULL, NULL, NULL, NULL, NULL, NULL, "
+                     "NULL, NULL)"_s,
+                     // A text line, then a file line written by a build with the 1.3 structs.
+                     u"INSERT INTO messages VALUES (1, 'c1', 8, 'visitor', 'Hello', '2026-01-01T10:00:01.000Z', "
+                     "'{\"id\":1,\"cid\":\"c1\",\"dialogId\":8,\"author\":\"visitor\",\"text\":\"Hello\","
+                     "\"at\":\"2026-01-01T10:00:01.000Z\",\"file\":null}')"_s,
+                     u"INSERT INTO messages VALUES (2, 'c2', 8, 'visitor', '', '2026-01-01T10:00:02.000Z', "
+                     "'{\"id\":2,\"cid\":\"c2\",\"dialogId\":8,\"author\":\"visitor\",\"text\":\"\","
+                     "\"at\":\"2026-01-01T10:00:02.000Z\",\"file\":{\"url\":\"/v1/files/ab\","
+                     "\"name\":\"счёт.pdf\",\"size\":1234,\"mime\":\"application/pdf\",\"image\":false,"
+                     "\"executable\":false}}')"_s,
+                 })
+                QVERIFY2(q.exec(sql), qPrintable(sql + u" — "_s + q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"v6"_s);
+
+        {
+            LocalStore migrated;
+            QVERIFY2(migrated.open(oldPath), qPrintable(migrated.errorString()));
+            QCOMPARE(migrated.schemaVersion(), LocalStore::kSchemaVersion);
+            const auto messages = migrated.messages(8);
+            QCOMPARE(messages.size(), 2);
+            QVERIFY(messages.at(0).file.isEmpty());
+            QCOMPARE(messages.at(1).file.name, u"счёт.pdf"_s);
+            QCOMPARE(messages.at(1).file.size, 1234);
+            QCOMPARE(migrated.lastMessageTexts().value(8), u"\U0001F4CE счёт.pdf"_s);
+        }
+        const QString freshPath = dir.filePath(u"fresh.sqlite"_s);
+        {
+            LocalStore fresh;
+            QVERIFY(fresh.open(freshPath));
+        }
+        QCOMPARE(schemaOf(oldPath), schemaOf(freshPath));
+    }
+
+    /// A file line (sent or received) is still a file line after the app restarts.
+    void fileMessagesSurviveReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        protocol::Message file = message(3, u"f3"_s, 1, 3);
+        file.text.clear();
+        file.author = protocol::Author::Operator;
+        file.file = {u"/v1/files/0123456789abcdef0123456789abcdef"_s, u"photo <1>.png"_s, 48213,
+                     u"image/png"_s, true, false};
+        protocol::Message setup = message(4, u"f4"_s, 0, 4); // a room line may carry one too
+        setup.file = {u"/v1/files/ffff"_s, u"setup.exe"_s, 99, u"application/x-msdownload"_s, false, true};
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.upsertDialog(makeDialog(1, 3, 7, protocol::DialogState::Active, kT0, {}, {})));
+            QVERIFY(store.upsertMessage(message(2, u"t2"_s, 1, 2)));
+            QVERIFY(store.upsertMessage(file));
+            QVERIFY(store.upsertMessage(setup));
+        }
+        LocalStore reopened;
+        QVERIFY(reopened.open(path));
+        const auto lines = reopened.messages(1);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(1), file);
+        QVERIFY(lines.at(0).file.isEmpty());
+        QCOMPARE(reopened.messages(0), QList<protocol::Message>{setup});
+        QCOMPARE(reopened.lastMessageTexts().value(1), u"\U0001F4CE photo <1>.png"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLocalStore)

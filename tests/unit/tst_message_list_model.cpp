@@ -42,6 +42,24 @@ class TestMessageListModel : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
+    /// A file line carries its file for the view; the upload's answer and the message.new echo
+    /// (same cid and id) make one line, not two.
+    void fileLineHasItsFileOnce()
+    {
+        MessageListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reset(5, {message(1, u"a"_s, 1, u"Hi"_s)});
+        protocol::Message file = message(2, u"f"_s, 2, {}, protocol::Author::Operator);
+        file.file = {u"/v1/files/00ff"_s, u"price.pdf"_s, 12345, u"application/pdf"_s, false, false};
+        model.upsert(file);
+        model.upsert(file);
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.index(0).data(MessageListModel::HasFileRole).toBool());
+        QVERIFY(model.index(0).data(MessageListModel::FileRole).value<protocol::FileRef>().isEmpty());
+        QVERIFY(model.index(1).data(MessageListModel::HasFileRole).toBool());
+        QCOMPARE(model.index(1).data(MessageListModel::FileRole).value<protocol::FileRef>(), file.file);
+    }
+
     void resetSortsAndFiltersDialog()
     {
         MessageListModel model;
