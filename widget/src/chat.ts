@@ -3,12 +3,14 @@
 // the rules that keep a message from being lost or shown twice (docs/protocol.md, "Events, sequence
 // numbers and resume" and "Idempotent sends"), and the visitor's side of the dialog actions (contact
 // request, rating, ban: "Dialog actions") and of the teleport (redirect, phone-support code: "Teleport").
+// Files on their way live in the UploadQueue; stored files are messages like any other ("Files").
 
 import { chosenDepartment, decideComposer } from "./composer";
 import { Connection, ConnectionState } from "./connection";
 import { DialogActions } from "./dialogActions";
 import { newCid } from "./ids";
-import { currentPageView } from "./page";
+import { isMessage, messagesAfterSnapshot, upsertMessage } from "./messageList";
+import { currentPageView, visitorEndpoint } from "./page";
 import {
     ContactDetails,
     Department,
@@ -38,35 +40,15 @@ import {
 } from "./storage";
 import type { Strings } from "./strings";
 import { CodeOutcome, parseTeleportCode } from "./teleportBlock";
+import { Typing } from "./typing";
 import type { ChatView } from "./ui";
+import { UploadQueue } from "./uploadQueue";
 
-const TYPING_IDLE_MS = 3_000;
-const TYPING_REFRESH_MS = 5_000;
-const OPERATOR_TYPING_TIMEOUT_MS = 8_000;
 /** How long a request for a phone-support code waits for the connection before saying so. */
 const CODE_CONNECT_WAIT_MS = 5_000;
 
 /** How a request of a dialog action ended: stored, refused for good, or not done (try again). */
 type Outcome = "ok" | "refused" | "failed";
-
-function isMessage(value: unknown): value is Message {
-    const m = value as Message | null;
-    return !!m && typeof m === "object" && typeof m.id === "number" && typeof m.text === "string";
-}
-
-function fromServer(m: Message): ChatMessage {
-    return {
-        id: m.id,
-        cid: m.cid ?? "",
-        dialogId: m.dialogId ?? null,
-        author: m.author,
-        authorName: m.authorName,
-        text: m.text,
-        at: m.at,
-        event: m.event ?? "",
-        state: "sent",
-    };
-}
 
 export class Chat {
     private token: string | null;
@@ -87,16 +69,26 @@ export class Chat {
     private pageViewSent = false;
     private everReady = false;
     private inFlight = new Set<string>();
-    private typingSent = false;
-    private typingSentAt = 0;
-    private typingIdleTimer: number | undefined;
-    private operatorTypingTimer: number | undefined;
+    private readonly typing: Typing;
+    private readonly uploads: UploadQueue;
     private unread = 0;
     private open = false;
     private readonly connection: Connection;
 
-    constructor(endpoint: string, private readonly view: ChatView, private readonly strings: Strings) {
-        this.connection = new Connection(endpoint, this);
+    /** `origin`: the server's, e.g. https://chat.example (the socket, uploads and file links go there). */
+    constructor(origin: string, private readonly view: ChatView, private readonly strings: Strings) {
+        this.connection = new Connection(visitorEndpoint(origin), this);
+        this.typing = new Typing(
+            (typing) => this.connection.notify({ type: "typing", typing }),
+            (typing) => this.view.setOperatorTyping(typing),
+        );
+        this.uploads = new UploadQueue(origin, strings, {
+            visitorToken: () => this.token,
+            departmentForNewDialog: () => (this.isDialogOpen() ? null : this.departmentForNewDialog()),
+            stored: (message) => this.storedOwn(message),
+            changed: () => this.render(),
+            progress: (cid, fraction) => this.view.setUploadProgress(cid, fraction),
+        });
         this.token = loadToken();
         const cache = loadSession(this.token);
         if (cache) {
@@ -137,7 +129,7 @@ export class Chat {
             this.view.flash(this.strings.tooLong);
             return false;
         }
-        this.stopTyping();
+        this.typing.stop();
         this.actions.contactThanks = false;
         const message: ChatMessage = {
             id: null,
@@ -153,6 +145,20 @@ export class Chat {
         this.render();
         this.transmit(message);
         return true;
+    }
+
+    /** The visitor attached, dropped or pasted files: each goes as a message of its own. */
+    attach(files: readonly File[]): void {
+        if (this.actions.banned || files.length === 0) return;
+        if (!this.uploads.add(files)) this.view.flash(this.strings.uploadNotConnected);
+    }
+
+    cancelUpload(cid: string): void {
+        this.uploads.cancel(cid);
+    }
+
+    retryUpload(cid: string): void {
+        if (!this.actions.banned) this.uploads.retry(cid);
     }
 
     /** The visitor picked a department (remembered for the visit), or asked to choose again (null). */
@@ -178,7 +184,7 @@ export class Chat {
             const stored = (data as { message?: unknown }).message;
             this.offlineCid = null;
             if (isMessage(stored)) {
-                this.upsert(stored);
+                upsertMessage(this.messages, stored);
                 this.noteDialogOpened(stored.dialogId);
                 this.offlineDialogId = stored.dialogId;
             }
@@ -262,26 +268,7 @@ export class Chat {
 
     /** The visitor edited the input; `hasText` tells whether anything is left in it. */
     inputChanged(hasText: boolean): void {
-        if (this.actions.banned) return;
-        window.clearTimeout(this.typingIdleTimer);
-        if (!hasText) {
-            this.stopTyping();
-            return;
-        }
-        const now = Date.now();
-        if (!this.typingSent || now - this.typingSentAt > TYPING_REFRESH_MS) {
-            this.typingSent = true;
-            this.typingSentAt = now;
-            this.connection.notify({ type: "typing", typing: true });
-        }
-        this.typingIdleTimer = window.setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
-    }
-
-    private stopTyping(): void {
-        window.clearTimeout(this.typingIdleTimer);
-        if (!this.typingSent) return;
-        this.typingSent = false;
-        this.connection.notify({ type: "typing", typing: false });
+        if (!this.actions.banned) this.typing.inputChanged(hasText);
     }
 
     // --- ConnectionOwner -------------------------------------------------------------------
@@ -351,12 +338,12 @@ export class Chat {
         switch (name) {
             case "message.new":
                 if (isMessage(d.message)) {
-                    this.upsert(d.message);
+                    upsertMessage(this.messages, d.message);
                     // Answered in another tab.
                     if (d.message.event === "contact.given") this.actions.contactDialogId = null;
                     if (d.message.author === "operator") {
                         this.actions.contactThanks = false;
-                        this.showOperatorTyping(false);
+                        this.typing.operatorTyping(false);
                         if (!this.open) this.unread += 1;
                         this.view.setUnread(this.unread);
                     }
@@ -376,7 +363,7 @@ export class Chat {
                 followRedirect(d.url, () => this.view.showRedirecting());
                 break;
             case "typing":
-                if (d.author !== "visitor") this.showOperatorTyping(d.typing === true);
+                if (d.author !== "visitor") this.typing.operatorTyping(d.typing === true);
                 break;
             case "operators.available": {
                 if (typeof d.available === "boolean") this.operatorsAvailable = d.available;
@@ -398,7 +385,7 @@ export class Chat {
             return;
         }
         this.view.setConnection(this.everReady ? this.strings.reconnecting : this.strings.connecting);
-        if (state === "offline") this.showOperatorTyping(false);
+        if (state === "offline") this.typing.operatorTyping(false);
     }
 
     // --- internals -------------------------------------------------------------------------
@@ -414,12 +401,8 @@ export class Chat {
             .request("message.send", fields)
             .then((data) => {
                 const stored = (data as { message?: unknown }).message;
-                if (isMessage(stored)) {
-                    this.upsert(stored);
-                    this.noteDialogOpened(stored.dialogId);
-                } else {
-                    message.state = "sent";
-                }
+                if (isMessage(stored)) this.storedOwn(stored);
+                else message.state = "sent";
             })
             .catch((error: unknown) => {
                 if (error instanceof RequestError && error.code !== "internal" && error.code !== "rate_limited") {
@@ -472,9 +455,8 @@ export class Chat {
         }
         this.actions.clearForms();
         this.offlineDialogId = null;
-        window.clearTimeout(this.typingIdleTimer);
-        this.typingSent = false;
-        this.showOperatorTyping(false);
+        this.uploads.clear();
+        this.typing.silence();
     }
 
     /** The department a dialog opened now goes to: the visitor's choice, when the site offers one. */
@@ -497,42 +479,20 @@ export class Chat {
         }
     }
 
-    /** Adds a stored message, or completes the local copy with the same id or cid. */
-    private upsert(stored: Message): void {
-        const incoming = fromServer(stored);
-        const index = this.messages.findIndex(
-            (m) => (m.id !== null && m.id === incoming.id) || (incoming.cid !== "" && m.cid === incoming.cid),
-        );
-        if (index >= 0) this.messages[index] = incoming;
-        else this.messages.push(incoming);
+    /** The server stored what this tab sent (a text's result, an upload's answer): it may have opened a dialog. */
+    private storedOwn(stored: Message): void {
+        if (!isMessage(stored)) return;
+        upsertMessage(this.messages, stored);
+        this.noteDialogOpened(stored.dialogId);
+        this.persist();
     }
 
     private applySnapshot(snapshot: VisitorSnapshot): void {
-        const stored: ChatMessage[] = [];
-        const seen = new Set<number>();
-        for (const m of Array.isArray(snapshot.messages) ? snapshot.messages : []) {
-            if (isMessage(m) && !seen.has(m.id)) {
-                seen.add(m.id);
-                stored.push(fromServer(m));
-            }
-        }
-        stored.sort((a, b) => (a.id as number) - (b.id as number));
-        const cids = new Set(stored.map((m) => m.cid));
-        const unsent = this.messages.filter((m) => m.state === "sending" && !cids.has(m.cid));
-        this.messages = stored.concat(unsent);
+        this.messages = messagesAfterSnapshot(snapshot.messages, this.messages);
         const next = snapshot.dialog ?? null;
         if (next && this.dialog?.id === next.id) this.noteDialog(next);
         else this.dialog = next;
         if (typeof snapshot.operatorsAvailable === "boolean") this.operatorsAvailable = snapshot.operatorsAvailable;
-    }
-
-    private showOperatorTyping(typing: boolean): void {
-        window.clearTimeout(this.operatorTypingTimer);
-        this.view.setOperatorTyping(typing);
-        if (typing) {
-            // A lost "typing: false" must not leave the indicator on forever.
-            this.operatorTypingTimer = window.setTimeout(() => this.view.setOperatorTyping(false), OPERATOR_TYPING_TIMEOUT_MS);
-        }
     }
 
     private subtitle(): string {
@@ -552,8 +512,11 @@ export class Chat {
     }
 
     private render(): void {
-        this.view.setMessages(this.messages);
+        const storedCids = new Set(this.messages.map((m) => m.cid));
+        this.view.setMessages([...this.messages, ...this.uploads.lines(storedCids)]);
         this.view.setSubtitle(this.subtitle());
+        const withOperator = !this.actions.banned && this.dialog?.state === "active" && !!this.dialog.operatorName;
+        this.view.setOperator(withOperator && this.dialog ? { name: this.dialog.operatorName ?? "", avatarUrl: this.dialog.operatorAvatarUrl } : null);
         const sending = this.messages.some((m) => m.state === "sending");
         this.view.setComposer(
             decideComposer({

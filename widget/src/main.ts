@@ -3,7 +3,7 @@
 // the script finds its server from its own address and puts the chat in a shadow root.
 
 import { Chat } from "./chat";
-import { visitorEndpoint } from "./page";
+import { serverOrigin } from "./page";
 import { loadOpen, saveOpen } from "./storage";
 import { pickStrings } from "./strings";
 import { mountTeleportBlocks } from "./teleportBlock";
@@ -24,6 +24,7 @@ function boot(): void {
 
     const languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || "en"];
     const strings = pickStrings(languages);
+    const origin = serverOrigin(ownScript);
     let chat: Chat | null = null;
     const ui = new Ui(strings, {
         onSend: (text) => (chat ? chat.send(text) : false),
@@ -39,8 +40,11 @@ function boot(): void {
         onRate: (answer) => (chat ? chat.rate(answer) : Promise.resolve(false)),
         onSkipRating: () => chat?.skipRating(),
         onEndChat: () => chat?.endDialog(),
-    });
-    chat = new Chat(visitorEndpoint(ownScript), ui, strings);
+        onAttach: (files) => chat?.attach(files),
+        onCancelUpload: (cid) => chat?.cancelUpload(cid),
+        onRetryUpload: (cid) => chat?.retryUpload(cid),
+    }, origin);
+    chat = new Chat(origin, ui, strings);
     document.body.appendChild(ui.host);
     chat.start();
     if (loadOpen()) ui.setOpen(true);

@@ -39,11 +39,11 @@ export function currentPageView(): PageView {
 }
 
 /**
- * The visitor endpoint of the server that served this script: `<script src="https://chat.example/widget.js">`
- * gives `wss://chat.example/v1/visitor`. `script` must be captured while the bundle first runs —
- * document.currentScript is null afterwards.
+ * The origin of the server that served this script: `<script src="https://chat.example/widget.js">`
+ * gives `https://chat.example`. Uploads go there and file links point there. `script` must be captured
+ * while the bundle first runs — document.currentScript is null afterwards.
  */
-export function visitorEndpoint(script: HTMLScriptElement | null): string {
+export function serverOrigin(script: HTMLScriptElement | null): string {
     let src = script?.src;
     if (!src) {
         const tags = document.querySelectorAll<HTMLScriptElement>("script[src]");
@@ -51,7 +51,26 @@ export function visitorEndpoint(script: HTMLScriptElement | null): string {
             if (/\/widget\.js(\?|#|$)/.test(tag.src)) src = tag.src;
         }
     }
-    const origin = new URL(src || location.href, location.href);
-    const scheme = origin.protocol === "https:" ? "wss:" : "ws:";
-    return `${scheme}//${origin.host}/v1/visitor`;
+    return new URL(src || location.href, location.href).origin;
+}
+
+/** The visitor endpoint of the server at `origin`: `https://chat.example` gives `wss://chat.example/v1/visitor`. */
+export function visitorEndpoint(origin: string): string {
+    const url = new URL(origin);
+    const scheme = url.protocol === "https:" ? "wss:" : "ws:";
+    return `${scheme}//${url.host}/v1/visitor`;
+}
+
+/**
+ * The absolute address of a server path (a file's or an avatar's `url`), or null unless it stays on
+ * the server: whatever a message says, a link or picture never points at another site or a script.
+ */
+export function serverUrl(origin: string, path: unknown): string | null {
+    if (typeof path !== "string" || !path.startsWith("/") || path.startsWith("//")) return null;
+    try {
+        const url = new URL(path, origin);
+        return url.origin === origin ? url.href : null;
+    } catch {
+        return null;
+    }
 }

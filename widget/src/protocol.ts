@@ -22,6 +22,20 @@ export interface Message {
     text: string;
     at: string;
     event?: SystemEvent | string;
+    /** A file message (protocol 1.3): `text` is then usually "". */
+    file?: FileRef | null;
+}
+
+/** A file a message carries (docs/protocol.md, "Files"); `url` is relative to the server's origin. */
+export interface FileRef {
+    url: string;
+    name: string;
+    size: number;
+    mime: string;
+    /** PNG, JPEG, GIF or WebP by content: the widget shows a thumbnail. */
+    image: boolean;
+    /** A program or script: the widget warns before the visitor saves it. */
+    executable: boolean;
 }
 
 /** A department of the site; `available`: someone in it is Online (visitor lists only). */
@@ -35,6 +49,8 @@ export interface VisitorDialog {
     id: number;
     state: DialogState;
     operatorName?: string | null;
+    /** The assigned operator's picture, relative to the server's origin; "" or absent: none (1.3). */
+    operatorAvatarUrl?: string | null;
 }
 
 export interface VisitorSnapshot {
@@ -108,6 +124,20 @@ export const MAX_TEXT_LENGTH = 10000;
 
 /** Longest rating comment the server accepts. */
 export const MAX_RATING_COMMENT_LENGTH = 1000;
+
+/** A message's `file`, checked field by field; null when absent or not a file. */
+export function parseFileRef(value: unknown): FileRef | null {
+    const f = value as Partial<FileRef> | null;
+    if (!f || typeof f !== "object" || typeof f.url !== "string" || f.url === "" || typeof f.name !== "string") return null;
+    return {
+        url: f.url,
+        name: f.name,
+        size: typeof f.size === "number" && f.size >= 0 ? f.size : 0,
+        mime: typeof f.mime === "string" ? f.mime : "",
+        image: f.image === true,
+        executable: f.executable === true,
+    };
+}
 
 /** The `departments` list of a hello result or `operators.available`; null when absent (older server). */
 export function parseDepartments(value: unknown): Department[] | null {

@@ -75,6 +75,22 @@ export interface Strings {
     teleportConnecting: string;
     teleportFailed: string;
     teleportUnavailable: string;
+    attachFile: string;
+    dropFiles: string;
+    fileSize: (bytes: number) => string;
+    fileDownload: (name: string, size: string) => string;
+    fileExecutable: string;
+    fileLine: string;
+    uploadSending: (name: string) => string;
+    uploadCancel: string;
+    uploadRetry: string;
+    uploadRemove: string;
+    uploadTooBig: (limitMb: number | null) => string;
+    uploadForbidden: string;
+    uploadRateLimited: (seconds: number) => string;
+    uploadNetwork: string;
+    uploadFailed: string;
+    uploadNotConnected: string;
 }
 
 const en: Strings = {
@@ -151,7 +167,35 @@ const en: Strings = {
     teleportConnecting: "Not connected yet — try again in a moment.",
     teleportFailed: "Could not get a code. Please try again.",
     teleportUnavailable: "Codes are not available.",
+    attachFile: "Attach a file",
+    dropFiles: "Drop files here to send them",
+    fileSize: (bytes) => humanSize(bytes, ["bytes", "KB", "MB", "GB"], "."),
+    fileDownload: (name, size) => `Download ${name} (${size})`,
+    fileExecutable: "Program — be careful opening it",
+    fileLine: "File",
+    uploadSending: (name) => `Sending ${name}`,
+    uploadCancel: "Cancel",
+    uploadRetry: "Retry",
+    uploadRemove: "Remove",
+    uploadTooBig: (limit) => (limit === null ? "This file is too big." : `This file is too big (limit ${limit} MB).`),
+    uploadForbidden: "This file cannot be sent.",
+    uploadRateLimited: (seconds) => `Too many messages at once — try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
+    uploadNetwork: "The file could not be sent: no connection.",
+    uploadFailed: "The file could not be sent.",
+    uploadNotConnected: "Not connected yet — try again in a moment.",
 };
+
+/** "12 bytes", "3.4 KB", "12 MB": one decimal below 10 units, with the language's decimal mark. */
+function humanSize(bytes: number, units: readonly string[], decimalMark: string): string {
+    let value = Math.max(0, bytes);
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    const shown = unit === 0 || value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(".", decimalMark);
+    return `${shown} ${units[unit]}`;
+}
 
 /** "минуту", "минуты" or "минут", as Russian counts them. */
 function russianMinutes(n: number): string {
@@ -237,6 +281,22 @@ const ru: Strings = {
     teleportConnecting: "Ещё нет соединения — попробуйте через несколько секунд.",
     teleportFailed: "Не удалось получить код. Попробуйте ещё раз.",
     teleportUnavailable: "Коды недоступны.",
+    attachFile: "Прикрепить файл",
+    dropFiles: "Перетащите файлы сюда, чтобы отправить",
+    fileSize: (bytes) => humanSize(bytes, ["байт", "КБ", "МБ", "ГБ"], ","),
+    fileDownload: (name, size) => `Скачать ${name} (${size})`,
+    fileExecutable: "Программа — открывайте с осторожностью",
+    fileLine: "Файл",
+    uploadSending: (name) => `Отправка ${name}`,
+    uploadCancel: "Отмена",
+    uploadRetry: "Повторить",
+    uploadRemove: "Убрать",
+    uploadTooBig: (limit) => (limit === null ? "Файл слишком большой." : `Файл слишком большой (не больше ${limit} МБ).`),
+    uploadForbidden: "Этот файл нельзя отправить.",
+    uploadRateLimited: (seconds) => `Слишком много сообщений подряд — попробуйте через ${seconds} с.`,
+    uploadNetwork: "Не удалось отправить файл: нет связи.",
+    uploadFailed: "Не удалось отправить файл.",
+    uploadNotConnected: "Ещё нет соединения — попробуйте через несколько секунд.",
 };
 
 const tables: Record<string, Strings> = { en, ru };

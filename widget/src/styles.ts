@@ -19,7 +19,7 @@ export const STYLES = `
 }
 .cw-launcher:hover { background: #1b4332; }
 .cw-launcher:focus-visible, .cw-send:focus-visible, .cw-close:focus-visible, .cw-department:focus-visible, .cw-link:focus-visible,
-.cw-secondary:focus-visible, .cw-end:focus-visible { outline: 3px solid #95d5b2; outline-offset: 2px; }
+.cw-secondary:focus-visible, .cw-end:focus-visible, .cw-attach:focus-visible, .cw-file-link:focus-visible { outline: 3px solid #95d5b2; outline-offset: 2px; }
 .cw-launcher svg { width: 26px; height: 26px; fill: currentColor; }
 .cw-badge {
   position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; padding: 0 6px;
@@ -129,6 +129,40 @@ export const STYLES = `
   background: #1f2430; color: #fff; font-size: 14px; box-shadow: 0 6px 18px rgba(0,0,0,.25); white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis;
 }
+/* Files (docs/protocol.md, "Files"): the paper clip, the file in a message, the drop target. */
+.cw-window { position: relative; }
+.cw-attach {
+  flex: none; width: 36px; border: 0; border-radius: 10px; background: transparent; color: #495057; cursor: pointer;
+  display: flex; align-items: center; justify-content: center; padding: 0;
+}
+.cw-attach:hover { background: #f1f3f5; color: #1b4332; }
+.cw-attach svg { width: 22px; height: 22px; fill: currentColor; }
+.cw-file-input { display: none; }
+.cw-file { display: flex; flex-direction: column; gap: 4px; white-space: normal; }
+.cw-bubble.cw-file + .cw-meta, .cw-bubble + .cw-bubble.cw-file { margin-top: 4px; }
+.cw-message[data-author="visitor"] .cw-bubble.cw-file { background: #fff; color: #1f2430; border-color: #95d5b2; }
+.cw-file-link { display: flex; flex-direction: column; gap: 2px; color: #2d6a4f; text-decoration: none; border-radius: 6px; }
+.cw-file-link:hover .cw-file-name { text-decoration: underline; }
+.cw-file-thumbnail { display: block; max-width: 200px; max-height: 150px; width: auto; height: auto; border-radius: 8px; background: #f1f3f5; }
+.cw-file-head { display: flex; flex-direction: column; }
+.cw-file-name { font-weight: 600; overflow-wrap: anywhere; }
+.cw-file-size { font-size: 12px; color: #868e96; }
+.cw-file-warning { font-size: 12px; color: #a61e4d; font-weight: 600; }
+.cw-file-row { display: flex; align-items: center; gap: 10px; }
+.cw-file-progress { flex: 1; min-width: 80px; height: 8px; }
+.cw-file-error { margin: 0; font-size: 12px; color: #c92a2a; }
+.cw-file-action { font-size: 12px; }
+.cw-drop {
+  position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; padding: 24px;
+  text-align: center; font-weight: 600; color: #1b4332; background: rgba(216,243,220,.92);
+  border: 3px dashed #2d6a4f; border-radius: 14px; pointer-events: none;
+}
+/* The assigned operator's picture, or their initials. */
+.cw-avatar {
+  flex: none; width: 36px; height: 36px; border-radius: 50%; overflow: hidden; background: #95d5b2; color: #1b4332;
+  display: flex; align-items: center; justify-content: center; font-weight: 600; font-size: 14px;
+}
+.cw-avatar-picture { width: 100%; height: 100%; object-fit: cover; }
 @media (max-width: 480px) {
   .cw-root { right: 10px; bottom: 10px; }
   .cw-window { width: calc(100vw - 20px); height: calc(100vh - 90px); }

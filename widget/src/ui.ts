@@ -1,22 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The widget's DOM, inside an open shadow root (open so that tests can reach it). Visitor and
 // operator text only ever goes in through textContent: nothing from the network is parsed as HTML.
+// Files come in through the paper-clip button, a drop on the chat window or a pasted image.
 
 import type { Composer } from "./composer";
 import { ContactForm } from "./contactForm";
 import { DepartmentChoice } from "./departmentChoice";
 import { el } from "./dom";
+import { FileView } from "./fileMessage";
 import { OfflineForm } from "./offlineForm";
+import { OperatorAvatar } from "./operatorAvatar";
 import { ContactDetails, MAX_TEXT_LENGTH, OfflineRequest, RatingAnswer } from "./protocol";
 import { RatingForm } from "./ratingForm";
-import type { ChatMessage } from "./storage";
 import type { Strings } from "./strings";
 import { STYLES } from "./styles";
+import type { ShownMessage } from "./uploadQueue";
 
 /** What the chat logic needs from a view; a test can provide a fake. */
 export interface ChatView {
-    setMessages(messages: readonly ChatMessage[]): void;
+    /** Stored and waiting messages, then the files on their way. */
+    setMessages(messages: readonly ShownMessage[]): void;
+    /** Moves the progress bar of the file on its way with this `cid`. */
+    setUploadProgress(cid: string, fraction: number): void;
     setSubtitle(text: string): void;
+    /** The operator the visitor is talking to (their picture or initials in the header), or null. */
+    setOperator(operator: { name: string; avatarUrl: string | null | undefined } | null): void;
     /** What goes under the conversation: department choice, offline form or chat input. */
     setComposer(composer: Composer): void;
     /** The "we will get back to you" note after an offline request. */
@@ -52,6 +60,30 @@ export interface UiHandlers {
     onRate(answer: RatingAnswer): Promise<boolean>;
     onSkipRating(): void;
     onEndChat(): void;
+    /** Files chosen, dropped or pasted, to send one by one. */
+    onAttach(files: File[]): void;
+    /** Cancel a file on its way, or remove one that failed. */
+    onCancelUpload(cid: string): void;
+    onRetryUpload(cid: string): void;
+}
+
+/** A paper clip (Material "attach_file"). */
+const CLIP_ICON =
+    "M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z";
+
+function icon(pathData: string): SVGSVGElement {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", pathData);
+    svg.append(path);
+    return svg;
+}
+
+/** Whether a drag carries files (not text or a link dragged from the page). */
+function carriesFiles(e: DragEvent): boolean {
+    return !!e.dataTransfer && Array.from(e.dataTransfer.types).includes("Files");
 }
 
 const CHAT_ICON =
@@ -76,6 +108,10 @@ export class Ui implements ChatView {
     private readonly empty: HTMLElement;
     private readonly typing: HTMLElement;
     private readonly input: HTMLTextAreaElement;
+    private readonly fileInput: HTMLInputElement;
+    private readonly files: FileView;
+    private readonly avatar: OperatorAvatar;
+    private readonly dropNote: HTMLElement;
     private readonly chatForm: HTMLFormElement;
     private readonly departmentLine: HTMLElement;
     private readonly departmentName: HTMLElement;
@@ -95,7 +131,13 @@ export class Ui implements ChatView {
     private readonly items = new Map<string, HTMLLIElement>();
     private flashTimer: number | undefined;
 
-    constructor(private readonly strings: Strings, private readonly handlers: UiHandlers) {
+    /** `origin`: the server's (file links and pictures come from there). */
+    constructor(private readonly strings: Strings, private readonly handlers: UiHandlers, origin: string) {
+        this.files = new FileView(origin, strings, {
+            cancel: (cid) => this.handlers.onCancelUpload(cid),
+            retry: (cid) => this.handlers.onRetryUpload(cid),
+        });
+        this.avatar = new OperatorAvatar(origin);
         this.host = el("div", "", { id: "concierge-widget" });
         const shadow = this.host.attachShadow({ mode: "open" });
         const style = document.createElement("style");
@@ -134,7 +176,7 @@ export class Ui implements ChatView {
         this.endButton.textContent = strings.endChat;
         this.endButton.hidden = true;
         this.endButton.addEventListener("click", () => this.handlers.onEndChat());
-        header.append(heading, this.endButton, close);
+        header.append(this.avatar.element, heading, this.endButton, close);
 
         this.connectionNote = el("div", "cw-note cw-connection", { role: "status", "data-testid": "concierge-connection" });
         this.connectionNote.hidden = true;
@@ -209,7 +251,20 @@ export class Ui implements ChatView {
         });
         const send = el("button", "cw-send", { type: "submit", "data-testid": "concierge-send" });
         send.textContent = strings.send;
-        form.append(this.input, send);
+        this.fileInput = el("input", "cw-file-input", { type: "file", multiple: "", tabindex: "-1", "aria-hidden": "true", "data-testid": "concierge-file-input" });
+        this.fileInput.addEventListener("change", () => {
+            this.attach(Array.from(this.fileInput.files ?? []));
+            this.fileInput.value = ""; // the same file may be chosen again
+        });
+        const attach = el("button", "cw-attach", {
+            type: "button",
+            "aria-label": strings.attachFile,
+            title: strings.attachFile,
+            "data-testid": "concierge-attach",
+        });
+        attach.append(icon(CLIP_ICON));
+        attach.addEventListener("click", () => this.fileInput.click());
+        form.append(attach, this.fileInput, this.input, send);
         form.addEventListener("submit", (e) => {
             e.preventDefault();
             this.submit();
@@ -222,6 +277,17 @@ export class Ui implements ChatView {
             }
         });
         this.input.addEventListener("input", () => this.handlers.onInput(this.input.value.trim() !== ""));
+        this.input.addEventListener("paste", (e) => {
+            // A pasted picture (a screenshot) is sent as a file; pasted text stays text.
+            const images = Array.from(e.clipboardData?.files ?? []).filter((f) => f.type.startsWith("image/"));
+            if (images.length === 0) return;
+            e.preventDefault();
+            this.attach(images);
+        });
+        this.dropNote = el("div", "cw-drop", { "aria-hidden": "true", "data-testid": "concierge-drop" });
+        this.dropNote.textContent = strings.dropFiles;
+        this.dropNote.hidden = true;
+        this.listenForDrops();
 
         this.window.append(
             header,
@@ -240,6 +306,7 @@ export class Ui implements ChatView {
             this.departmentChoice.element,
             this.ratingForm.element,
             this.bannedNote,
+            this.dropNote,
         );
 
         this.launcher = el("button", "cw-launcher", {
@@ -250,12 +317,7 @@ export class Ui implements ChatView {
             "aria-controls": "concierge-window",
             "data-testid": "concierge-open",
         });
-        const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-        svg.setAttribute("viewBox", "0 0 24 24");
-        svg.setAttribute("aria-hidden", "true");
-        const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-        path.setAttribute("d", CHAT_ICON);
-        svg.append(path);
+        const svg = icon(CHAT_ICON);
         this.badge = el("span", "cw-badge", { "data-testid": "concierge-unread" });
         this.badge.hidden = true;
         this.launcher.append(svg, this.badge);
@@ -281,7 +343,7 @@ export class Ui implements ChatView {
         }
     }
 
-    setMessages(messages: readonly ChatMessage[]): void {
+    setMessages(messages: readonly ShownMessage[]): void {
         const stickToEnd = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
         const keep = new Set<string>();
         let previous: Element | null = null;
@@ -311,8 +373,17 @@ export class Ui implements ChatView {
         if (stickToEnd) this.scrollToEnd();
     }
 
+    setUploadProgress(cid: string, fraction: number): void {
+        const box = this.items.get(cid)?.querySelector<HTMLElement>(".cw-file");
+        if (box) this.files.setProgress(box, fraction);
+    }
+
     setSubtitle(text: string): void {
         this.subtitle.textContent = text;
+    }
+
+    setOperator(operator: { name: string; avatarUrl: string | null | undefined } | null): void {
+        this.avatar.set(operator);
     }
 
     setComposer(composer: Composer): void {
@@ -419,21 +490,59 @@ export class Ui implements ChatView {
         this.input.focus();
     }
 
+    /** Files go only where a message could be written: the chat input is shown. */
+    private attach(files: File[]): void {
+        if (files.length > 0 && this.composerKind === "chat") this.handlers.onAttach(files);
+    }
+
+    private listenForDrops(): void {
+        let depth = 0; // dragenter/dragleave fire for every child crossed
+        const show = (shown: boolean) => (this.dropNote.hidden = !shown || this.composerKind !== "chat");
+        this.window.addEventListener("dragenter", (e) => {
+            if (!carriesFiles(e)) return;
+            depth += 1;
+            show(true);
+        });
+        this.window.addEventListener("dragleave", (e) => {
+            if (!carriesFiles(e)) return;
+            depth = Math.max(0, depth - 1);
+            if (depth === 0) show(false);
+        });
+        this.window.addEventListener("dragover", (e) => {
+            if (!carriesFiles(e)) return;
+            // Without this the browser would open the dropped file in place of the site.
+            e.preventDefault();
+            if (e.dataTransfer) e.dataTransfer.dropEffect = this.composerKind === "chat" ? "copy" : "none";
+        });
+        this.window.addEventListener("drop", (e) => {
+            if (!carriesFiles(e)) return;
+            e.preventDefault();
+            depth = 0;
+            show(false);
+            this.attach(Array.from(e.dataTransfer?.files ?? []));
+        });
+    }
+
     private createItem(): HTMLLIElement {
         const item = el("li", "cw-message", { "data-testid": "concierge-message" });
-        item.append(el("div", "cw-bubble", { "data-testid": "concierge-message-text" }), el("div", "cw-meta"));
+        item.append(
+            el("div", "cw-bubble", { "data-testid": "concierge-message-text" }),
+            el("div", "cw-bubble cw-file", { "data-testid": "concierge-message-file" }),
+            el("div", "cw-meta"),
+        );
         return item;
     }
 
-    private updateItem(item: HTMLLIElement, message: ChatMessage): void {
+    private updateItem(item: HTMLLIElement, message: ShownMessage): void {
         item.dataset.author = message.author;
         item.dataset.state = message.state;
         if (message.id !== null) item.dataset.id = String(message.id);
-        const bubble = item.firstElementChild as HTMLElement;
-        const meta = item.lastElementChild as HTMLElement;
+        const [bubble, fileBox, meta] = Array.from(item.children) as HTMLElement[];
         const text = this.displayText(message);
+        this.files.render(fileBox, message.cid, message.file, message.upload);
         // A system line we have no words for (a newer server's event) is kept but not shown.
-        item.hidden = text === "";
+        item.hidden = text === "" && !message.file;
+        bubble.hidden = text === "";
         if (bubble.textContent !== text) bubble.textContent = text;
         const s = this.strings;
         let who = "";
@@ -448,7 +557,7 @@ export class Ui implements ChatView {
      * them is never for the visitor): the widget says them neutrally. The other action lines get the
      * widget's words only when they come without text.
      */
-    private displayText(message: ChatMessage): string {
+    private displayText(message: ShownMessage): string {
         if (message.author !== "system") return message.text;
         const s = this.strings;
         switch (message.event) {
