@@ -555,6 +555,9 @@ void OperatorSession::onResult(const Request &r, const QJsonObject &data)
         onTeleportCodeFound(protocol::Visitor::fromJson(data.value(u"visitor").toObject()));
     } else if (r.type == u"profile.update") {
         updateSelf(protocol::OperatorInfo::fromJson(data.value(u"operator").toObject()));
+        // A changed email is the new login: a later quiet re-login must use it.
+        if (!d->password.isEmpty() && !d->self.email.isEmpty())
+            d->email = d->self.email;
         Q_EMIT profileUpdated(d->self);
     } else if (r.type == u"password.change") {
         // A later quiet re-login (the server forgot our token) must not use the old one.
@@ -574,9 +577,11 @@ void OperatorSession::onResult(const Request &r, const QJsonObject &data)
     } else if (r.type == u"status.set") {
         updateSelf(protocol::OperatorInfo::fromJson(data.value(u"operator").toObject()));
     } else if (r.type == u"history.get") {
+        QList<protocol::Message> messages;
         d->store->beginTransaction();
         for (const auto &value : data.value(u"messages").toArray()) {
             const auto message = protocol::Message::fromJson(value.toObject());
+            messages.append(message);
             d->store->upsertMessage(message);
             d->visitorModel->noteMessage(message);
             if (!message.cid.isEmpty())
@@ -585,6 +590,10 @@ void OperatorSession::onResult(const Request &r, const QJsonObject &data)
         d->store->commit();
         if (r.dialogId == d->currentDialogId)
             refillMessageModel();
+        if (r.subjectId > 0) // the history of a transcript to mail (emailTranscript)
+            sendTranscript(r.dialogId, r.subjectId, messages);
+    } else if (r.type == u"dialog.email") {
+        Q_EMIT transcriptEmailed(r.dialogId, r.subjectId);
     }
 }
 
@@ -603,6 +612,10 @@ void OperatorSession::onError(const Request &r, ErrorCode code, const QString &m
         }
         d->outbox->discard(r.cid);
         (r.type == u"chat.send" ? d->chatModel : d->messageModel)->removeLine(r.cid);
+    }
+    if (r.type == u"history.get" && r.subjectId > 0) { // a transcript's history: the mail fails
+        Q_EMIT requestFailed(u"dialog.email"_s, code, message);
+        return;
     }
     Q_EMIT requestFailed(r.type, code, message);
 }

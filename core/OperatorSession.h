@@ -4,6 +4,7 @@
 #include "ConnectionState.h"
 #include "LocalStore.h"
 #include "ServerSettings.h"
+#include "TranscriptText.h"
 
 #include "protocol/Dialog.h"
 #include "protocol/ErrorCode.h"
@@ -76,9 +77,19 @@ public:
     /// stored like a visitor.updated and teleportCodeFound() follows; unknown or expired code:
     /// requestFailed("teleport.find", NotFound).
     void findByTeleportCode(const QString &code);
-    /// profile.update: my display name and languages. The result (and operator.updated) updates
-    /// self(); success also emits profileUpdated().
-    void updateProfile(const QString &name, const QStringList &languages);
+    /// profile.update: my display name and languages, and my email (login and mail address) when
+    /// \a email is given and differs from self().email. The result (and operator.updated) updates
+    /// self(); success also emits profileUpdated(); an email that is malformed or another
+    /// operator's is requestFailed("profile.update", BadRequest).
+    void updateProfile(const QString &name, const QStringList &languages, const QString &email = {});
+    /// The words for system lines in transcripts: the app gives its dialog pane's
+    /// (ui::SystemLineText::describe). Without them a line shows its stored text.
+    void setSystemLineWording(SystemLineWording wording);
+    /// Mails the transcript of dialog \a dialogId (its history, up to 500 lines, in the app's
+    /// language and this machine's time zone) to operator \a operatorId's profile email: history.get,
+    /// then dialog.email. Success: transcriptEmailed(); a refusal (mail off or refused by the mail
+    /// server: Unavailable, with the reason) as requestFailed("dialog.email").
+    void emailTranscript(qint64 dialogId, qint64 operatorId);
     /// password.change: success emits passwordChanged() (and a later automatic re-login uses the
     /// new one); a wrong current password is requestFailed("password.change", Forbidden).
     void changePassword(const QString &oldPassword, const QString &newPassword);
@@ -170,6 +181,7 @@ Q_SIGNALS:
     void teleportCodeFound(const concierge::protocol::Visitor &visitor); ///< our teleport.find found them
     void profileUpdated(const concierge::protocol::OperatorInfo &self); ///< our profile.update succeeded
     void passwordChanged();                                         ///< our password.change succeeded
+    void transcriptEmailed(qint64 dialogId, qint64 toOperatorId);   ///< our dialog.email was accepted
 
 private:
     struct Request;
@@ -196,6 +208,8 @@ private:
     void applyDirectory(const QJsonObject &data);
     void refillChatModel();
     void onTeleportCodeFound(const protocol::Visitor &visitor);
+    /// The transcript's history arrived: word it and send dialog.email.
+    void sendTranscript(qint64 dialogId, qint64 operatorId, const QList<protocol::Message> &messages);
     /// My status is known to be Offline: the server refuses dialog and room requests.
     bool knownOffline() const;
     /// True (and requestFailed reported) while knownOffline().

@@ -33,9 +33,11 @@ namespace session {
 inline constexpr int kTypingIdleMs = 5000;     // "typing: false" after this long without a keystroke
 inline constexpr int kTransientRetryMs = 3000; // a reply the server could not take just now is resent after this
 inline constexpr int kHistoryLimit = 200;
+inline constexpr int kTranscriptLimit = 500; // history.get's maximum: a transcript takes all it can
 } // namespace session
 
 using session::kHistoryLimit;
+using session::kTranscriptLimit;
 using session::kTransientRetryMs;
 using session::kTypingIdleMs;
 
@@ -44,7 +46,8 @@ struct OperatorSession::Request
     QString type;
     QString cid;
     qint64 dialogId = 0;
-    qint64 subjectId = 0; ///< visitor.ban, visitor.redirect: the visitor; ban.lift: the ban
+    qint64 subjectId = 0; ///< visitor.ban, visitor.redirect: the visitor; ban.lift: the ban;
+                          ///< history.get, dialog.email of a transcript: its recipient
     QString text;         ///< visitor.redirect: the address; password.change: the new password
 };
 
@@ -61,6 +64,7 @@ struct OperatorSession::Private
     QList<protocol::Department> departments;
     QList<protocol::Category> categories;
     ServerSettings settings;
+    SystemLineWording systemLineWording; ///< for transcripts; set by the app
 
     ConnectionState state = ConnectionState::Disconnected;
     QUrl endpoint;

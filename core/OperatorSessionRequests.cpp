@@ -124,12 +124,56 @@ void OperatorSession::onTeleportCodeFound(const protocol::Visitor &visitor)
 }
 
 // One's own profile is desk work, not dialog work: allowed while Offline too.
-void OperatorSession::updateProfile(const QString &name, const QStringList &languages)
+void OperatorSession::updateProfile(const QString &name, const QStringList &languages, const QString &email)
 {
     QJsonArray codes;
     for (const QString &language : languages)
         codes.append(language);
-    sendRequest(u"profile.update"_s, {{u"name"_s, name.trimmed()}, {u"languages"_s, codes}});
+    QJsonObject fields{{u"name"_s, name.trimmed()}, {u"languages"_s, codes}};
+    // Only a change: the server checks an address against everyone else's, never against our own.
+    if (!email.trimmed().isEmpty() && email.trimmed() != d->self.email)
+        fields.insert(u"email"_s, email.trimmed());
+    sendRequest(u"profile.update"_s, fields);
+}
+
+void OperatorSession::setSystemLineWording(SystemLineWording wording)
+{
+    d->systemLineWording = std::move(wording);
+}
+
+// Reading a dialog's history is refused while Offline, so mailing it is too.
+void OperatorSession::emailTranscript(qint64 dialogId, qint64 operatorId)
+{
+    if (refuseWhileOffline(u"dialog.email"_s))
+        return;
+    if (!d->helloDone) {
+        Q_EMIT requestFailed(u"dialog.email"_s, ErrorCode::NotAuthenticated, tr("Not connected to the server"));
+        return;
+    }
+    // The whole dialog, not the cache's last lines: the server's full history first.
+    sendRequest(u"history.get"_s, {{u"dialogId"_s, dialogId}, {u"limit"_s, kTranscriptLimit}}, dialogId, {},
+                operatorId);
+}
+
+void OperatorSession::sendTranscript(qint64 dialogId, qint64 operatorId, const QList<protocol::Message> &messages)
+{
+    const protocol::Dialog dialog = this->dialog(dialogId);
+    const protocol::Visitor visitor = this->visitor(dialog.visitorId);
+    // The name the visitor gave, else the server's "Visitor 12".
+    QString name = visitor.contact ? visitor.contact->name.trimmed() : QString();
+    if (name.isEmpty() && dialog.offline)
+        name = dialog.offline->name.trimmed();
+    if (name.isEmpty())
+        name = visitor.name.isEmpty() ? tr("Visitor %1").arg(dialog.visitorId) : visitor.name;
+    protocol::Dialog described = dialog;
+    described.id = dialogId; // a dialog no longer cached still has its number
+    const QString text = TranscriptText::format(described, name, messages, d->systemLineWording);
+    sendRequest(u"dialog.email"_s,
+                {{u"dialogId"_s, dialogId},
+                 {u"operatorId"_s, operatorId},
+                 {u"subject"_s, TranscriptText::subject(dialogId, name)},
+                 {u"text"_s, text}},
+                dialogId, {}, operatorId);
 }
 
 void OperatorSession::changePassword(const QString &oldPassword, const QString &newPassword)
