@@ -167,6 +167,26 @@ CREATE TABLE bans (
 CREATE INDEX bans_by_visitor ON bans(visitor_id);
 CREATE INDEX bans_by_ip ON bans(ip);
 )sql"_s,
+        // 4: files (protocol 1.3). One row per upload (name, sniffed type, uploader, dialog); the bytes
+        // live once per content under <state>/files/<2 hex>/<sha256>. The token is the download link.
+        uR"sql(
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mime TEXT NOT NULL,
+    image INTEGER NOT NULL DEFAULT 0,
+    executable INTEGER NOT NULL DEFAULT 0,
+    operator_id INTEGER REFERENCES operators(id) ON DELETE SET NULL,
+    visitor_id INTEGER REFERENCES visitors(id) ON DELETE SET NULL,
+    dialog_id INTEGER REFERENCES dialogs(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL);
+CREATE INDEX files_by_sha256 ON files(sha256);
+ALTER TABLE messages ADD COLUMN file_id INTEGER REFERENCES files(id) ON DELETE SET NULL;
+ALTER TABLE operators ADD COLUMN avatar_file_id INTEGER REFERENCES files(id) ON DELETE SET NULL;
+)sql"_s,
     };
     return list;
 }

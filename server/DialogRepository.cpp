@@ -2,6 +2,7 @@
 #include "DialogRepository.h"
 
 #include "Database.h"
+#include "FileRepository.h"
 #include "protocol/Json.h"
 
 #include <QDateTime>
@@ -24,7 +25,10 @@ namespace {
 constexpr auto kDialogColumns = "id, visitor_id, operator_id, state, created_at, closed_at, waiting_since, "
                                 "department_id, language, offline_contact, transfer_from, transfer_from_name, "
                                 "transfer_comment, transfer_at, category_id, rating_score, rating_comment, rating_at";
-constexpr auto kMessageColumns = "id, cid, dialog_id, author, operator_id, author_name, text, at, event, meta";
+// A file message carries its `files` row (LEFT JOIN): FROM kMessageTables.
+constexpr auto kMessageColumns = "m.id, m.cid, m.dialog_id, m.author, m.operator_id, m.author_name, m.text, m.at, "
+                                 "m.event, m.meta, f.token, f.name, f.size, f.mime, f.image, f.executable";
+constexpr auto kMessageTables = " FROM messages m LEFT JOIN files f ON f.id = m.file_id ";
 
 QVariant nullableId(qint64 id)
 {
@@ -80,6 +84,11 @@ Message messageFrom(const QSqlQuery &query)
     message.event = query.value(8).toString();
     if (const QByteArray meta = query.value(9).toByteArray(); !meta.isEmpty())
         message.meta = QJsonDocument::fromJson(meta).object();
+    if (!query.value(10).isNull()) {
+        message.file = {FileRepository::urlFor(query.value(10).toString()), query.value(11).toString(),
+                        query.value(12).toLongLong(), query.value(13).toString(), query.value(14).toInt() != 0,
+                        query.value(15).toInt() != 0};
+    }
     return message;
 }
 
@@ -187,25 +196,26 @@ QHash<qint64, int> DialogRepository::openCountByOperator()
 std::optional<Message> DialogRepository::findByCid(const QString &cid)
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query, u"SELECT "_s + QLatin1StringView(kMessageColumns) + u" FROM messages WHERE cid = ?"_s,
+    if (!runQuery(query, u"SELECT "_s + QLatin1StringView(kMessageColumns) + QLatin1StringView(kMessageTables) + u"WHERE m.cid = ?"_s,
                   {cid})
         || !query.next())
         return std::nullopt;
     return messageFrom(query);
 }
 
-std::optional<Message> DialogRepository::insertMessage(Message message)
+std::optional<Message> DialogRepository::insertMessage(Message message, qint64 fileId)
 {
     // Millisecond precision on the wire and in the database: what we return is what we stored.
     message.at = timestampFromJson(timestampToJson(QDateTime::currentDateTimeUtc()));
     QSqlQuery query(m_db);
     if (!runQuery(query,
-                  u"INSERT INTO messages (cid, dialog_id, author, operator_id, author_name, text, at, event, meta) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                  u"INSERT INTO messages (cid, dialog_id, author, operator_id, author_name, text, at, event, meta, "
+                  "file_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                   {message.cid, message.dialogId, protocol::authorToString(message.author),
                    nullableId(message.operatorId), message.authorName, message.text,
                    timestampToJson(message.at), message.event,
-                   message.meta.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(message.meta).toJson(QJsonDocument::Compact))}))
+                   message.meta.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(message.meta).toJson(QJsonDocument::Compact)),
+                   nullableId(fileId)}))
         return std::nullopt;
     message.id = query.lastInsertId().toLongLong();
     return message;
@@ -230,7 +240,7 @@ QList<Message> DialogRepository::lastMessages(qint64 dialogId, int limit)
     QSqlQuery query(m_db);
     if (!runQuery(query,
                   u"SELECT "_s + QLatin1StringView(kMessageColumns)
-                      + u" FROM messages WHERE dialog_id = ? ORDER BY id DESC LIMIT ?"_s,
+                      + QLatin1StringView(kMessageTables) + u"WHERE m.dialog_id = ? ORDER BY m.id DESC LIMIT ?"_s,
                   {dialogId, limit}))
         return list;
     while (query.next())

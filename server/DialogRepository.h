@@ -42,8 +42,9 @@ public:
     void rollback() { m_db.rollback(); }
 
     std::optional<protocol::Message> findByCid(const QString &cid);
-    /// Stores \a message (id and `at` are set here) and returns it as stored.
-    std::optional<protocol::Message> insertMessage(protocol::Message message);
+    /// Stores \a message (id and `at` are set here) and returns it as stored; \a fileId: its `files`
+    /// row when it is a file message (message.file is then returned as given).
+    std::optional<protocol::Message> insertMessage(protocol::Message message, qint64 fileId = 0);
     /// Stores a system line (a transfer, a ban…): `event` names it for clients to word themselves,
     /// \a text is the English fallback, \a meta the details.
     std::optional<protocol::Message> insertSystemLine(qint64 dialogId, const QString &event, const QString &text,

@@ -63,13 +63,17 @@ QHash<qint64, OperatorInfo> EventFanout::operatorsById()
 QJsonObject EventFanout::visitorDialogJson(const Dialog &dialog)
 {
     QString operatorName;
+    QString operatorAvatarUrl;
     if (dialog.operatorId > 0) {
-        if (const auto info = m_operators.find(dialog.operatorId))
+        if (const auto info = m_operators.find(dialog.operatorId)) {
             operatorName = info->name;
+            operatorAvatarUrl = info->avatarUrl;
+        }
     }
     return {{u"id"_s, dialog.id},
             {u"state"_s, protocol::dialogStateToString(dialog.state)},
-            {u"operatorName"_s, operatorName}};
+            {u"operatorName"_s, operatorName},
+            {u"operatorAvatarUrl"_s, operatorAvatarUrl}};
 }
 
 QJsonObject EventFanout::visitorMessageJson(const Message &message)
@@ -124,7 +128,8 @@ void EventFanout::messageStored(const Message &message, const Dialog &dialog)
     } else {
         m_sessions.pushToOperators(u"message.new"_s, {{u"message"_s, message.toJson()}});
     }
-    m_sessions.pushToVisitor(dialog.visitorId, u"message.new"_s, {{u"message"_s, visitorMessageJson(message)}});
+    if (!message.isOperatorOnly()) // mail sent or failed: the visitor never hears of it
+        m_sessions.pushToVisitor(dialog.visitorId, u"message.new"_s, {{u"message"_s, visitorMessageJson(message)}});
 }
 
 void EventFanout::chatLineStored(const Message &line)
@@ -142,6 +147,14 @@ void EventFanout::operatorChanged(qint64 operatorId)
 {
     if (const auto info = operatorInfo(operatorId))
         m_sessions.pushToOperators(u"operator.updated"_s, {{u"operator"_s, info->toJson()}});
+}
+
+void EventFanout::operatorLookChanged(qint64 operatorId, const QList<Dialog> &openDialogs)
+{
+    for (const Dialog &dialog : openDialogs) {
+        if (dialog.operatorId == operatorId)
+            m_sessions.pushToVisitor(dialog.visitorId, u"dialog.updated"_s, {{u"dialog"_s, visitorDialogJson(dialog)}});
+    }
 }
 
 void EventFanout::visitorTyping(const Dialog &dialog, bool typing)

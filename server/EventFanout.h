@@ -52,6 +52,9 @@ public:
     void visitorChanged(qint64 visitorId);
     /// Status, presence, languages…: tells every operator session.
     void operatorChanged(qint64 operatorId);
+    /// The operator's avatar changed: the visitors of their open dialogs (among \a openDialogs) get a
+    /// `dialog.updated` with the new `operatorAvatarUrl`. Operators learn it from operatorChanged().
+    void operatorLookChanged(qint64 operatorId, const QList<protocol::Dialog> &openDialogs);
     void visitorTyping(const protocol::Dialog &dialog, bool typing);
     void operatorTyping(const protocol::Dialog &dialog, bool typing);
 

@@ -11,7 +11,9 @@
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "LoginRateLimiter.h"
+#include "MessagePosting.h"
 #include "ModerationRepository.h"
+#include "OfflineReplies.h"
 #include "OperatorChat.h"
 #include "OperatorProfile.h"
 #include "OperatorRepository.h"
@@ -21,6 +23,7 @@
 #include "RequestChecks.h"
 #include "SessionRegistry.h"
 #include "Teleport.h"
+#include "TranscriptMail.h"
 #include "VisitorRepository.h"
 #include "protocol/ProtocolVersion.h"
 
@@ -51,7 +54,7 @@ bool needsWorkingStatus(const QString &type)
                                      u"dialog.takeover"_s, u"message.send"_s,        u"history.get"_s,
                                      u"chat.send"_s,       u"chat.history"_s,        u"contact.request"_s,
                                      u"visitor.ban"_s,     u"dialog.category.set"_s, u"visitor.redirect"_s,
-                                     u"teleport.find"_s};
+                                     u"teleport.find"_s,   u"dialog.email"_s};
     return types.contains(type);
 }
 } // namespace
@@ -71,6 +74,11 @@ OperatorEndpoint::OperatorEndpoint(const Services &services, QObject *parent)
     , m_moderation(services.moderation)
     , m_teleport(services.teleport)
     , m_rateLimiter(services.rateLimiter)
+    , m_transcripts(services.transcripts)
+    , m_offlineReplies(services.offlineReplies)
+    , m_mail(services.mail)
+    , m_posting(services.posting)
+    , m_maxFileBytes(services.maxFileBytes)
     , m_handover(std::make_unique<DialogHandover>(services.operators, services.dialogs, services.fanout,
                                                   services.router, services.closing))
     , m_room(std::make_unique<OperatorChat>(services.chat, services.fanout))
@@ -171,6 +179,8 @@ void OperatorEndpoint::onRequest(ClientConnection *connection, const OperatorInf
         m_profile->update(connection, me, frame);
     else if (frame.type == u"password.change")
         m_profile->changePassword(connection, me, frame);
+    else if (frame.type == u"dialog.email")
+        m_transcripts.send(connection, me, frame);
     // Unknown types are ignored (forward compatibility).
 }
 
@@ -287,7 +297,9 @@ void OperatorEndpoint::addDirectory(QJsonObject &data, const OperatorInfo &me)
     data.insert(u"departments"_s, departments);
     data.insert(u"categories"_s, categories);
     data.insert(u"settings"_s, QJsonObject{{u"autoAssign"_s, m_router.isEnabled()},
-                                           {u"hideOthersDialogs"_s, m_fanout.hideOthersDialogs()}});
+                                           {u"hideOthersDialogs"_s, m_fanout.hideOthersDialogs()},
+                                           {u"mail"_s, m_mail},
+                                           {u"maxFileBytes"_s, m_maxFileBytes}});
 }
 
 QJsonObject OperatorEndpoint::snapshot(const OperatorInfo &me)
@@ -386,51 +398,26 @@ void OperatorEndpoint::closeDialog(ClientConnection *connection, const OperatorI
 
 void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
 {
-    const qint64 operatorId = me.id;
     const auto sent = checks::line(connection, frame);
     if (!sent)
         return;
-    const auto original = m_dialogs.findByCid(sent->cid);
-    const bool mine = original && original->author == protocol::Author::Operator && original->operatorId == operatorId;
-    if (checks::answeredAsRetry(connection, frame, original.has_value(), mine,
-                                original ? original->toJson() : QJsonObject()))
+    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
+    if (!dialogId)
         return;
-    auto dialog = dialogFor(connection, frame, me, DialogNeed::Change, m_dialogs, m_fanout);
-    if (!dialog)
-        return;
-    const qint64 previous = dialog->operatorId;
-    // An answer makes the dialog active, mine, and no longer waiting.
-    const bool changed = dialog->state != DialogState::Active || dialog->operatorId != operatorId
-                         || dialog->waitingSince.isValid();
-    dialog->state = DialogState::Active;
-    dialog->operatorId = operatorId;
-    dialog->waitingSince = {};
-    Message message;
-    message.cid = sent->cid;
-    message.dialogId = dialog->id;
-    message.author = protocol::Author::Operator;
-    message.operatorId = operatorId;
-    message.authorName = me.name;
-    message.text = sent->text;
-    // The dialog becoming mine and the line land together: `internal` means nothing changed.
-    std::optional<Message> stored;
-    if (m_dialogs.transaction()) {
-        if (!changed || m_dialogs.update(*dialog))
-            stored = m_dialogs.insertMessage(message);
-        if (!stored || !m_dialogs.commit()) {
-            stored.reset();
-            m_dialogs.rollback();
-        }
-    }
-    if (!stored) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);
+    Message line;
+    line.cid = sent->cid;
+    line.text = sent->text;
+    // The same path as a file upload (FileUploads): retry, access, the dialog becoming mine.
+    const PostOutcome outcome = m_posting.fromOperator(me, *dialogId, line);
+    if (const auto *refusal = std::get_if<Refusal>(&outcome)) {
+        connection->sendError(frame.rid, refusal->code, refusal->message, refusal->extra);
         return;
     }
-    connection->sendResult(frame.rid, {{u"message"_s, stored->toJson()}});
-    m_router.noteActivity(operatorId);
-    if (changed)
-        m_fanout.dialogChanged(*dialog, previous);
-    m_fanout.messageStored(*stored, *dialog);
+    const Posted &posted = std::get<Posted>(outcome);
+    connection->sendResult(frame.rid, posted.resultData());
+    m_posting.announce(posted);
+    if (!posted.retry)
+        m_offlineReplies.messageStored(posted.message, posted.dialog);
 }
 
 void OperatorEndpoint::history(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)

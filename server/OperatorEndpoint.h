@@ -22,13 +22,16 @@ class DialogRepository;
 class DialogRouter;
 class EventFanout;
 class LoginRateLimiter;
+class MessagePosting;
 class ModerationRepository;
+class OfflineReplies;
 class OperatorChat;
 class OperatorProfile;
 class OperatorRepository;
 class OperatorStatuses;
 class SessionRegistry;
 class Teleport;
+class TranscriptMail;
 class VisitorRepository;
 
 /// The `/v1/operator` endpoint: hello (password or token, resume), status.set, dialog.take,
@@ -54,6 +57,11 @@ public:
         ModerationRepository &moderation;
         Teleport &teleport;
         LoginRateLimiter &rateLimiter;
+        TranscriptMail &transcripts;
+        OfflineReplies &offlineReplies;
+        bool mail; ///< told to clients in the hello's settings: the server can send mail
+        MessagePosting &posting;
+        qint64 maxFileBytes; ///< told to clients in the hello's settings
     };
     explicit OperatorEndpoint(const Services &services, QObject *parent = nullptr);
     ~OperatorEndpoint() override;
@@ -89,6 +97,11 @@ private:
     ModerationRepository &m_moderation;
     Teleport &m_teleport;
     LoginRateLimiter &m_rateLimiter;
+    TranscriptMail &m_transcripts;
+    OfflineReplies &m_offlineReplies;
+    bool m_mail;
+    MessagePosting &m_posting;
+    qint64 m_maxFileBytes;
     std::unique_ptr<DialogHandover> m_handover;
     std::unique_ptr<OperatorChat> m_room;
     std::unique_ptr<OperatorProfile> m_profile;

@@ -2,6 +2,7 @@
 #include "OperatorRepository.h"
 
 #include "Database.h"
+#include "FileRepository.h"
 #include "protocol/Json.h"
 
 #include <QDateTime>
@@ -27,7 +28,8 @@ QString now()
 constexpr auto kOperatorColumns =
     "o.id, o.email, o.name, o.status, o.max_dialogs, o.role, o.status_since, "
     "(SELECT group_concat(language, ',') FROM operator_languages WHERE operator_id = o.id), "
-    "(SELECT group_concat(department_id, ',') FROM operator_departments WHERE operator_id = o.id)";
+    "(SELECT group_concat(department_id, ',') FROM operator_departments WHERE operator_id = o.id), "
+    "(SELECT token FROM files WHERE id = o.avatar_file_id)";
 
 QString operatorSelect(const QString &tail)
 {
@@ -50,6 +52,8 @@ OperatorInfo operatorFrom(const QSqlQuery &query, int defaultMaxDialogs)
     for (const QString &department : query.value(8).toString().split(u',', Qt::SkipEmptyParts))
         info.departmentIds.append(department.toLongLong());
     std::sort(info.departmentIds.begin(), info.departmentIds.end());
+    if (!query.value(9).isNull())
+        info.avatarUrl = FileRepository::urlFor(query.value(9).toString());
     return info;
 }
 
@@ -68,7 +72,10 @@ QString OperatorRepository::normalizeEmail(const QString &email)
 
 bool OperatorRepository::isValidEmail(const QString &email)
 {
-    static const QRegularExpression pattern(u"^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"_s);
+    // One rule for every address the server keeps (logins, contact forms, offline requests) — all of
+    // them may be mailed to, so nothing that could split a header or an SMTP command: no spaces,
+    // quotes, brackets, commas, semicolons or colons.
+    static const QRegularExpression pattern(u"^[^@\\s<>()\\[\\],;:\"\\\\]+@[^@\\s<>()\\[\\],;:\"\\\\]+\\.[^@\\s<>()\\[\\],;:\"\\\\]+$"_s);
     return pattern.match(email).hasMatch();
 }
 
@@ -167,7 +174,7 @@ std::optional<OperatorRepository::Credentials> OperatorRepository::findByEmail(c
                   {normalizeEmail(email)})
         || !query.next())
         return std::nullopt;
-    return Credentials{operatorFrom(query, m_defaultMaxDialogs), query.value(9).toString()};
+    return Credentials{operatorFrom(query, m_defaultMaxDialogs), query.value(10).toString()};
 }
 
 std::optional<OperatorInfo> OperatorRepository::find(qint64 operatorId)
@@ -241,6 +248,12 @@ bool OperatorRepository::setName(qint64 operatorId, const QString &name)
     return runQuery(query, u"UPDATE operators SET name = ? WHERE id = ?"_s, {name, operatorId});
 }
 
+bool OperatorRepository::setEmail(qint64 operatorId, const QString &email)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query, u"UPDATE operators SET email = ? WHERE id = ?"_s, {normalizeEmail(email), operatorId});
+}
+
 bool OperatorRepository::setRole(qint64 operatorId, protocol::OperatorRole role)
 {
     QSqlQuery query(m_db);
@@ -295,6 +308,13 @@ std::optional<OperatorRepository::SessionRef> OperatorRepository::findSession(co
     QSqlQuery touch(m_db);
     runQuery(touch, u"UPDATE sessions SET last_seen = ? WHERE id = ?"_s, {now(), ref.sessionId});
     return ref;
+}
+
+bool OperatorRepository::setAvatar(qint64 operatorId, qint64 fileId)
+{
+    QSqlQuery query(m_db);
+    return runQuery(query, u"UPDATE operators SET avatar_file_id = ? WHERE id = ?"_s,
+                    {fileId > 0 ? QVariant(fileId) : QVariant(), operatorId});
 }
 
 bool OperatorRepository::revokeSession(qint64 sessionId)

@@ -50,6 +50,10 @@ public:
     /// Replaces the operator's languages (lower-case codes such as "en").
     bool setLanguages(qint64 operatorId, const QStringList &languages);
     bool setPasswordHash(qint64 operatorId, const QString &passwordHash);
+    /// The login and mail address (normalised here); false also when another operator has it.
+    bool setEmail(qint64 operatorId, const QString &email);
+    /// The operator's avatar: a `files` row (FileRepository), 0 to clear.
+    bool setAvatar(qint64 operatorId, qint64 fileId);
     /// Records each change in `status_changes` and leaves the last one in force, all in one
     /// transaction (a failure changes nothing).
     bool setStatuses(qint64 operatorId, const QList<protocol::OperatorStatus> &changes);

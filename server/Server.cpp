@@ -7,6 +7,7 @@
 #include "VisitorEndpoint.h"
 
 #include <QDebug>
+#include <QDir>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QWebSocket>
@@ -45,14 +46,22 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_closing(m_dialogs, m_fanout, m_router, m_statuses)
     , m_actions({m_dialogs, m_visitors, m_moderation, m_sessions, m_fanout, m_closing})
     , m_teleport({m_dialogs, m_visitors, m_sessions, m_fanout}, config.teleportHosts)
+    , m_mailer(config.mail)
+    , m_transcripts(m_dialogs, m_fanout, m_mailer)
+    , m_offlineReplies(m_dialogs, m_fanout, m_mailer)
+    , m_posting({m_dialogs, m_visitors, m_fanout, m_router}, config.visitorMessageLimit)
+    , m_uploads({m_operators, m_visitors, m_dialogs, m_moderation, m_fanout, m_posting},
+                FileStore(QDir(config.stateDir).filePath(u"files"_s)), FileRepository(database.handle()),
+                {config.maxFileBytes, config.refuseExecutables})
     , m_site(config.shareDir)
     , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
                                                m_router, m_statuses, m_closing, m_actions, m_moderation, m_teleport,
-                                               m_rateLimiter},
+                                               m_rateLimiter, m_transcripts, m_offlineReplies, m_mailer.isEnabled(),
+                                               m_posting, config.maxFileBytes},
                                               this))
     , m_visitorEndpoint(new VisitorEndpoint({m_visitors, m_dialogs, m_operators, m_sessions, m_fanout, m_router,
-                                             m_closing, m_actions, m_moderation, m_teleport},
-                                            config.visitorMessageLimit, this))
+                                             m_closing, m_actions, m_moderation, m_teleport, m_posting},
+                                            this))
 {
     const auto upgrade = [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         webSocketRoute(request, std::move(responder));
@@ -60,6 +69,7 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     m_http.route(u"/v1/operator"_s, upgrade);
     m_http.route(u"/v1/visitor"_s, upgrade);
     m_site.addRoutes(m_http);
+    m_uploads.addRoutes(m_http);
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &Server::acceptWebSockets);
 
     const std::chrono::milliseconds idle = std::chrono::seconds(config.sessionIdleSeconds);

@@ -7,14 +7,19 @@
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
+#include "FileUploads.h"
 #include "HttpSite.h"
 #include "LoginRateLimiter.h"
+#include "Mailer.h"
+#include "MessagePosting.h"
 #include "ModerationRepository.h"
+#include "OfflineReplies.h"
 #include "OperatorRepository.h"
 #include "OperatorStatuses.h"
 #include "ServerConfig.h"
 #include "SessionRegistry.h"
 #include "Teleport.h"
+#include "TranscriptMail.h"
 #include "VisitorRepository.h"
 
 #include <QHttpServer>
@@ -56,6 +61,11 @@ private:
     DialogClosing m_closing;
     DialogActions m_actions;
     Teleport m_teleport;
+    Mailer m_mailer; ///< after the repositories its callbacks use: gone (transfers stopped) before them
+    TranscriptMail m_transcripts;
+    OfflineReplies m_offlineReplies;
+    MessagePosting m_posting; ///< one path for a line, whether message.send or a file upload
+    FileUploads m_uploads;
     HttpSite m_site;
     QHttpServer m_http;
     OperatorEndpoint *m_operatorEndpoint;

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ServerConfig.h"
 
+#include "MailMessage.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace concierge::server {
@@ -52,9 +57,22 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
         {u"visitor-message-limit"_s, u"Messages one visitor may send per 10 seconds before "
                                      "rate_limited (default 20)."_s,
          u"n"_s},
+        {u"smtp-url"_s, u"Mail server for transcripts and replies to offline requests: smtp://host:port "
+                        "(STARTTLS when offered) or smtps://host:port. Without it mail is off."_s,
+         u"url"_s},
+        {u"smtp-from"_s, u"Sender address of the server's mail, e.g. chat@example.com or "
+                         "\"Example Chat <chat@example.com>\" (required with --smtp-url)."_s,
+         u"address"_s},
+        {u"smtp-user"_s, u"User name for the mail server; the password is read from the environment "
+                         "variable CONCIERGE_SMTP_PASSWORD only."_s,
+         u"name"_s},
         {u"session-idle-seconds"_s, u"Forget a session that has had no connection this long; its "
                                     "client then resumes with a snapshot (default 600)."_s,
          u"seconds"_s},
+        {u"max-file-mb"_s, u"Largest file operators and visitors may send, in MiB (default 10)."_s, u"n"_s},
+        {u"refuse-executables"_s, u"on: refuse uploads of programs and scripts (by content or name) "
+                                  "instead of marking them (default off)."_s,
+         u"on|off"_s},
     });
 }
 
@@ -67,6 +85,29 @@ bool toInt(const QString &text, int minimum, int *out)
     if (!ok || value < minimum)
         return false;
     *out = value;
+    return true;
+}
+
+/// --smtp-url, --smtp-from, --smtp-user and CONCIERGE_SMTP_PASSWORD (docs/protocol.md "Mail").
+bool mailFromParser(const std::function<QString(const QString &)> &value, MailSettings *mail, QString *error)
+{
+    mail->url = value(u"smtp-url"_s).trimmed();
+    mail->from = value(u"smtp-from"_s).trimmed();
+    mail->user = value(u"smtp-user"_s);
+    // From the environment only: a password on the command line is visible to every local user.
+    mail->password = qEnvironmentVariable("CONCIERGE_SMTP_PASSWORD");
+    if (mail->url.isEmpty())
+        return true;
+    const QString scheme = QUrl(mail->url).scheme();
+    if (scheme != u"smtp" && scheme != u"smtps") {
+        *error = u"--smtp-url: expected smtp://host:port or smtps://host:port, got "_s + mail->url;
+        return false;
+    }
+    if (!mailmessage::isSafeAddress(mailmessage::bareAddress(mail->from))
+        || mail->from.contains(QRegularExpression(u"[^\\x20-\\x7e]"_s))) {
+        *error = u"--smtp-from: an ASCII sender address is required with --smtp-url, got \""_s + mail->from + u'"';
+        return false;
+    }
     return true;
 }
 
@@ -131,7 +172,19 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
     };
     for (const QString &host : value(u"teleport-hosts"_s).split(u',', Qt::SkipEmptyParts))
         config->teleportHosts.append(host.trimmed().toLower());
-    if (!onOff(u"auto-assign"_s, &config->autoAssign) || !onOff(u"hide-others-dialogs"_s, &config->hideOthersDialogs))
+    if (!onOff(u"auto-assign"_s, &config->autoAssign) || !onOff(u"hide-others-dialogs"_s, &config->hideOthersDialogs)
+        || !onOff(u"refuse-executables"_s, &config->refuseExecutables))
+        return false;
+    if (const QString mb = value(u"max-file-mb"_s); !mb.isEmpty()) {
+        int megabytes = 0;
+        // 1 GiB at most: QtHttpServer holds a whole upload in memory.
+        if (!toInt(mb, 1, &megabytes) || megabytes > 1024) {
+            *error = u"--max-file-mb: expected a number of MiB from 1 to 1024, got "_s + mb;
+            return false;
+        }
+        config->maxFileBytes = qint64(megabytes) * 1024 * 1024;
+    }
+    if (!mailFromParser(value, &config->mail, error))
         return false;
     // "default" is for `admin set-operator --max-dialogs default` (follow this setting again),
     // which shares the option; for the server it means the built-in default.

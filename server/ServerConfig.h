@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "MailSettings.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -25,7 +27,10 @@ struct ServerConfig
     int loginMaxFailures = 5;
     int loginWindowSeconds = 300;
     int visitorMessageLimit = 20; ///< per visitor per 10 s; a person types far slower
+    MailSettings mail;            ///< --smtp-url and friends; off without a URL
     int sessionIdleSeconds = 600; ///< a session with no socket this long is forgotten (resume → snapshot)
+    qint64 maxFileBytes = 10 * 1024 * 1024; ///< uploads over this are refused (--max-file-mb)
+    bool refuseExecutables = false;          ///< programs and scripts refused at upload (403)
 
     QString databasePath() const;
 

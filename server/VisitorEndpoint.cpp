@@ -44,7 +44,7 @@ QString field(const QJsonObject &object, const QString &name)
 }
 } // namespace
 
-VisitorEndpoint::VisitorEndpoint(const Services &services, int messagesPer10s, QObject *parent)
+VisitorEndpoint::VisitorEndpoint(const Services &services, QObject *parent)
     : QObject(parent)
     , m_visitors(services.visitors)
     , m_dialogs(services.dialogs)
@@ -56,7 +56,7 @@ VisitorEndpoint::VisitorEndpoint(const Services &services, int messagesPer10s, Q
     , m_actions(services.actions)
     , m_moderation(services.moderation)
     , m_teleport(services.teleport)
-    , m_messageGuard(messagesPer10s, std::chrono::seconds(10))
+    , m_posting(services.posting)
 {
 }
 
@@ -177,8 +177,10 @@ QJsonObject VisitorEndpoint::snapshot(qint64 visitorId, bool operatorsAvailable)
     QJsonArray messages;
     if (const auto dialog = m_dialogs.openForVisitor(visitorId)) {
         dialogJson = m_fanout.visitorDialogJson(*dialog);
-        for (const Message &message : m_dialogs.lastMessages(dialog->id, kSnapshotMessages))
-            messages.append(EventFanout::visitorMessageJson(message));
+        for (const Message &message : m_dialogs.lastMessages(dialog->id, kSnapshotMessages)) {
+            if (!message.isOperatorOnly()) // mail sent or failed is the operators' business
+                messages.append(EventFanout::visitorMessageJson(message));
+        }
     }
     return {{u"dialog"_s, dialogJson},
             {u"messages"_s, messages},
@@ -210,27 +212,6 @@ void VisitorEndpoint::pageView(ClientConnection *connection, qint64 visitorId, c
     m_fanout.visitorChanged(visitorId);
 }
 
-std::optional<QString> VisitorEndpoint::acceptLine(ClientConnection *connection, qint64 visitorId,
-                                                   const Frame &frame)
-{
-    const auto sent = checks::line(connection, frame);
-    if (!sent)
-        return std::nullopt;
-    const auto original = m_dialogs.findByCid(sent->cid);
-    const auto originalDialog = original ? m_dialogs.find(original->dialogId) : std::nullopt;
-    const bool mine = original && original->author == protocol::Author::Visitor && originalDialog
-                      && originalDialog->visitorId == visitorId;
-    if (checks::answeredAsRetry(connection, frame, original.has_value(), mine,
-                                original ? EventFanout::visitorMessageJson(*original) : QJsonObject()))
-        return std::nullopt; // and no new dialog opened
-    if (const int wait = m_messageGuard.tryAction(visitorId)) {
-        connection->sendError(frame.rid, ErrorCode::RateLimited,
-                              u"Too many messages; please wait %1 s"_s.arg(wait), {{u"retryAfter"_s, wait}});
-        return std::nullopt;
-    }
-    return sent->text;
-}
-
 std::optional<qint64> VisitorEndpoint::departmentField(ClientConnection *connection, const Frame &frame)
 {
     const QJsonValue value = frame.object.value(u"departmentId");
@@ -244,39 +225,15 @@ std::optional<qint64> VisitorEndpoint::departmentField(ClientConnection *connect
     return id;
 }
 
-void VisitorEndpoint::storeLine(ClientConnection *connection, const Frame &frame, qint64 visitorId,
-                                const QString &text, const std::function<std::optional<Dialog>()> &prepareDialog,
-                                bool opensDialog)
+void VisitorEndpoint::answer(ClientConnection *connection, const Frame &frame, const PostOutcome &outcome)
 {
-    // The dialog change and the line land together or not at all: an `internal` error must mean
-    // nothing was stored, and a retry must find no half-made dialog in its way.
-    const auto fail = [&](const QString &what) {
-        m_dialogs.rollback();
-        connection->sendError(frame.rid, ErrorCode::Internal, what);
-    };
-    if (!m_dialogs.transaction()) {
-        connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the message"_s);
+    if (const auto *refusal = std::get_if<Refusal>(&outcome)) {
+        connection->sendError(frame.rid, refusal->code, refusal->message, refusal->extra);
         return;
     }
-    const std::optional<Dialog> before = m_dialogs.openForVisitor(visitorId);
-    const auto dialog = prepareDialog();
-    if (!dialog)
-        return fail(u"Cannot store the dialog"_s);
-    Message message;
-    message.cid = frame.object.value(u"cid").toString();
-    message.dialogId = dialog->id;
-    message.author = protocol::Author::Visitor;
-    message.authorName = m_visitors.name(visitorId);
-    message.text = text;
-    const auto stored = m_dialogs.insertMessage(message);
-    if (!stored || !m_dialogs.commit())
-        return fail(u"Cannot store the message"_s);
-    connection->sendResult(frame.rid, {{u"message"_s, EventFanout::visitorMessageJson(*stored)}});
-    if (!before || *before != *dialog)
-        m_fanout.dialogChanged(*dialog);
-    m_fanout.messageStored(*stored, *dialog);
-    if (opensDialog)
-        m_router.assignWaiting();
+    const Posted &posted = std::get<Posted>(outcome);
+    connection->sendResult(frame.rid, posted.resultData());
+    m_posting.announce(posted);
 }
 
 void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId, const Frame &frame)
@@ -284,21 +241,14 @@ void VisitorEndpoint::sendMessage(ClientConnection *connection, qint64 visitorId
     const auto department = departmentField(connection, frame);
     if (!department)
         return;
-    const auto text = acceptLine(connection, visitorId, frame);
-    if (!text)
+    const auto sent = checks::line(connection, frame);
+    if (!sent)
         return;
-    const bool opens = !m_dialogs.openForVisitor(visitorId);
-    storeLine(connection, frame, visitorId, *text, [&]() -> std::optional<Dialog> {
-        auto dialog = m_dialogs.openForVisitor(visitorId);
-        if (!dialog)
-            return m_dialogs.create(visitorId, *department);
-        if (dialog->waitingSince.isValid())
-            return dialog;
-        dialog->waitingSince = QDateTime::currentDateTimeUtc(); // the visitor waits for an answer again
-        if (!m_dialogs.update(*dialog))
-            return std::nullopt;
-        return m_dialogs.find(dialog->id);
-    }, opens);
+    Message line;
+    line.cid = sent->cid;
+    line.text = sent->text;
+    // The same path as a file upload (FileUploads): retry, flood limit, the dialog opened or waiting.
+    answer(connection, frame, m_posting.fromVisitor(visitorId, line, *department));
 }
 
 void VisitorEndpoint::offlineRequest(ClientConnection *connection, qint64 visitorId, const Frame &frame)
@@ -309,16 +259,13 @@ void VisitorEndpoint::offlineRequest(ClientConnection *connection, qint64 visito
     const auto department = departmentField(connection, frame);
     if (!department)
         return;
-    const auto text = acceptLine(connection, visitorId, frame);
-    if (!text)
+    const auto sent = checks::line(connection, frame);
+    if (!sent)
         return;
-    if (m_dialogs.openForVisitor(visitorId)) {
-        connection->sendError(frame.rid, ErrorCode::Forbidden, u"You already have an open conversation"_s);
-        return;
-    }
-    // Offline requests wait to be taken: never auto-assigned (opensDialog false).
-    storeLine(connection, frame, visitorId, *text,
-              [&] { return m_dialogs.create(visitorId, *department, *contact); }, false);
+    Message line;
+    line.cid = sent->cid;
+    line.text = sent->text;
+    answer(connection, frame, m_posting.offlineRequest(visitorId, line, *department, *contact));
 }
 
 void VisitorEndpoint::closeDialog(ClientConnection *connection, qint64 visitorId, const Frame &frame)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FloodGuard.h"
+#include "MessagePosting.h"
 
 #include "protocol/Dialog.h"
 #include "protocol/Frame.h"
@@ -47,8 +48,9 @@ public:
         DialogActions &actions;
         ModerationRepository &moderation;
         Teleport &teleport;
+        MessagePosting &posting;
     };
-    VisitorEndpoint(const Services &services, int messagesPer10s, QObject *parent = nullptr);
+    explicit VisitorEndpoint(const Services &services, QObject *parent = nullptr);
 
     void accept(ClientConnection *connection);
 
@@ -60,15 +62,10 @@ private:
     void sendMessage(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     void offlineRequest(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     void closeDialog(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
-    /// The checks every visitor line passes (cid, text, retry, flood). Returns the text to store, or
-    /// nothing when the request is already answered (an error, or the original of a retry).
-    std::optional<QString> acceptLine(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
     /// Optional `departmentId`: 0 when absent; nothing (bad_request answered) when unknown.
     std::optional<qint64> departmentField(ClientConnection *connection, const protocol::Frame &frame);
-    /// In one transaction: \a prepareDialog opens or updates the visitor's dialog, and \a text is
-    /// stored in it. Then answers and tells everyone; assigns the dialog when \a opensDialog.
-    void storeLine(ClientConnection *connection, const protocol::Frame &frame, qint64 visitorId, const QString &text,
-                   const std::function<std::optional<protocol::Dialog>()> &prepareDialog, bool opensDialog);
+    /// Answers a posted line (or its refusal), then tells everyone.
+    void answer(ClientConnection *connection, const protocol::Frame &frame, const PostOutcome &outcome);
     void typing(qint64 visitorId, const protocol::Frame &frame);
     /// A ban in force on this visitor or the socket's address: answers `forbidden` and returns true.
     bool refusedAsBanned(ClientConnection *connection, qint64 visitorId, const protocol::Frame &frame);
@@ -84,8 +81,7 @@ private:
     DialogActions &m_actions;
     ModerationRepository &m_moderation;
     Teleport &m_teleport;
-    /// A person types at most a few lines a second; the default 20 in 10 s stops a script.
-    FloodGuard m_messageGuard;
+    MessagePosting &m_posting; ///< lines and files: cid retries, the flood limit, the dialog
     /// Page views come from navigation; 30 in 10 s covers a fast clicker, not a loop.
     FloodGuard m_pageViewGuard{30, std::chrono::seconds(10)};
     QHash<ClientConnection *, qint64> m_visitOf; ///< the visit each socket's page views belong to
