@@ -2,6 +2,8 @@
 #include "DialogPane.h"
 
 #include "DialogActionsBar.h"
+#include "DialogFiles.h"
+#include "FileUploadBar.h"
 #include "LanguageNames.h"
 #include "MessageDelegate.h"
 #include "MessageListModel.h"
@@ -20,6 +22,7 @@
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTabBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace concierge::ui {
@@ -63,6 +66,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     , m_replyEdit(new ReplyEditor(m_replyRow))
     , m_sendButton(new QPushButton(tr("&Send"), m_replyRow))
     , m_chatPane(new OperatorChatPane(session, this))
+    , m_files(new DialogFiles(session, this, m_notice))
 {
     setObjectName(QStringLiteral("dialogPane"));
     m_modeTabs->setObjectName(QStringLiteral("dialogModeTabBar"));
@@ -111,7 +115,11 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
                              tr("You are Offline. Choose another status to work with dialogs."));
 
     m_historyView->setModel(session->messageModel());
-    m_historyView->setItemDelegate(new MessageDelegate(m_historyView));
+    auto *delegate = new MessageDelegate(m_historyView);
+    delegate->setThumbnails(m_files->thumbnails());
+    m_historyView->setItemDelegate(delegate);
+    m_files->watchHistory(m_historyView);
+    m_replyEdit->setAcceptsFiles(true);
     m_historyView->setWordWrap(true);
     m_historyView->setUniformItemSizes(false);
     m_historyView->setResizeMode(QListView::Adjust);
@@ -132,6 +140,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
 
     auto *replyLayout = new QHBoxLayout(m_replyRow);
     replyLayout->setContentsMargins(0, 0, 0, 0);
+    replyLayout->addWidget(m_files->attachButton(), 0, Qt::AlignBottom);
     replyLayout->addWidget(m_replyEdit, 1);
     replyLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
 
@@ -145,6 +154,8 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     dialogLayout->addWidget(m_historyView, 1);
     dialogLayout->addWidget(m_typingLabel);
     dialogLayout->addWidget(m_replyRow);
+    dialogLayout->addWidget(m_files->uploadBar());
+    m_files->acceptDropsOn(dialogPage);
     m_stack->addWidget(m_emptyLabel);
     m_stack->addWidget(dialogPage);
 
@@ -173,6 +184,8 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
         }
     });
     connect(m_replyEdit, &ReplyEditor::submitted, this, &DialogPane::sendReply);
+    connect(m_replyEdit, &ReplyEditor::filesPasted, m_files, &DialogFiles::sendFiles);
+    connect(m_replyEdit, &ReplyEditor::imagePasted, m_files, &DialogFiles::sendPastedImage);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_replyEdit->toPlainText().trimmed();
         if (!text.isEmpty())
@@ -435,6 +448,7 @@ void DialogPane::refreshHeader()
     m_replyRow->setVisible(self.mayWork() && !watching);
     m_replyEdit->setEnabled(canChange);
     m_sendButton->setEnabled(canChange);
+    m_files->setDialog(m_dialogId, canChange && self.mayWork() && !watching);
     m_historyView->setVisible(hasDialog);
 }
 

@@ -22,6 +22,7 @@ class OperatorSession;
 namespace concierge::ui {
 
 class DialogActionsBar;
+class DialogFiles;
 class NoticeBar;
 class OperatorChatPane;
 class ReplyEditor;
@@ -50,6 +51,7 @@ public:
     /// dialog cannot be transferred now.
     TransferDialog *openTransferDialog();
     DialogActionsBar *actionsBar() const { return m_actionsBar; }
+    DialogFiles *files() const { return m_files; }
 
 private:
     void buildActions();
@@ -88,6 +90,7 @@ private:
     ReplyEditor *m_replyEdit;
     QPushButton *m_sendButton;
     OperatorChatPane *m_chatPane;
+    DialogFiles *m_files;
     QPointer<TransferDialog> m_transferDialog;
     std::optional<protocol::TransferTarget>
         m_sentTransfer; ///< the last transfer asked for, to word a refusal

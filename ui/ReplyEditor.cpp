@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReplyEditor.h"
 
+#include <QFileInfo>
+#include <QImage>
 #include <QKeyEvent>
+#include <QMimeData>
+#include <QUrl>
 
 namespace concierge::ui {
 
@@ -35,6 +39,42 @@ void ReplyEditor::keyPressEvent(QKeyEvent *event)
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+}
+
+QStringList ReplyEditor::localFiles(const QMimeData *source) const
+{
+    QStringList paths;
+    if (!m_acceptsFiles || !source->hasUrls())
+        return paths;
+    for (const QUrl &url : source->urls()) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
+}
+
+bool ReplyEditor::canInsertFromMimeData(const QMimeData *source) const
+{
+    if (m_acceptsFiles && (source->hasImage() || !localFiles(source).isEmpty()))
+        return true;
+    return QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void ReplyEditor::insertFromMimeData(const QMimeData *source)
+{
+    // Files copied in a file manager come as URLs (often with an image too, their icon): the files win.
+    if (const QStringList paths = localFiles(source); !paths.isEmpty()) {
+        Q_EMIT filesPasted(paths);
+        return;
+    }
+    if (m_acceptsFiles && source->hasImage()) {
+        const QImage image = qvariant_cast<QImage>(source->imageData());
+        if (!image.isNull()) {
+            Q_EMIT imagePasted(image);
+            return;
+        }
+    }
+    QPlainTextEdit::insertFromMimeData(source);
 }
 
 } // namespace concierge::ui

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QImage>
 #include <QKeySequence>
+#include <QMimeData>
 #include <QList>
 #include <QPair>
 #include <QPlainTextEdit>
@@ -19,6 +21,9 @@ public:
     /// The keys keyPressEvent() handles itself (they are no QAction), with what they do — for the
     /// keyboard shortcuts help, kept next to the code that implements them.
     static QList<QPair<QKeySequence, QString>> keys();
+    /// The visitor's reply box takes files: a pasted picture or pasted / dropped files are handed
+    /// on (imagePasted, filesPasted) instead of becoming text. Off by default (the operator room).
+    void setAcceptsFiles(bool accepts) { m_acceptsFiles = accepts; }
 
 Q_SIGNALS:
     /// The operator pressed Enter on non-blank text. The receiver clears the box once the reply is
@@ -26,9 +31,17 @@ Q_SIGNALS:
     void submitted(const QString &text);
     /// True while the operator is typing (for the visitor's "operator is typing…").
     void typingChanged(bool typing);
+    void imagePasted(const QImage &image);
+    void filesPasted(const QStringList &paths);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
+    void insertFromMimeData(const QMimeData *source) override;
+
+private:
+    QStringList localFiles(const QMimeData *source) const;
+    bool m_acceptsFiles = false;
 };
 
 } // namespace concierge::ui
