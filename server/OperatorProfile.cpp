@@ -19,6 +19,7 @@ using protocol::OperatorInfo;
 
 namespace {
 constexpr qsizetype kMaxNameChars = 100;
+constexpr qsizetype kMaxEmailChars = 200; ///< as for the visitors' contact forms
 constexpr qsizetype kMinPasswordChars = 8;
 } // namespace
 
@@ -55,6 +56,23 @@ void OperatorProfile::update(ClientConnection *connection, const OperatorInfo &m
             if (!languages.contains(code))
                 languages.append(code);
         }
+    }
+    const bool hasEmail = frame.object.contains(u"email");
+    const QString email = OperatorRepository::normalizeEmail(frame.object.value(u"email").toString());
+    if (hasEmail && (email.size() > kMaxEmailChars || !OperatorRepository::isValidEmail(email))) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"Not a valid email address"_s);
+        return;
+    }
+    const bool emailChanges = hasEmail && email != me.email;
+    if (emailChanges && m_operators.findByEmail(email)) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"This email is already in use by another operator"_s);
+        return;
+    }
+    // Every field was checked before any is written; the email goes first, as the one that can
+    // still clash (two operators claiming one address at once: the UNIQUE column decides).
+    if (emailChanges && !m_operators.setEmail(me.id, email)) {
+        connection->sendError(frame.rid, ErrorCode::BadRequest, u"This email is already in use by another operator"_s);
+        return;
     }
     if ((hasName && !m_operators.setName(me.id, name)) || (hasLanguages && !m_operators.setLanguages(me.id, languages))) {
         connection->sendError(frame.rid, ErrorCode::Internal, u"Cannot store the profile"_s);

@@ -11,8 +11,8 @@ class EventFanout;
 class LoginRateLimiter;
 class OperatorRepository;
 
-/// The operator's own profile (docs/protocol.md "Operator profile"): display name and languages
-/// (`profile.update`), and the password (`password.change`, the old one required).
+/// The operator's own profile (docs/protocol.md "Operator profile"): display name, languages and
+/// login/mail address (`profile.update`), and the password (`password.change`, the old one required).
 class OperatorProfile
 {
 public:

@@ -51,7 +51,9 @@ class Sink:
             "rcptTo": list(envelope.rcpt_tos),
             "headers": {k: str(v) for k, v in parsed.items()},
             "rawHeaders": {k: str(v) for k, v in raw.items()},
-            "body": body_part.get_content() if body_part is not None else "",
+            # Text travels in canonical form (CRLF line ends, RFC 2046) inside base64 too; a mail
+            # client shows plain line ends.
+            "body": body_part.get_content().replace("\r\n", "\n") if body_part is not None else "",
             "sevenBit": all(b < 128 for b in data),
             "crlfOnly": b"\n" not in data.replace(b"\r\n", b""),
         }
