@@ -3,14 +3,39 @@
 
 #include "BanDialog.h"
 #include "OperatorSession.h"
+#include "TranscriptRecipientDialog.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 
 namespace concierge::ui {
+
+namespace {
+
+/// A small envelope drawn in the button's text colour: themes without "mail-send" still show one.
+QIcon envelopeIcon(const QWidget *widget)
+{
+    const QIcon themed = QIcon::fromTheme(QStringLiteral("mail-send"));
+    if (!themed.isNull())
+        return themed;
+    const qreal ratio = widget->devicePixelRatioF();
+    QPixmap pixmap(QSize(16, 16) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(widget->palette().color(QPalette::ButtonText), 1.3));
+    const QRectF body(1.5, 3.5, 13, 9);
+    painter.drawRect(body);
+    painter.drawPolyline(QPolygonF{body.topLeft(), QPointF(8, 9), body.topRight()});
+    return QIcon(pixmap);
+}
+
+} // namespace
 
 DialogActionsBar::DialogActionsBar(OperatorSession *session, QWidget *parent)
     : QWidget(parent)
@@ -20,6 +45,7 @@ DialogActionsBar::DialogActionsBar(OperatorSession *session, QWidget *parent)
     , m_categoryValue(new QLabel(this))
     , m_contactButton(new QPushButton(tr("Request &contact details"), this))
     , m_banButton(new QPushButton(tr("&Ban visitor…"), this))
+    , m_transcriptButton(new QPushButton(tr("&Email transcript…"), this))
 {
     setObjectName(QStringLiteral("dialogActionsBar"));
     m_categoryCombo->setObjectName(QStringLiteral("categoryCombo"));
@@ -31,6 +57,8 @@ DialogActionsBar::DialogActionsBar(OperatorSession *session, QWidget *parent)
     m_categoryValue->setFont(bold);
     m_contactButton->setObjectName(QStringLiteral("requestContactButton"));
     m_banButton->setObjectName(QStringLiteral("banVisitorButton"));
+    m_transcriptButton->setObjectName(QStringLiteral("emailTranscriptButton"));
+    m_transcriptButton->setIcon(envelopeIcon(m_transcriptButton));
 
     m_categoryCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_categoryCombo->setMinimumContentsLength(12);
@@ -48,10 +76,20 @@ DialogActionsBar::DialogActionsBar(OperatorSession *session, QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(m_contactButton);
     layout->addWidget(m_banButton);
+    layout->addWidget(m_transcriptButton);
 
     connect(m_categoryCombo, &QComboBox::activated, this, &DialogActionsBar::onCategoryChosen);
     connect(m_contactButton, &QPushButton::clicked, this, &DialogActionsBar::requestContact);
     connect(m_banButton, &QPushButton::clicked, this, &DialogActionsBar::openBanDialog);
+    connect(m_transcriptButton, &QPushButton::clicked, this, &DialogActionsBar::openTranscriptDialog);
+    connect(session, &OperatorSession::serverSettingsChanged, this, &DialogActionsBar::refresh);
+    connect(session, &OperatorSession::transcriptEmailed, this, [this](qint64 dialogId, qint64 toOperatorId) {
+        const auto to = m_session->operatorInfo(toOperatorId);
+        const QString name = to ? to->name : tr("operator %1").arg(toOperatorId);
+        const QString email = to ? to->email : QString();
+        Q_EMIT succeeded(tr("The transcript of dialog #%1 was sent to %2 (%3).")
+                             .arg(QString::number(dialogId), name, email));
+    });
     connect(session, &OperatorSession::categoriesChanged, this, &DialogActionsBar::refresh);
     connect(session, &OperatorSession::dialogChanged, this, [this](qint64 id) {
         if (id == m_dialogId)
@@ -84,7 +122,11 @@ void DialogActionsBar::buildActions()
     m_banAction->setObjectName(QStringLiteral("banVisitorAction"));
     m_banAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     connect(m_banAction, &QAction::triggered, this, &DialogActionsBar::openBanDialog);
-    for (QAction *action : {m_contactAction, m_categoryAction, m_banAction}) {
+    m_transcriptAction = new QAction(tr("Email the transcript…"), this);
+    m_transcriptAction->setObjectName(QStringLiteral("emailTranscriptAction"));
+    m_transcriptAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_transcriptAction, &QAction::triggered, this, &DialogActionsBar::openTranscriptDialog);
+    for (QAction *action : {m_contactAction, m_categoryAction, m_banAction, m_transcriptAction}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
     }
@@ -96,6 +138,8 @@ void DialogActionsBar::showVisitor(qint64 visitorId, qint64 dialogId)
     m_dialogId = dialogId;
     if (m_banDialog)
         m_banDialog->reject(); // it was about the visitor on screen before
+    if (m_transcriptDialog)
+        m_transcriptDialog->reject(); // the same: about the dialog on screen before
     refresh();
 }
 
@@ -127,8 +171,17 @@ void DialogActionsBar::refresh()
     const bool ban = mayBan();
     m_banButton->setVisible(ban);
     m_banAction->setEnabled(ban);
+    // Any dialog one can see may be mailed, open or closed ("Mail"); while it cannot, the button
+    // stays in view and its tooltip says why.
+    const QString whyNoTranscript = transcriptUnavailableReason();
+    m_transcriptButton->setVisible(hasDialog);
+    m_transcriptButton->setEnabled(whyNoTranscript.isEmpty());
+    m_transcriptButton->setToolTip(whyNoTranscript.isEmpty()
+                                       ? tr("Mail this dialog's text to you or a colleague (Ctrl+Shift+E)")
+                                       : whyNoTranscript);
+    m_transcriptAction->setEnabled(hasDialog && whyNoTranscript.isEmpty());
     // No empty strip when there is nothing to show or do.
-    setVisible(showCategory || canChange || ban);
+    setVisible(showCategory || canChange || ban || hasDialog);
 }
 
 void DialogActionsBar::fillCategories()
@@ -183,6 +236,33 @@ BanDialog *DialogActionsBar::openBanDialog()
     return dialog;
 }
 
+QString DialogActionsBar::transcriptUnavailableReason() const
+{
+    if (!m_session->serverSettings().mail)
+        return tr("The server cannot send mail: no mail server is set up in its configuration.");
+    if (!m_session->self().mayWork())
+        return tr("You are Offline. Choose another status to mail a transcript.");
+    return {};
+}
+
+TranscriptRecipientDialog *DialogActionsBar::openTranscriptDialog()
+{
+    if (m_dialogId <= 0 || m_session->dialog(m_dialogId).id <= 0 || !transcriptUnavailableReason().isEmpty())
+        return nullptr;
+    if (m_transcriptDialog)
+        m_transcriptDialog->close();
+    auto *dialog = new TranscriptRecipientDialog(m_dialogId, m_session->operators(), m_session->self().id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_transcriptDialog = dialog;
+    const qint64 dialogId = m_dialogId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, dialogId] {
+        if (dialog->recipientId() > 0)
+            m_session->emailTranscript(dialogId, dialog->recipientId());
+    });
+    dialog->open();
+    return dialog;
+}
+
 void DialogActionsBar::onRequestFailed(const QString &requestType, protocol::ErrorCode code,
                                        const QString &message)
 {
@@ -197,6 +277,8 @@ void DialogActionsBar::onRequestFailed(const QString &requestType, protocol::Err
                                    ? tr("this visitor or their IP address is already banned.")
                                    : message;
         Q_EMIT failed(tr("The visitor was not banned: %1").arg(reason));
+    } else if (requestType == u"dialog.email") {
+        Q_EMIT failed(tr("The transcript was not sent: %1").arg(message));
     }
 }
 

@@ -18,10 +18,12 @@ class OperatorSession;
 namespace concierge::ui {
 
 class BanDialog;
+class TranscriptRecipientDialog;
 
 /// The row under the dialog header: the dialog's category (a picker for whoever may change the
 /// dialog, plain text for the others), "Request contact details" (Ctrl+Shift+C) and "Ban visitor…"
-/// (Ctrl+Shift+B, after a confirmation). Only what the operator may do now is offered; the server
+/// (Ctrl+Shift+B, after a confirmation), "Email the transcript…" (Ctrl+Shift+E, to an operator
+/// picked from those with an email; disabled while the server has no mail). Only what the operator may do now is offered; the server
 /// has the last word, and its refusals come out as failed(), for the pane to show.
 class DialogActionsBar : public QWidget
 {
@@ -35,6 +37,10 @@ public:
     /// Opens the ban confirmation for the visitor on screen; null when they cannot be banned now.
     BanDialog *openBanDialog();
     void requestContact();
+    /// Opens the transcript's recipient picker for the dialog on screen; null when it cannot be
+    /// mailed now (no dialog, Offline, the server has no mail).
+    TranscriptRecipientDialog *openTranscriptDialog();
+    QPushButton *transcriptButton() const { return m_transcriptButton; }
     QComboBox *categoryCombo() const { return m_categoryCombo; }
     /// The category as text, for whoever may not change it.
     QLabel *categoryValueLabel() const { return m_categoryValue; }
@@ -42,6 +48,8 @@ public:
 Q_SIGNALS:
     /// A request of this bar was refused; \a text says so in the operator's language.
     void failed(const QString &text);
+    /// A request of this bar went through (the transcript was mailed); \a text says to whom.
+    void succeeded(const QString &text);
 
 private:
     void buildActions();
@@ -49,6 +57,8 @@ private:
     void onCategoryChosen(int index);
     void onRequestFailed(const QString &requestType, protocol::ErrorCode code, const QString &message);
     bool mayBan() const;
+    /// Why the transcript cannot be mailed now; empty when it can.
+    QString transcriptUnavailableReason() const;
 
     OperatorSession *m_session;
     qint64 m_visitorId = 0;
@@ -58,6 +68,9 @@ private:
     QLabel *m_categoryValue;
     QPushButton *m_contactButton;
     QPushButton *m_banButton;
+    QPushButton *m_transcriptButton;
+    QAction *m_transcriptAction = nullptr;
+    QPointer<TranscriptRecipientDialog> m_transcriptDialog;
     QAction *m_contactAction = nullptr;
     QAction *m_categoryAction = nullptr;
     QAction *m_banAction = nullptr;

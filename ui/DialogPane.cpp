@@ -220,6 +220,9 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
             });
     connect(m_actionsBar, &DialogActionsBar::failed, this,
             [this](const QString &text) { m_notice->showNotice(NoticeBar::Kind::Error, text); });
+    connect(m_actionsBar, &DialogActionsBar::succeeded, this,
+            [this](const QString &text) { m_notice->showNotice(NoticeBar::Kind::Info, text); });
+    connect(session, &OperatorSession::serverSettingsChanged, this, &DialogPane::refreshHeader);
     connect(session, &OperatorSession::dialogTransferred, this, [this](qint64 id) {
         if (id != m_dialogId)
             return;
@@ -448,6 +451,17 @@ void DialogPane::refreshHeader()
     m_replyRow->setVisible(self.mayWork() && !watching);
     m_replyEdit->setEnabled(canChange);
     m_sendButton->setEnabled(canChange);
+    // The reply to an offline request also goes to the visitor's mailbox ("Mail"); the manual's
+    // button reads "Send by email" then.
+    const bool byEmail = open && dialog.isOfflineRequest() && !dialog.offline->email.trimmed().isEmpty()
+                         && m_session->serverSettings().mail;
+    m_sendButton->setText(byEmail ? tr("Send by &email") : tr("&Send"));
+    m_sendButton->setToolTip(byEmail ? tr("Send the reply (Enter); it is also emailed to %1")
+                                           .arg(dialog.offline->name.trimmed().isEmpty()
+                                                    ? dialog.offline->email
+                                                    : tr("%1 (%2)", "name, email")
+                                                          .arg(dialog.offline->name, dialog.offline->email))
+                                     : tr("Send the reply (Enter)"));
     m_files->setDialog(m_dialogId, canChange && self.mayWork() && !watching);
     m_historyView->setVisible(hasDialog);
 }

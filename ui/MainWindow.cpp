@@ -8,6 +8,7 @@
 #include "ProfileDialog.h"
 #include "ShortcutsDialog.h"
 #include "StatusComboBox.h"
+#include "SystemLineText.h"
 #include "TeleportCodeField.h"
 #include "TrayIcon.h"
 #include "VisitorInfoPane.h"
@@ -44,6 +45,8 @@ MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Concierge"));
+    // Transcripts word system lines as the dialog pane does.
+    session->setSystemLineWording(&SystemLineText::describe);
     m_splitter->setObjectName(QStringLiteral("paneSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 0);

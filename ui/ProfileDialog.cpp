@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProfileDialog.h"
 
+#include "AvatarEditor.h"
 #include "LanguageNames.h"
 #include "OperatorSession.h"
 
@@ -41,7 +42,10 @@ const QRegularExpression &languageCode()
 ProfileDialog::ProfileDialog(OperatorSession *session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
+    , m_avatar(new AvatarEditor(session, this))
     , m_name(new QLineEdit(this))
+    , m_email(new QLineEdit(this))
+    , m_emailMessage(new QLabel(this))
     , m_languages(new QListWidget(this))
     , m_otherLanguages(new QLineEdit(this))
     , m_save(new QPushButton(tr("&Save profile"), this))
@@ -55,6 +59,8 @@ ProfileDialog::ProfileDialog(OperatorSession *session, QWidget *parent)
     setObjectName(QStringLiteral("profileDialog"));
     setWindowTitle(tr("My profile"));
     m_name->setObjectName(QStringLiteral("profileNameEdit"));
+    m_email->setObjectName(QStringLiteral("profileEmailEdit"));
+    m_emailMessage->setObjectName(QStringLiteral("profileEmailMessageLabel"));
     m_languages->setObjectName(QStringLiteral("profileLanguageList"));
     m_otherLanguages->setObjectName(QStringLiteral("profileOtherLanguagesEdit"));
     m_save->setObjectName(QStringLiteral("profileSaveButton"));
@@ -69,11 +75,14 @@ ProfileDialog::ProfileDialog(OperatorSession *session, QWidget *parent)
     m_name->setText(self.name);
     m_name->setMaxLength(kMaxNameChars);
     m_name->setToolTip(tr("Visitors and colleagues see this name; lines already written keep the old one."));
+    m_email->setText(self.email);
+    m_email->setMaxLength(254); // the longest address SMTP carries
+    m_email->setToolTip(tr("You log in with this address, and transcripts colleagues send you arrive there."));
     m_languages->setMaximumHeight(m_languages->sizeHintForRow(0) > 0 ? m_languages->sizeHintForRow(0) * 7
                                                                      : 150);
     m_otherLanguages->setPlaceholderText(tr("comma-separated, e.g. pl, pt-br"));
     fillLanguages(self.languages);
-    for (QLabel *label : {m_profileMessage, m_passwordMessage}) {
+    for (QLabel *label : {m_profileMessage, m_passwordMessage, m_emailMessage}) {
         label->setTextFormat(Qt::PlainText);
         label->setWordWrap(true);
         label->hide();
@@ -84,7 +93,10 @@ ProfileDialog::ProfileDialog(OperatorSession *session, QWidget *parent)
 
     auto *profileBox = new QGroupBox(tr("Profile"), this);
     auto *profileForm = new QFormLayout(profileBox);
+    profileForm->addRow(tr("Picture:"), m_avatar);
     profileForm->addRow(tr("&Display name:"), m_name);
+    profileForm->addRow(tr("&Email:"), m_email);
+    profileForm->addRow(QString(), m_emailMessage);
     profileForm->addRow(tr("&Languages I speak:"), m_languages);
     profileForm->addRow(tr("&Other language codes:"), m_otherLanguages);
     profileForm->addRow(QString(), m_profileMessage);
@@ -122,6 +134,8 @@ ProfileDialog::ProfileDialog(OperatorSession *session, QWidget *parent)
     connect(m_new, &QLineEdit::returnPressed, this, &ProfileDialog::changePassword);
     connect(m_repeat, &QLineEdit::returnPressed, this, &ProfileDialog::changePassword);
     connect(m_name, &QLineEdit::returnPressed, this, &ProfileDialog::saveProfile);
+    connect(m_email, &QLineEdit::returnPressed, this, &ProfileDialog::saveProfile);
+    connect(m_email, &QLineEdit::textEdited, m_emailMessage, &QLabel::hide);
     connect(m_save, &QPushButton::clicked, this, &ProfileDialog::saveProfile);
     connect(m_changePassword, &QPushButton::clicked, this, &ProfileDialog::changePassword);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -129,7 +143,11 @@ ProfileDialog::ProfileDialog(OperatorSession *session, QWidget *parent)
         if (!m_saving)
             return;
         m_saving = false;
-        say(m_profileMessage, tr("Saved. Colleagues see the new name and languages now."), false);
+        if (!m_sentEmail.isEmpty())
+            say(m_profileMessage, tr("Saved. From now on you log in as %1.").arg(m_session->self().email), false);
+        else
+            say(m_profileMessage, tr("Saved. Colleagues see the new name and languages now."), false);
+        m_sentEmail.clear();
     });
     connect(session, &OperatorSession::passwordChanged, this, [this] {
         if (!m_changing)
@@ -177,6 +195,13 @@ QStringList ProfileDialog::languages() const
     return codes;
 }
 
+bool ProfileDialog::looksLikeEmail(const QString &email)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^[^@\\s<>()\\[\\],;:\"\\\\]+@[^@\\s<>()\\[\\],;:\"\\\\]+\\.[^@\\s<>()\\[\\],;:\"\\\\]+$"));
+    return pattern.match(email).hasMatch();
+}
+
 void ProfileDialog::saveProfile()
 {
     const QString name = m_name->text().trimmed();
@@ -195,9 +220,18 @@ void ProfileDialog::saveProfile()
             return;
         }
     }
+    const QString email = m_email->text().trimmed();
+    if (!looksLikeEmail(email)) {
+        say(m_emailMessage, tr("Enter an email address such as anna@example.com."), true);
+        m_email->setFocus();
+        m_email->selectAll();
+        return;
+    }
     m_profileMessage->hide();
+    m_emailMessage->hide();
     m_saving = true;
-    m_session->updateProfile(name, codes);
+    m_sentEmail = email.compare(m_session->self().email, Qt::CaseInsensitive) == 0 ? QString() : email;
+    m_session->updateProfile(name, codes, m_sentEmail);
 }
 
 void ProfileDialog::changePassword()
@@ -229,7 +263,14 @@ void ProfileDialog::onRequestFailed(const QString &requestType, protocol::ErrorC
 {
     if (requestType == u"profile.update" && m_saving) {
         m_saving = false;
-        say(m_profileMessage, tr("The profile was not saved: %1").arg(message), true);
+        // A changed address is the usual reason (malformed, or another operator's): say it there.
+        if (code == protocol::ErrorCode::BadRequest && !m_sentEmail.isEmpty()) {
+            say(m_emailMessage, tr("This address was not accepted: %1").arg(message), true);
+            m_email->setFocus();
+        } else {
+            say(m_profileMessage, tr("The profile was not saved: %1").arg(message), true);
+        }
+        m_sentEmail.clear();
     } else if (requestType == u"password.change" && m_changing) {
         m_changing = false;
         if (code == protocol::ErrorCode::Forbidden) {
