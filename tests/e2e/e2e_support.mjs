@@ -140,13 +140,14 @@ export function adminCli(stateDir, ...args) {
 }
 
 /**
- * Starts the server with the demo seed on a free port. Returned at once, so that the caller holds it
- * (to stop it, and to kill it on exit) even if it never comes up; then await listeningUrl().
+ * Starts the server with the demo seed on a free port, with `extraArgs` (e.g. ['--max-file-mb', '1']).
+ * Returned at once, so that the caller holds it (to stop it, and to kill it on exit) even if it never
+ * comes up; then await listeningUrl().
  */
-export function startServer(stateDir) {
+export function startServer(stateDir, extraArgs = []) {
     return new Child('concierge-server', serverBin, [
         '--listen', '127.0.0.1', '--port', '0', '--state-dir', stateDir, '--share-dir', shareDir,
-        '--seed-demo', '--demo-password', PASSWORD,
+        '--seed-demo', '--demo-password', PASSWORD, ...extraArgs,
     ]);
 }
 

@@ -67,8 +67,9 @@ function outcomeOf(xhr: XMLHttpRequest): UploadOutcome {
 }
 
 export function startUpload(request: UploadRequest): UploadHandle {
-    const query = new URLSearchParams({ cid: request.cid, name: request.name });
-    if (request.departmentId !== null) query.set("departmentId", String(request.departmentId));
+    // Percent-encoding, not URLSearchParams: its "+" for a space is a plus sign to the server (QUrlQuery).
+    let query = `cid=${encodeURIComponent(request.cid)}&name=${encodeURIComponent(request.name)}`;
+    if (request.departmentId !== null) query += `&departmentId=${request.departmentId}`;
     const xhr = new XMLHttpRequest();
     const done = new Promise<UploadOutcome>((resolve) => {
         xhr.upload.onprogress = (e) => {
@@ -80,7 +81,7 @@ export function startUpload(request: UploadRequest): UploadHandle {
         xhr.ontimeout = () => resolve({ kind: "network" });
         xhr.onabort = () => resolve({ kind: "aborted" });
     });
-    xhr.open("POST", `${request.origin}/v1/visitor/files?${query.toString()}`);
+    xhr.open("POST", `${request.origin}/v1/visitor/files?${query}`);
     xhr.setRequestHeader("Authorization", `Bearer ${request.visitorToken}`);
     xhr.send(request.file);
     return { done, abort: () => xhr.abort() };

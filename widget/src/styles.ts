@@ -67,6 +67,8 @@ export const STYLES = `
   flex: 1; resize: none; min-height: 40px; max-height: 120px; padding: 9px 10px; border: 1px solid #ced4da;
   border-radius: 10px; font: inherit; color: inherit; background: #fff;
 }
+/* A long placeholder (Russian) beside the paper clip is cut, not wrapped into a second hidden line. */
+.cw-input::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .cw-input:focus { outline: none; border-color: #2d6a4f; box-shadow: 0 0 0 3px rgba(45,106,79,.2); }
 .cw-send { border: 0; border-radius: 10px; padding: 0 16px; background: #2d6a4f; color: #fff; font: inherit; font-weight: 600; cursor: pointer; }
 .cw-send:hover { background: #1b4332; }
@@ -143,7 +145,7 @@ export const STYLES = `
 .cw-message[data-author="visitor"] .cw-bubble.cw-file { background: #fff; color: #1f2430; border-color: #95d5b2; }
 .cw-file-link { display: flex; flex-direction: column; gap: 2px; color: #2d6a4f; text-decoration: none; border-radius: 6px; }
 .cw-file-link:hover .cw-file-name { text-decoration: underline; }
-.cw-file-thumbnail { display: block; max-width: 200px; max-height: 150px; width: auto; height: auto; border-radius: 8px; background: #f1f3f5; }
+.cw-file-thumbnail { display: block; align-self: flex-start; max-width: 200px; max-height: 150px; width: auto; height: auto; border-radius: 8px; background: #f1f3f5; }
 .cw-file-head { display: flex; flex-direction: column; }
 .cw-file-name { font-weight: 600; overflow-wrap: anywhere; }
 .cw-file-size { font-size: 12px; color: #868e96; }
