@@ -32,6 +32,7 @@ FileTransfer::FileTransfer(OperatorSession *session)
     , m_session(session)
     , m_network(new QNetworkAccessManager(this))
 {
+    qRegisterMetaType<FileUpload *>(); // uploadStarted() through queued connections and QSignalSpy
 }
 
 QUrl FileTransfer::resolve(const QString &serverRelativeUrl) const
