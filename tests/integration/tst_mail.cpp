@@ -84,6 +84,7 @@ private Q_SLOTS:
     void mailOffAnswersUnavailable();
     void mailServerDownOrRefusingAnswersUnavailable();
     void slowMailServerDoesNotHoldTheServer();
+    void logsInWithThePasswordFromTheEnvironment();
     void replyToOfflineRequestIsMailed();
     void replyInRussianDialogHasRussianSubject();
     void replyWhenMailServerIsDownIsStillDelivered();
@@ -117,6 +118,7 @@ void TestMail::cleanup()
         qInfo().noquote() << "server output:\n" << m_server->output();
         qInfo().noquote() << "smtp sink output:\n" << m_sink->output();
     }
+    qunsetenv("CONCIERGE_SMTP_PASSWORD");
     m_server.reset();
     m_sink.reset();
 }
@@ -296,6 +298,34 @@ void TestMail::slowMailServerDoesNotHoldTheServer()
     QTRY_VERIFY_WITH_TIMEOUT(order.contains(u"mail answered"_s), 20000);
     QCOMPARE(order, (QStringList{u"visitor answered"_s, u"operator told"_s, u"mail answered"_s}));
     QCOMPARE(m_sink->messages().size(), 1);
+}
+
+void TestMail::logsInWithThePasswordFromTheEnvironment()
+{
+    m_sink->stop();
+    m_sink = std::make_unique<SmtpSink>();
+    QVERIFY2(m_sink->startWithLogin(u"chat"_s, u"s3cret-pass"_s), qPrintable(m_sink->output()));
+    // The server takes the password from its environment only (it inherits the test's).
+    qputenv("CONCIERGE_SMTP_PASSWORD", "wrong-pass");
+    QVERIFY(startServer(mailArgs(m_sink->url()) + QStringList{u"--smtp-user"_s, u"chat"_s}));
+    QJsonObject hello;
+    auto anna = loginOperator(*m_server, kAnna, u"online"_s, &hello);
+    auto visitor = connectVisitor(*m_server);
+    QVERIFY(anna && visitor);
+    const qint64 dialogId = openDialog(*visitor);
+    QCOMPARE(errorCode(emailTranscript(*anna, dialogId, operatorIdIn(hello, kBoris), u"S"_s, u"T"_s)),
+             u"unavailable"_s);
+    QVERIFY(m_sink->messages().isEmpty());
+
+    m_server->stop();
+    qputenv("CONCIERGE_SMTP_PASSWORD", "s3cret-pass");
+    const bool restarted = m_server->restart();
+    qunsetenv("CONCIERGE_SMTP_PASSWORD");
+    QVERIFY(restarted);
+    anna = loginOperator(*m_server, kAnna, u"online"_s);
+    QVERIFY(anna);
+    QVERIFY(isResult(emailTranscript(*anna, dialogId, operatorIdIn(hello, kBoris), u"S"_s, u"T"_s)));
+    QVERIFY(m_sink->waitForMessages(1));
 }
 
 void TestMail::replyToOfflineRequestIsMailed()

@@ -46,11 +46,21 @@ SmtpSink::~SmtpSink()
 
 bool SmtpSink::start(int timeoutMs)
 {
+    return launch({}, timeoutMs);
+}
+
+bool SmtpSink::startWithLogin(const QString &user, const QString &password, int timeoutMs)
+{
+    return launch({user, password}, timeoutMs);
+}
+
+bool SmtpSink::launch(const QStringList &login, int timeoutMs)
+{
     if (!m_dir.isValid())
         return false;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(python(), {QStringLiteral(CONCIERGE_SMTP_SINK_SCRIPT), m_dir.path()});
+    m_process->start(python(), QStringList{QStringLiteral(CONCIERGE_SMTP_SINK_SCRIPT), m_dir.path()} + login);
     static const QRegularExpression listening(u"listening on (\\d+)"_s);
     const QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired() && m_process->state() != QProcess::NotRunning) {

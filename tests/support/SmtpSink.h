@@ -55,6 +55,8 @@ public:
 
     /// Starts the sink and waits until it listens. False (see output()) on failure.
     bool start(int timeoutMs = 10000);
+    /// Like start(), but the sink demands SMTP AUTH with this user and password.
+    bool startWithLogin(const QString &user, const QString &password, int timeoutMs = 10000);
     /// Stops it (the port then refuses connections); messages() stays readable.
     void stop();
     bool isRunning() const;
@@ -78,6 +80,7 @@ public:
     QString output() const;
 
 private:
+    bool launch(const QStringList &login, int timeoutMs);
     void setFlag(const QString &name, const QByteArray &content, bool present);
 
     QTemporaryDir m_dir;

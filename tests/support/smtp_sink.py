@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A real SMTP server for tests (Debian's python3-aiosmtpd), driven by tests/support/SmtpSink.
 
-    smtp_sink.py <folder>
+    smtp_sink.py <folder> [<user> <password>]
 
 Listens on 127.0.0.1 on a free port and prints "listening on <port>" once it accepts connections.
 Each accepted message becomes <folder>/<n>.json, decoded by Python's own email package (an
 implementation independent of the server's encoder): envelope, decoded headers, the raw header
 values as they travelled, and the decoded text body.
+
+With a user and password the sink demands SMTP AUTH (PLAIN or LOGIN; over plain TCP, as this is a
+loopback test) and refuses mail from a client that did not log in with exactly those.
 
 Behaviour switches are files in <folder>, read per message so a test can flip them at any time:
   refuse  — answer DATA with "550 5.7.1 Refused by the test sink"
@@ -21,7 +24,7 @@ import json
 import os
 import sys
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Sink:
@@ -65,11 +68,22 @@ class Sink:
         return "250 2.0.0 Accepted"
 
 
-async def main(folder):
+def authenticator_for(user, password):
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = (isinstance(auth_data, LoginPassword) and auth_data.login == user.encode()
+              and auth_data.password == password.encode())
+        return AuthResult(success=ok)
+    return check
+
+
+async def main(folder, login):
     sink = Sink(folder)
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(
-        lambda: SMTP(sink, hostname="sink.test", enable_SMTPUTF8=True), "127.0.0.1", 0)
+    options = {"hostname": "sink.test", "enable_SMTPUTF8": True}
+    if login:
+        options.update(auth_required=True, auth_require_tls=False,
+                       authenticator=authenticator_for(*login))
+    server = await loop.create_server(lambda: SMTP(sink, **options), "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     print("listening on %d" % port, flush=True)
     async with server:
@@ -77,4 +91,4 @@ async def main(folder):
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1]))
+    asyncio.run(main(sys.argv[1], sys.argv[2:4] if len(sys.argv) >= 4 else None))
