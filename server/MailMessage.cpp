@@ -63,7 +63,8 @@ QString bareAddress(const QString &from)
 
 bool isSafeAddress(const QString &address)
 {
-    static const QRegularExpression pattern(u"^[^@\\s<>()\\[\\],;:\"\\\\]+@[^@\\s<>()\\[\\],;:\"\\\\]+\\.[^@\\s<>()\\[\\],;:\"\\\\]+$"_s);
+    static const QRegularExpression pattern(
+        u"^[^@\\s<>()\\[\\],;:\"\\\\]+@[^@\\s<>()\\[\\],;:\"\\\\]+\\.[^@\\s<>()\\[\\],;:\"\\\\]+$"_s);
     for (const QChar c : address) {
         if (c.unicode() < 0x20 || c.unicode() >= 0x7f)
             return false; // SMTPUTF8 addresses are not worth their trouble here
@@ -95,7 +96,8 @@ QByteArray encodeWords(const QString &text)
     return words;
 }
 
-QByteArray compose(const OutgoingMail &mail, const QString &from, const QDateTime &now, const QByteArray &idToken)
+QByteArray compose(const OutgoingMail &mail, const QString &from, const QDateTime &now,
+                   const QByteArray &idToken)
 {
     QByteArray to = mail.to.toLatin1();
     if (const QString name = oneLine(mail.toName); !name.isEmpty())

@@ -22,7 +22,8 @@ struct OutgoingMail
 namespace mailmessage {
 
 /// \a from as configured ("a@b.c" or "Name <a@b.c>"); \a idToken makes the Message-ID unique.
-QByteArray compose(const OutgoingMail &mail, const QString &from, const QDateTime &now, const QByteArray &idToken);
+QByteArray compose(const OutgoingMail &mail, const QString &from, const QDateTime &now,
+                   const QByteArray &idToken);
 /// The address inside a From setting: "Name <a@b.c>" → "a@b.c"; "a@b.c" → "a@b.c".
 QString bareAddress(const QString &from);
 /// An address safe to put in a header and an SMTP command: one @, no spaces, controls, quotes,

@@ -5,9 +5,8 @@
 #include <QMetaObject>
 #include <QRandomGenerator>
 
-#include <curl/curl.h>
-
 #include <cstring>
+#include <curl/curl.h>
 
 namespace concierge::server {
 
@@ -113,7 +112,8 @@ Mailer::~Mailer()
 void Mailer::finish(Done done, const QString &error)
 {
     // Queued: the caller's state is settled before it hears the outcome, whatever the thread.
-    QMetaObject::invokeMethod(this, [done = std::move(done), error] { done(error); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [done = std::move(done), error] { done(error); }, Qt::QueuedConnection);
 }
 
 void Mailer::send(const OutgoingMail &mail, Done done)
@@ -122,9 +122,10 @@ void Mailer::send(const OutgoingMail &mail, Done done)
         return finish(std::move(done), u"Mail is not configured on this server"_s);
     if (!mailmessage::isSafeAddress(mail.to))
         return finish(std::move(done), u"Not an address mail can be sent to: %1"_s.arg(mail.to));
-    const QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16)
-                             + '.' + QByteArray::number(QDateTime::currentMSecsSinceEpoch(), 36);
-    const QByteArray payload = mailmessage::compose(mail, m_settings.from, QDateTime::currentDateTimeUtc(), token);
+    const QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16) + '.' +
+                             QByteArray::number(QDateTime::currentMSecsSinceEpoch(), 36);
+    const QByteArray payload =
+        mailmessage::compose(mail, m_settings.from, QDateTime::currentDateTimeUtc(), token);
     const QByteArray recipient = mail.to.toLatin1();
     const MailSettings settings = m_settings;
     const std::shared_ptr<std::atomic_bool> stopping = m_stopping;

@@ -57,8 +57,8 @@ QString OfflineReplies::body(const Message &reply, const Message &request, const
 
 void OfflineReplies::messageStored(const Message &message, const Dialog &dialog)
 {
-    if (message.author != Author::Operator || !dialog.offline || dialog.offline->email.isEmpty()
-        || !m_mailer.isEnabled())
+    if (message.author != Author::Operator || !dialog.offline || dialog.offline->email.isEmpty() ||
+        !m_mailer.isEnabled())
         return;
     Message request;
     for (const Message &line : m_dialogs.lastMessages(dialog.id, kLinesToSearch)) {
@@ -72,12 +72,13 @@ void OfflineReplies::messageStored(const Message &message, const Dialog &dialog)
     const OutgoingMail mail{to, dialog.offline->name, subject(dialog.language),
                             body(message, request, dialog.language)};
     m_mailer.send(mail, [this, to, id](const QString &error) {
-        const auto line = error.isEmpty()
-                              ? m_dialogs.insertSystemLine(id, u"email.sent"_s, u"The reply was emailed to %1"_s.arg(to),
-                                                           {{u"to"_s, to}})
-                              : m_dialogs.insertSystemLine(id, u"email.failed"_s,
-                                                           u"The reply could not be emailed to %1: %2"_s.arg(to, error),
-                                                           {{u"to"_s, to}, {u"error"_s, error}});
+        const auto line =
+            error.isEmpty()
+                ? m_dialogs.insertSystemLine(id, u"email.sent"_s, u"The reply was emailed to %1"_s.arg(to),
+                                             {{u"to"_s, to}})
+                : m_dialogs.insertSystemLine(id, u"email.failed"_s,
+                                             u"The reply could not be emailed to %1: %2"_s.arg(to, error),
+                                             {{u"to"_s, to}, {u"error"_s, error}});
         const auto now = m_dialogs.find(id);
         if (line && now)
             m_fanout.messageStored(*line, *now);

@@ -24,7 +24,8 @@ public:
 
     /// The mail's subject and body in the dialog's language ("ru" or English).
     static QString subject(const QString &language);
-    static QString body(const protocol::Message &reply, const protocol::Message &request, const QString &language);
+    static QString body(const protocol::Message &reply, const protocol::Message &request,
+                        const QString &language);
 
 private:
     DialogRepository &m_dialogs;

@@ -33,7 +33,8 @@ void TranscriptMail::send(ClientConnection *connection, const OperatorInfo &me, 
     const QJsonValue subjectValue = frame.object.value(u"subject");
     const QJsonValue textValue = frame.object.value(u"text");
     if (!subjectValue.isString() || !textValue.isString() || textValue.toString().trimmed().isEmpty()) {
-        connection->sendError(frame.rid, ErrorCode::BadRequest, u"dialog.email needs a \"subject\" and a \"text\""_s);
+        connection->sendError(frame.rid, ErrorCode::BadRequest,
+                              u"dialog.email needs a \"subject\" and a \"text\""_s);
         return;
     }
     const QString subject = subjectValue.toString().trimmed();
@@ -70,7 +71,8 @@ void TranscriptMail::send(ClientConnection *connection, const OperatorInfo &me, 
                            {u"toName"_s, recipient->name},
                            {u"toEmail"_s, recipient->email},
                            {u"byName"_s, me.name}};
-    const QString fallback = u"%1 emailed the transcript to %2 (%3)"_s.arg(me.name, recipient->name, recipient->email);
+    const QString fallback =
+        u"%1 emailed the transcript to %2 (%3)"_s.arg(me.name, recipient->name, recipient->email);
     const qint64 id = dialog->id;
     m_mailer.send({recipient->email, recipient->name, subject, text}, [=, this](const QString &error) {
         if (!error.isEmpty()) {

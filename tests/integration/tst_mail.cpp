@@ -30,13 +30,14 @@ qint64 operatorIdIn(const QJsonObject &hello, const QString &email)
     return 0;
 }
 
-QJsonObject emailTranscript(RawProtocolClient &op, qint64 dialogId, qint64 toOperatorId, const QString &subject,
-                            const QString &text)
+QJsonObject emailTranscript(RawProtocolClient &op, qint64 dialogId, qint64 toOperatorId,
+                            const QString &subject, const QString &text)
 {
-    return op.request(u"dialog.email"_s, {{u"dialogId"_s, dialogId},
-                                          {u"operatorId"_s, toOperatorId},
-                                          {u"subject"_s, subject},
-                                          {u"text"_s, text}},
+    return op.request(u"dialog.email"_s,
+                      {{u"dialogId"_s, dialogId},
+                       {u"operatorId"_s, toOperatorId},
+                       {u"subject"_s, subject},
+                       {u"text"_s, text}},
                       30000);
 }
 
@@ -148,9 +149,9 @@ void TestMail::transcriptReachesAnOfflineColleague()
     QVERIFY(isResult(operatorSend(*anna, dialogId, u"Добрый день! Сейчас проверю."_s)));
 
     // A line that is just "." would end an SMTP message if the dot were not stuffed.
-    const QString text = u"#%1 22.11.2026 10:04\nИмя посетителя: Фёкла\n"_s.arg(dialogId)
-                         + QString(47, u'-') + u"\n22.11.2026\n10:04:34 Фёкла: Здравствуйте\n.\n"_s
-                         + u"10:05:00 Anna: "_s + QString(300, u'щ') + u"\n"_s;
+    const QString text = u"#%1 22.11.2026 10:04\nИмя посетителя: Фёкла\n"_s.arg(dialogId) +
+                         QString(47, u'-') + u"\n22.11.2026\n10:04:34 Фёкла: Здравствуйте\n.\n"_s +
+                         u"10:05:00 Anna: "_s + QString(300, u'щ') + u"\n"_s;
     const QString subject = u"Диалог #%1 с посетителем Фёкла — для Бориса"_s.arg(dialogId);
     const QJsonObject reply = emailTranscript(*anna, dialogId, borisId, subject, text);
     QVERIFY2(isResult(reply), qPrintable(reply.value(u"message").toString()));
@@ -199,8 +200,8 @@ void TestMail::transcriptReachesAnOfflineColleague()
 void TestMail::transcriptRefusals()
 {
     QVERIFY(createOperator(*m_server, kCarl, u"Carl"_s));
-    QVERIFY(startServer(mailArgs(m_sink->url()) + QStringList{u"--hide-others-dialogs"_s, u"on"_s,
-                                                              u"--auto-assign"_s, u"off"_s}));
+    QVERIFY(startServer(mailArgs(m_sink->url()) +
+                        QStringList{u"--hide-others-dialogs"_s, u"on"_s, u"--auto-assign"_s, u"off"_s}));
     QJsonObject hello;
     auto anna = loginOperator(*m_server, kAnna, u"online"_s, &hello);
     auto carl = loginOperator(*m_server, kCarl, u"online"_s);
@@ -215,9 +216,11 @@ void TestMail::transcriptRefusals()
     QCOMPARE(errorCode(emailTranscript(*carl, dialogId, 999999, u"S"_s, u"T"_s)), u"not_found"_s);
     QCOMPARE(errorCode(emailTranscript(*carl, 999999, borisId, u"S"_s, u"T"_s)), u"not_found"_s);
     QCOMPARE(errorCode(emailTranscript(*carl, dialogId, borisId, QString(301, u'x'), u"T"_s)), u"too_long"_s);
-    QCOMPARE(errorCode(emailTranscript(*carl, dialogId, borisId, u"S"_s, QString(500001, u'x'))), u"too_long"_s);
-    QCOMPARE(errorCode(carl->request(u"dialog.email"_s, {{u"dialogId"_s, dialogId}, {u"operatorId"_s, borisId}})),
-             u"bad_request"_s);
+    QCOMPARE(errorCode(emailTranscript(*carl, dialogId, borisId, u"S"_s, QString(500001, u'x'))),
+             u"too_long"_s);
+    QCOMPARE(
+        errorCode(carl->request(u"dialog.email"_s, {{u"dialogId"_s, dialogId}, {u"operatorId"_s, borisId}})),
+        u"bad_request"_s);
     // An Offline operator works with no dialog (docs/protocol.md "Statuses").
     QVERIFY(isResult(carl->request(u"status.set"_s, {{u"status"_s, u"offline"_s}})));
     QCOMPARE(errorCode(emailTranscript(*carl, dialogId, borisId, u"S"_s, u"T"_s)), u"forbidden"_s);
@@ -255,7 +258,8 @@ void TestMail::mailServerDownOrRefusingAnswersUnavailable()
     m_sink->setRefusing(true);
     QJsonObject reply = emailTranscript(*anna, dialogId, borisId, u"S"_s, u"T"_s);
     QCOMPARE(errorCode(reply), u"unavailable"_s);
-    QVERIFY2(reply.value(u"message").toString().contains(u"550"_s), qPrintable(reply.value(u"message").toString()));
+    QVERIFY2(reply.value(u"message").toString().contains(u"550"_s),
+             qPrintable(reply.value(u"message").toString()));
 
     m_sink->stop();
     reply = emailTranscript(*anna, dialogId, borisId, u"S"_s, u"T"_s);
@@ -290,7 +294,8 @@ void TestMail::slowMailServerDoesNotHoldTheServer()
                      {u"operatorId"_s, operatorIdIn(hello, kBoris)},
                      {u"subject"_s, u"Slow"_s},
                      {u"text"_s, u"Slow\n"_s}});
-    const QJsonObject sent = visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Still there?"_s}});
+    const QJsonObject sent =
+        visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"Still there?"_s}});
     QVERIFY(isResult(sent));
     order.append(u"visitor answered"_s);
     QTRY_VERIFY(!messageWithText(*anna, u"Still there?"_s).isEmpty());
@@ -412,7 +417,8 @@ void TestMail::replyWhenMailServerIsDownIsStillDelivered()
     QVERIFY(isResult(operatorSend(*anna, dialogId, u"We tried to write to you"_s)));
     QTRY_VERIFY(!messageWithText(*visitor, u"We tried to write to you"_s).isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(receivedLinesWithEvent(*anna, u"email.failed"_s).size(), 1, 20000);
-    const QJsonObject meta = receivedLinesWithEvent(*anna, u"email.failed"_s).first().value(u"meta").toObject();
+    const QJsonObject meta =
+        receivedLinesWithEvent(*anna, u"email.failed"_s).first().value(u"meta").toObject();
     QCOMPARE(meta.value(u"to").toString(), u"olga@example.org"_s);
     QVERIFY(!meta.value(u"error").toString().isEmpty());
 
@@ -438,13 +444,15 @@ void TestMail::profileEmailChanges()
     QCOMPARE(errorCode(update(u"Anna <anna@example.com>"_s)), u"bad_request"_s);
     const QJsonObject taken = update(u"  BORIS@example.com "_s);
     QCOMPARE(errorCode(taken), u"bad_request"_s);
-    QVERIFY2(taken.value(u"message").toString().contains(u"already in use"_s), qPrintable(taken.value(u"message").toString()));
+    QVERIFY2(taken.value(u"message").toString().contains(u"already in use"_s),
+             qPrintable(taken.value(u"message").toString()));
 
     const QJsonObject changed = update(u"Anna.Smith@Example.com"_s);
     QVERIFY2(isResult(changed), qPrintable(changed.value(u"message").toString()));
     const QJsonObject me = data(changed).value(u"operator").toObject();
     QCOMPARE(me.value(u"email").toString(), u"anna.smith@example.com"_s);
-    QTRY_COMPARE(latestOperator(*boris, idOf(me.value(u"id"))).value(u"email").toString(), u"anna.smith@example.com"_s);
+    QTRY_COMPARE(latestOperator(*boris, idOf(me.value(u"id"))).value(u"email").toString(),
+                 u"anna.smith@example.com"_s);
     QVERIFY(isResult(update(u"anna.smith@example.com"_s))); // the same again is no clash with oneself
 
     RawProtocolClient fresh;

@@ -33,19 +33,19 @@ public:
     /// One accepted message.
     struct Mail
     {
-        QString mailFrom;        ///< envelope MAIL FROM
-        QStringList rcptTo;      ///< envelope RCPT TO
-        QString from;            ///< header From, decoded
-        QString to;              ///< header To, decoded
-        QString subject;         ///< header Subject, decoded
-        QString rawSubject;      ///< Subject as it travelled (an RFC 2047 encoded-word for non-ASCII)
-        QString date;            ///< header Date
-        QString messageId;       ///< header Message-ID
-        QString contentType;     ///< header Content-Type, e.g. text/plain; charset="utf-8"
-        QString body;            ///< the text/plain body, transfer encoding and charset decoded
-        bool sevenBit = false;   ///< every byte on the wire was ASCII
-        bool crlfOnly = false;   ///< every line on the wire ended in CRLF
-        QJsonObject headers;     ///< every header, decoded
+        QString mailFrom;      ///< envelope MAIL FROM
+        QStringList rcptTo;    ///< envelope RCPT TO
+        QString from;          ///< header From, decoded
+        QString to;            ///< header To, decoded
+        QString subject;       ///< header Subject, decoded
+        QString rawSubject;    ///< Subject as it travelled (an RFC 2047 encoded-word for non-ASCII)
+        QString date;          ///< header Date
+        QString messageId;     ///< header Message-ID
+        QString contentType;   ///< header Content-Type, e.g. text/plain; charset="utf-8"
+        QString body;          ///< the text/plain body, transfer encoding and charset decoded
+        bool sevenBit = false; ///< every byte on the wire was ASCII
+        bool crlfOnly = false; ///< every line on the wire ended in CRLF
+        QJsonObject headers;   ///< every header, decoded
     };
 
     SmtpSink();

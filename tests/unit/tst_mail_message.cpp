@@ -56,7 +56,8 @@ QString decodeWords(const QByteArray &value)
 
 OutgoingMail sample()
 {
-    return {u"boris@example.com"_s, u"Борис Петров"_s, u"Диалог #5"_s, u"Строка 1\nLine 2\n.\nЁжик 🦔"_s};
+    return {u"boris@example.com"_s, u"Борис Петров"_s, u"Диалог #5"_s,
+            u"Строка 1\nLine 2\n.\nЁжик 🦔"_s};
 }
 
 } // namespace
@@ -77,19 +78,20 @@ private Q_SLOTS:
 
 void TestMailMessage::wholeMessageIsAsciiWithCrlf()
 {
-    const QByteArray message =
-        mailmessage::compose(sample(), u"Chat <chat@example.com>"_s, QDateTime::currentDateTimeUtc(), "abc123");
+    const QByteArray message = mailmessage::compose(sample(), u"Chat <chat@example.com>"_s,
+                                                    QDateTime::currentDateTimeUtc(), "abc123");
     for (const char c : message)
         QVERIFY2(static_cast<unsigned char>(c) < 128, "a byte outside ASCII");
     QCOMPARE(message.count('\n'), message.count("\r\n"));
     const Parts parts = split(message);
-    for (const QByteArray name : {"Date", "From", "To", "Subject", "Message-ID", "MIME-Version", "Content-Type",
-                                  "Content-Transfer-Encoding"})
+    for (const QByteArray name : {"Date", "From", "To", "Subject", "Message-ID", "MIME-Version",
+                                  "Content-Type", "Content-Transfer-Encoding"})
         QVERIFY2(!header(parts, name).isEmpty(), name.constData());
     QCOMPARE(header(parts, "Message-ID"), QByteArray("<abc123@example.com>"));
     QCOMPARE(header(parts, "From"), QByteArray("Chat <chat@example.com>"));
     QVERIFY(header(parts, "To").endsWith(" <boris@example.com>"));
-    QCOMPARE(decodeWords(header(parts, "To").chopped(QByteArray(" <boris@example.com>").size())), u"Борис Петров"_s);
+    QCOMPARE(decodeWords(header(parts, "To").chopped(QByteArray(" <boris@example.com>").size())),
+             u"Борис Петров"_s);
     QCOMPARE(decodeWords(header(parts, "Subject")), u"Диалог #5"_s);
     QVERIFY(header(parts, "Content-Type").contains("charset=UTF-8"));
     // RFC 2822 date, English names whatever the locale.
@@ -137,7 +139,8 @@ void TestMailMessage::subjectCannotAddAHeader()
     OutgoingMail mail = sample();
     mail.subject = u"Hello\r\nBcc: everyone@example.com"_s;
     mail.toName = u"Eve\r\nBcc: x@example.com"_s;
-    const Parts parts = split(mailmessage::compose(mail, u"chat@example.com"_s, QDateTime::currentDateTimeUtc(), "x"));
+    const Parts parts =
+        split(mailmessage::compose(mail, u"chat@example.com"_s, QDateTime::currentDateTimeUtc(), "x"));
     for (const QByteArray &line : parts.headerLines)
         QVERIFY2(!line.startsWith("Bcc"), line.constData());
     QCOMPARE(decodeWords(header(parts, "Subject")), u"Hello Bcc: everyone@example.com"_s);
@@ -146,9 +149,9 @@ void TestMailMessage::subjectCannotAddAHeader()
 void TestMailMessage::unsafeAddressesAreRefused()
 {
     QVERIFY(mailmessage::isSafeAddress(u"olga.k+orders@mail.example.org"_s));
-    for (const QString &address : {u"olga@example"_s, u"olga example.org"_s, u"a@b.c>, <x@y.z"_s,
-                                   u"a@b.c\r\nRCPT TO:<x@y.z>"_s, u"\"a\"@b.c"_s, u"a;b@c.d"_s, u"ольга@пример.рф"_s,
-                                   u"a@b@c.d"_s, QString()})
+    for (const QString &address :
+         {u"olga@example"_s, u"olga example.org"_s, u"a@b.c>, <x@y.z"_s, u"a@b.c\r\nRCPT TO:<x@y.z>"_s,
+          u"\"a\"@b.c"_s, u"a;b@c.d"_s, u"ольга@пример.рф"_s, u"a@b@c.d"_s, QString()})
         QVERIFY2(!mailmessage::isSafeAddress(address), qPrintable(address));
 }
 
