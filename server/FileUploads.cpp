@@ -7,6 +7,7 @@
 #include "FileSniffer.h"
 #include "MessagePosting.h"
 #include "ModerationRepository.h"
+#include "OfflineReplies.h"
 #include "OperatorRepository.h"
 #include "PasswordHasher.h"
 #include "VisitorRepository.h"
@@ -195,6 +196,8 @@ void FileUploads::finish(QHttpServerResponder &&responder, const PostOutcome &ou
     const Posted &posted = std::get<Posted>(outcome);
     answer(std::move(responder), QHttpServerResponse(posted.resultData()));
     m_services.posting.announce(posted);
+    if (!posted.retry && !posted.byVisitor)
+        m_services.offlineReplies.messageStored(posted.message, posted.dialog);
 }
 
 std::optional<Refusal> FileUploads::refusedExecutable(const SniffedType &type) const

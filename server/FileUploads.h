@@ -23,6 +23,7 @@ namespace concierge::server {
 class DialogRepository;
 class EventFanout;
 class ModerationRepository;
+class OfflineReplies;
 class OperatorRepository;
 class VisitorRepository;
 
@@ -44,6 +45,7 @@ public:
         ModerationRepository &moderation;
         EventFanout &fanout;
         MessagePosting &posting;
+        OfflineReplies &offlineReplies; ///< an operator's file in an offline request is mailed too
     };
     struct Limits
     {

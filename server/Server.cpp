@@ -50,7 +50,7 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_transcripts(m_dialogs, m_fanout, m_mailer)
     , m_offlineReplies(m_dialogs, m_fanout, m_mailer)
     , m_posting({m_dialogs, m_visitors, m_fanout, m_router}, config.visitorMessageLimit)
-    , m_uploads({m_operators, m_visitors, m_dialogs, m_moderation, m_fanout, m_posting},
+    , m_uploads({m_operators, m_visitors, m_dialogs, m_moderation, m_fanout, m_posting, m_offlineReplies},
                 FileStore(QDir(config.stateDir).filePath(u"files"_s)), FileRepository(database.handle()),
                 {config.maxFileBytes, config.refuseExecutables})
     , m_site(config.shareDir)

@@ -6,6 +6,7 @@
 // stores nothing.
 #include "HttpTestClient.h"
 #include "ServerTestKit.h"
+#include "SmtpSink.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void programsAreMarkedOrRefused();
     void aFloodingVisitorIsLimitedAndOthersAreNot();
     void avatarsReachColleaguesAndVisitors();
+    void aFileAnsweringAnOfflineRequestIsMailed();
     void unknownDownloadsAreNotFound();
 
 private:
@@ -558,6 +560,33 @@ void TestFiles::avatarsReachColleaguesAndVisitors()
         const QList<QJsonObject> updates = eventData(*m_visitor, u"dialog.updated"_s);
         return updates.last().value(u"dialog").toObject().value(u"operatorAvatarUrl").toString().isEmpty();
     }));
+}
+
+void TestFiles::aFileAnsweringAnOfflineRequestIsMailed()
+{
+    SmtpSink sink;
+    QVERIFY2(sink.start(), qPrintable(sink.output()));
+    QVERIFY(start({u"--smtp-url"_s, sink.url(), u"--smtp-from"_s, u"chat@example.com"_s}));
+    QJsonObject annaHello;
+    m_anna = loginOperator(server(), kAnna, u"online"_s, &annaHello);
+    m_visitor = connectVisitor(server());
+    QVERIFY(m_anna && m_visitor);
+    const QJsonObject request = m_visitor->request(u"offline.request"_s,
+                                                   {{u"cid"_s, newCid()},
+                                                    {u"text"_s, u"Please send me the price list"_s},
+                                                    {u"name"_s, u"Fiona"_s},
+                                                    {u"email"_s, u"fiona@example.org"_s},
+                                                    {u"phone"_s, u""_s}});
+    QVERIFY(isResult(request));
+    const qint64 dialogId = idOf(data(request).value(u"message").toObject().value(u"dialogId"));
+
+    const HttpReply reply = operatorUpload(annaHello.value(u"token").toString(), dialogId, u"price.pdf"_s, kPdf);
+    QCOMPARE(reply.status, 200);
+    QVERIFY2(sink.waitForMessages(1), qPrintable(sink.output()));
+    const SmtpSink::Mail mail = sink.messages().first();
+    QCOMPARE(mail.rcptTo, QStringList{u"fiona@example.org"_s});
+    QVERIFY2(mail.body.contains(u"price.pdf"_s), qPrintable(mail.body));
+    QVERIFY(spinUntil([&] { return !receivedLinesWithEvent(*m_anna, u"email.sent"_s).isEmpty(); }));
 }
 
 void TestFiles::unknownDownloadsAreNotFound()
