@@ -43,15 +43,17 @@ std::optional<FileRepository::Record> FileRepository::insert(const Upload &uploa
     Record record;
     record.token = newToken();
     record.sha256 = upload.sha256;
-    record.ref = {urlFor(record.token), upload.name, upload.size, upload.type.mime, upload.type.image,
-                  upload.type.executable};
+    record.ref = {urlFor(record.token), upload.name,       upload.size,
+                  upload.type.mime,     upload.type.image, upload.type.executable};
     QSqlQuery query(m_db);
     if (!runQuery(query,
-                  u"INSERT INTO files (token, sha256, name, size, mime, image, executable, operator_id, visitor_id, "
+                  u"INSERT INTO files (token, sha256, name, size, mime, image, executable, operator_id, "
+                  u"visitor_id, "
                   "dialog_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                  {record.token, upload.sha256, upload.name, upload.size, upload.type.mime, upload.type.image ? 1 : 0,
-                   upload.type.executable ? 1 : 0, nullableId(upload.operatorId), nullableId(upload.visitorId),
-                   nullableId(upload.dialogId), protocol::timestampToJson(QDateTime::currentDateTimeUtc())}))
+                  {record.token, upload.sha256, upload.name, upload.size, upload.type.mime,
+                   upload.type.image ? 1 : 0, upload.type.executable ? 1 : 0, nullableId(upload.operatorId),
+                   nullableId(upload.visitorId), nullableId(upload.dialogId),
+                   protocol::timestampToJson(QDateTime::currentDateTimeUtc())}))
         return std::nullopt;
     record.id = query.lastInsertId().toLongLong();
     return record;
@@ -60,15 +62,17 @@ std::optional<FileRepository::Record> FileRepository::insert(const Upload &uploa
 std::optional<FileRepository::Record> FileRepository::findByToken(const QString &token)
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query, u"SELECT id, token, sha256, name, size, mime, image, executable FROM files WHERE token = ?"_s,
-                  {token})
-        || !query.next())
+    if (!runQuery(
+            query,
+            u"SELECT id, token, sha256, name, size, mime, image, executable FROM files WHERE token = ?"_s,
+            {token}) ||
+        !query.next())
         return std::nullopt;
     Record record;
     record.id = query.value(0).toLongLong();
     record.token = query.value(1).toString();
     record.sha256 = query.value(2).toString();
-    record.ref = {urlFor(record.token), query.value(3).toString(), query.value(4).toLongLong(),
+    record.ref = {urlFor(record.token),      query.value(3).toString(),   query.value(4).toLongLong(),
                   query.value(5).toString(), query.value(6).toInt() != 0, query.value(7).toInt() != 0};
     return record;
 }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "FileSniffer.h"
-
 #include "protocol/Message.h"
 
 #include <QSqlDatabase>

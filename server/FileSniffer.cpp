@@ -37,7 +37,8 @@ QString programType(QByteArrayView content)
 {
     if (startsWith(content, "MZ"))
         return u"application/vnd.microsoft.portable-executable"_s;
-    if (startsWith(content, "\x7f" "ELF"))
+    if (startsWith(content, "\x7f"
+                            "ELF"))
         return u"application/x-executable"_s;
     static const QByteArrayView machO[] = {"\xfe\xed\xfa\xce", "\xfe\xed\xfa\xcf", "\xce\xfa\xed\xfe",
                                            "\xcf\xfa\xed\xfe", "\xca\xfe\xba\xbe"};
@@ -59,7 +60,8 @@ bool isText(QByteArrayView content)
     // Cutting the probe may split a UTF-8 sequence: drop up to three trailing bytes before judging.
     QByteArrayView whole = probe;
     if (probe.size() < content.size()) {
-        while (!whole.isEmpty() && (static_cast<unsigned char>(whole.back()) & 0xc0) == 0x80 && probe.size() - whole.size() < 3)
+        while (!whole.isEmpty() && (static_cast<unsigned char>(whole.back()) & 0xc0) == 0x80 &&
+               probe.size() - whole.size() < 3)
             whole.chop(1);
         if (!whole.isEmpty() && static_cast<unsigned char>(whole.back()) >= 0xc0)
             whole.chop(1);
@@ -79,9 +81,9 @@ QString markupType(QByteArrayView content)
     const QByteArray start = head.trimmed();
     if (start.contains("<svg"))
         return u"image/svg+xml"_s;
-    static const char *const pageStarts[] = {"<!doctype html", "<html", "<head", "<body", "<script", "<iframe",
-                                             "<meta", "<style", "<title", "<div", "<a ", "<img", "<table",
-                                             "<h1", "<p>", "<br", "<!--"};
+    static const char *const pageStarts[] = {
+        "<!doctype html", "<html", "<head", "<body",  "<script", "<iframe", "<meta", "<style", "<title",
+        "<div",           "<a ",   "<img",  "<table", "<h1",     "<p>",     "<br",   "<!--"};
     for (const char *tag : pageStarts) {
         if (start.startsWith(tag))
             return u"text/html"_s;
@@ -115,8 +117,9 @@ QString binaryTypeByName(const QString &name)
 {
     static const QMimeDatabase database;
     const QString byName = database.mimeTypeForFile(name, QMimeDatabase::MatchExtension).name();
-    const bool rendered = byName.startsWith(u"image/") || byName.startsWith(u"text/") || byName.contains(u"html")
-                          || byName.contains(u"xml") || byName.contains(u"javascript") || byName == u"application/pdf";
+    const bool rendered = byName.startsWith(u"image/") || byName.startsWith(u"text/") ||
+                          byName.contains(u"html") || byName.contains(u"xml") ||
+                          byName.contains(u"javascript") || byName == u"application/pdf";
     if (byName.isEmpty() || rendered)
         return u"application/octet-stream"_s;
     return byName;
@@ -144,7 +147,8 @@ QString cleanName(const QString &name)
     for (const QChar c : std::as_const(last)) {
         const char16_t u = c.unicode();
         const bool control = u < 0x20 || (u >= 0x7f && u < 0xa0);
-        const bool bidi = (u >= 0x200e && u <= 0x200f) || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+        const bool bidi =
+            (u >= 0x200e && u <= 0x200f) || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
         if (!control && !bidi)
             clean.append(c);
     }

@@ -24,7 +24,8 @@ QString FileStore::pathOf(const QString &sha256) const
 std::optional<FileStore::Stored> FileStore::store(const QByteArray &content)
 {
     Stored stored;
-    stored.sha256 = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    stored.sha256 =
+        QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
     const QString path = pathOf(stored.sha256);
     if (QFileInfo(path).size() == content.size() && QFileInfo::exists(path))
         return stored; // same content, same name: already here

@@ -18,7 +18,7 @@ public:
 
     struct Stored
     {
-        QString sha256; ///< lower-case hex
+        QString sha256;       ///< lower-case hex
         bool created = false; ///< false: the same content was already there
     };
     std::optional<Stored> store(const QByteArray &content);

@@ -35,13 +35,20 @@ constexpr qsizetype kMaxCidChars = 128;
 StatusCode statusFor(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::AuthFailed: return StatusCode::Unauthorized;
-    case ErrorCode::NotFound: return StatusCode::NotFound;
-    case ErrorCode::Forbidden: return StatusCode::Forbidden;
-    case ErrorCode::TooLarge: return StatusCode::PayloadTooLarge;
-    case ErrorCode::RateLimited: return StatusCode::TooManyRequests;
-    case ErrorCode::Internal: return StatusCode::InternalServerError;
-    default: return StatusCode::BadRequest;
+    case ErrorCode::AuthFailed:
+        return StatusCode::Unauthorized;
+    case ErrorCode::NotFound:
+        return StatusCode::NotFound;
+    case ErrorCode::Forbidden:
+        return StatusCode::Forbidden;
+    case ErrorCode::TooLarge:
+        return StatusCode::PayloadTooLarge;
+    case ErrorCode::RateLimited:
+        return StatusCode::TooManyRequests;
+    case ErrorCode::Internal:
+        return StatusCode::InternalServerError;
+    default:
+        return StatusCode::BadRequest;
     }
 }
 
@@ -156,8 +163,7 @@ void FileUploads::addRoutes(QHttpServer &server)
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      uploadFromVisitor(request, std::move(responder));
                  });
-    server.route(u"/v1/files/<arg>"_s, Method::Get,
-                 [this](const QString &token) { return download(token); });
+    server.route(u"/v1/files/<arg>"_s, Method::Get, [this](const QString &token) { return download(token); });
     server.route(u"/v1/operator/avatar"_s, Method::Post | Method::Delete,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      changeAvatar(request, std::move(responder));
@@ -167,15 +173,15 @@ void FileUploads::addRoutes(QHttpServer &server)
 AttachFile FileUploads::attachment(const QByteArray &body, const QString &name, const SniffedType &type,
                                    qint64 operatorId, qint64 visitorId, std::optional<QString> *createdBlob)
 {
-    return [this, &body, name, type, operatorId, visitorId, createdBlob](Message &message,
-                                                                      const protocol::Dialog &dialog)
-               -> std::optional<qint64> {
+    return [this, &body, name, type, operatorId, visitorId,
+            createdBlob](Message &message, const protocol::Dialog &dialog) -> std::optional<qint64> {
         const auto blob = m_store.store(body);
         if (!blob)
             return std::nullopt;
         if (blob->created)
             *createdBlob = blob->sha256;
-        const auto record = m_files.insert({blob->sha256, name, body.size(), type, operatorId, visitorId, dialog.id});
+        const auto record =
+            m_files.insert({blob->sha256, name, body.size(), type, operatorId, visitorId, dialog.id});
         if (!record)
             return std::nullopt;
         message.file = record->ref;
@@ -219,7 +225,8 @@ void FileUploads::uploadFromOperator(const QHttpServerRequest &request, QHttpSer
         return answer(std::move(responder), refusalResponse(*refusal));
     const auto dialogId = idField(query, u"dialogId"_s, false);
     if (!dialogId)
-        return answer(std::move(responder), refusalResponse(badRequest(u"\"dialogId\" must be a positive integer"_s)));
+        return answer(std::move(responder),
+                      refusalResponse(badRequest(u"\"dialogId\" must be a positive integer"_s)));
     const QByteArray body = request.body();
     if (const auto refusal = checkBody(body, m_limits.maxFileBytes))
         return answer(std::move(responder), refusalResponse(*refusal));
@@ -238,8 +245,8 @@ void FileUploads::uploadFromOperator(const QHttpServerRequest &request, QHttpSer
 void FileUploads::uploadFromVisitor(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const QString token = bearerToken(request);
-    const auto visitorId = token.isEmpty() ? std::nullopt
-                                           : m_services.visitors.findByToken(PasswordHasher::tokenHash(token));
+    const auto visitorId =
+        token.isEmpty() ? std::nullopt : m_services.visitors.findByToken(PasswordHasher::tokenHash(token));
     if (!visitorId)
         return answer(std::move(responder), refusalResponse(authFailed()));
     // As for the socket's message.send: a ban on the visitor or on this address.
@@ -299,16 +306,20 @@ void FileUploads::changeAvatar(const QHttpServerRequest &request, QHttpServerRes
             return answer(std::move(responder),
                           refusalResponse(badRequest(u"An avatar must be a PNG, JPEG, GIF or WebP image"_s)));
         const auto blob = m_store.store(body);
-        const auto record = blob ? m_files.insert({blob->sha256, u"avatar"_s, body.size(), type, operatorId, 0, 0})
-                                 : std::nullopt;
+        const auto record =
+            blob ? m_files.insert({blob->sha256, u"avatar"_s, body.size(), type, operatorId, 0, 0})
+                 : std::nullopt;
         if (!record)
-            return answer(std::move(responder), refusalResponse({ErrorCode::Internal, u"Cannot store the image"_s, {}}));
+            return answer(std::move(responder),
+                          refusalResponse({ErrorCode::Internal, u"Cannot store the image"_s, {}}));
         fileId = record->id;
     }
     if (!m_services.operators.setAvatar(operatorId, fileId))
-        return answer(std::move(responder), refusalResponse({ErrorCode::Internal, u"Cannot store the avatar"_s, {}}));
+        return answer(std::move(responder),
+                      refusalResponse({ErrorCode::Internal, u"Cannot store the avatar"_s, {}}));
     const auto info = m_services.fanout.operatorInfo(operatorId);
-    answer(std::move(responder), QHttpServerResponse(QJsonObject{{u"operator"_s, info ? info->toJson() : QJsonObject()}}));
+    answer(std::move(responder),
+           QHttpServerResponse(QJsonObject{{u"operator"_s, info ? info->toJson() : QJsonObject()}}));
     m_services.fanout.operatorChanged(operatorId);
     m_services.fanout.operatorLookChanged(operatorId, m_services.dialogs.openDialogs());
 }

@@ -5,7 +5,6 @@
 #include "FileStore.h"
 #include "MessagePosting.h"
 #include "Refusal.h"
-
 #include "protocol/OperatorInfo.h"
 
 #include <QByteArray>
@@ -66,10 +65,11 @@ private:
     void changeAvatar(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     /// Writes the blob and its `files` row inside the line's transaction; \a createdBlob learns the
     /// sha256 of a blob this upload wrote new, so a failed line can remove it again.
-    AttachFile attachment(const QByteArray &body, const QString &name, const SniffedType &type, qint64 operatorId,
-                          qint64 visitorId, std::optional<QString> *createdBlob);
+    AttachFile attachment(const QByteArray &body, const QString &name, const SniffedType &type,
+                          qint64 operatorId, qint64 visitorId, std::optional<QString> *createdBlob);
     /// Answers the upload, then announces the stored line.
-    void finish(QHttpServerResponder &&responder, const PostOutcome &outcome, const std::optional<QString> &createdBlob);
+    void finish(QHttpServerResponder &&responder, const PostOutcome &outcome,
+                const std::optional<QString> &createdBlob);
     std::optional<Refusal> refusedExecutable(const SniffedType &type) const;
     /// The operator whose session token is in `Authorization: Bearer …`, or `auth_failed`.
     Caller operatorFor(const QHttpServerRequest &request);

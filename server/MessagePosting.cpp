@@ -64,8 +64,8 @@ PostOutcome MessagePosting::fromOperator(const protocol::OperatorInfo &me, qint6
     Posted posted;
     posted.previousOperatorId = dialog->operatorId;
     // An answer makes the dialog active, mine, and no longer waiting.
-    posted.dialogChanged = dialog->state != DialogState::Active || dialog->operatorId != me.id
-                           || dialog->waitingSince.isValid();
+    posted.dialogChanged =
+        dialog->state != DialogState::Active || dialog->operatorId != me.id || dialog->waitingSince.isValid();
     dialog->state = DialogState::Active;
     dialog->operatorId = me.id;
     dialog->waitingSince = {};
@@ -95,7 +95,8 @@ std::optional<PostOutcome> MessagePosting::visitorPrechecks(qint64 visitorId, co
 {
     if (const auto original = m_dialogs.findByCid(cid)) {
         const auto originalDialog = m_dialogs.find(original->dialogId);
-        if (original->author != protocol::Author::Visitor || !originalDialog || originalDialog->visitorId != visitorId)
+        if (original->author != protocol::Author::Visitor || !originalDialog ||
+            originalDialog->visitorId != visitorId)
             return foreignCid();
         Posted retry;
         retry.message = *original;
@@ -104,27 +105,32 @@ std::optional<PostOutcome> MessagePosting::visitorPrechecks(qint64 visitorId, co
         return retry; // and no new dialog opened
     }
     if (const int wait = m_visitorGuard.tryAction(visitorId))
-        return Refusal{ErrorCode::RateLimited, u"Too many messages; please wait %1 s"_s.arg(wait),
+        return Refusal{ErrorCode::RateLimited,
+                       u"Too many messages; please wait %1 s"_s.arg(wait),
                        {{u"retryAfter"_s, wait}}};
     return std::nullopt;
 }
 
-PostOutcome MessagePosting::fromVisitor(qint64 visitorId, Message line, qint64 departmentId, const AttachFile &attach)
+PostOutcome MessagePosting::fromVisitor(qint64 visitorId, Message line, qint64 departmentId,
+                                        const AttachFile &attach)
 {
     if (auto ended = visitorPrechecks(visitorId, line.cid))
         return *ended;
     const bool opens = !m_dialogs.openForVisitor(visitorId);
-    return storeVisitorLine(visitorId, std::move(line), [&]() -> std::optional<Dialog> {
-        auto dialog = m_dialogs.openForVisitor(visitorId);
-        if (!dialog)
-            return m_dialogs.create(visitorId, departmentId);
-        if (dialog->waitingSince.isValid())
-            return dialog;
-        dialog->waitingSince = QDateTime::currentDateTimeUtc(); // the visitor waits for an answer again
-        if (!m_dialogs.update(*dialog))
-            return std::nullopt;
-        return m_dialogs.find(dialog->id);
-    }, opens, attach);
+    return storeVisitorLine(
+        visitorId, std::move(line),
+        [&]() -> std::optional<Dialog> {
+            auto dialog = m_dialogs.openForVisitor(visitorId);
+            if (!dialog)
+                return m_dialogs.create(visitorId, departmentId);
+            if (dialog->waitingSince.isValid())
+                return dialog;
+            dialog->waitingSince = QDateTime::currentDateTimeUtc(); // the visitor waits for an answer again
+            if (!m_dialogs.update(*dialog))
+                return std::nullopt;
+            return m_dialogs.find(dialog->id);
+        },
+        opens, attach);
 }
 
 PostOutcome MessagePosting::offlineRequest(qint64 visitorId, Message line, qint64 departmentId,

@@ -3,7 +3,6 @@
 
 #include "FloodGuard.h"
 #include "Refusal.h"
-
 #include "protocol/Dialog.h"
 #include "protocol/Message.h"
 #include "protocol/OperatorInfo.h"
@@ -38,7 +37,8 @@ using PostOutcome = std::variant<Posted, Refusal>;
 
 /// Runs inside the line's transaction once its dialog is known (a file upload writes its `files`
 /// row here): may set message.file, returns the `files` id (0: none); nothing fails the whole line.
-using AttachFile = std::function<std::optional<qint64>(protocol::Message &message, const protocol::Dialog &dialog)>;
+using AttachFile =
+    std::function<std::optional<qint64>(protocol::Message &message, const protocol::Dialog &dialog)>;
 
 /// Stores a dialog line the way docs/protocol.md says, whatever carried it (message.send over the
 /// socket, a file over HTTP): cid idempotency, the visitor flood limit, dialog access, the dialog

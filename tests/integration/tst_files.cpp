@@ -24,9 +24,12 @@ const QString kBoris = u"boris@example.com"_s;
 const QString kSam = u"sam@example.com"_s; // supervisor
 
 const QByteArray kPdf = QByteArray("%PDF-1.4\n% price list\n1 0 obj << >> endobj\ntrailer\n%%EOF\n");
-const QByteArray kPng = QByteArray::fromHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                                            "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
-const QByteArray kElf = QByteArray("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", 16);
+const QByteArray kPng =
+    QByteArray::fromHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+const QByteArray kElf = QByteArray("\x7f"
+                                   "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+                                   16);
 
 QUrlQuery fileQuery(const QString &cid, const QString &name, qint64 dialogId = 0)
 {
@@ -93,10 +96,11 @@ private Q_SLOTS:
 private:
     bool start(const QStringList &serverArgs = {});
     ServerProcess &server() { return *m_server; }
-    /// Anna (Online) answers a new visitor's dialog; sets m_anna, m_visitor, their tokens; returns the dialog.
+    /// Anna (Online) answers a new visitor's dialog; sets m_anna, m_visitor, their tokens; returns the
+    /// dialog.
     qint64 annaAnswersAVisitor();
-    HttpReply operatorUpload(const QString &token, qint64 dialogId, const QString &name, const QByteArray &bytes,
-                             const QString &cid = newCid());
+    HttpReply operatorUpload(const QString &token, qint64 dialogId, const QString &name,
+                             const QByteArray &bytes, const QString &cid = newCid());
     HttpReply visitorUpload(const QString &token, const QString &name, const QByteArray &bytes,
                             const QString &cid = newCid());
     HttpReply download(const QString &path) { return http::send("GET", http::url(server().url(), path)); }
@@ -152,8 +156,8 @@ qint64 TestFiles::annaAnswersAVisitor()
     m_annaId = idOf(annaHello.value(u"operator").toObject().value(u"id"));
     m_visitorToken = visitorHello.value(u"visitorToken").toString();
     const qint64 dialogId = openDialog(*m_visitor, u"Do you have a price list?"_s);
-    if (dialogId == 0 || waitAssigned(*m_anna, dialogId) != m_annaId
-        || !isResult(operatorSend(*m_anna, dialogId, u"Yes, one moment"_s)))
+    if (dialogId == 0 || waitAssigned(*m_anna, dialogId) != m_annaId ||
+        !isResult(operatorSend(*m_anna, dialogId, u"Yes, one moment"_s)))
         return 0;
     return dialogId;
 }
@@ -161,14 +165,16 @@ qint64 TestFiles::annaAnswersAVisitor()
 HttpReply TestFiles::operatorUpload(const QString &token, qint64 dialogId, const QString &name,
                                     const QByteArray &bytes, const QString &cid)
 {
-    return http::send("POST", http::url(server().url(), u"/v1/operator/files"_s, fileQuery(cid, name, dialogId)),
+    return http::send("POST",
+                      http::url(server().url(), u"/v1/operator/files"_s, fileQuery(cid, name, dialogId)),
                       bytes, token);
 }
 
 HttpReply TestFiles::visitorUpload(const QString &token, const QString &name, const QByteArray &bytes,
                                    const QString &cid)
 {
-    return http::send("POST", http::url(server().url(), u"/v1/visitor/files"_s, fileQuery(cid, name)), bytes, token);
+    return http::send("POST", http::url(server().url(), u"/v1/visitor/files"_s, fileQuery(cid, name)), bytes,
+                      token);
 }
 
 void TestFiles::anOperatorsFileReachesTheVisitorAndDownloadsAsAnAttachment()
@@ -190,7 +196,8 @@ void TestFiles::anOperatorsFileReachesTheVisitorAndDownloadsAsAnAttachment()
     QCOMPARE(file.value(u"mime").toString(), u"application/pdf"_s);
     QCOMPARE(file.value(u"image").toBool(), false);
     QCOMPARE(file.value(u"executable").toBool(), false);
-    QVERIFY(QRegularExpression(u"^/v1/files/[0-9a-f]{32}$"_s).match(file.value(u"url").toString()).hasMatch());
+    QVERIFY(
+        QRegularExpression(u"^/v1/files/[0-9a-f]{32}$"_s).match(file.value(u"url").toString()).hasMatch());
 
     // The visitor gets the line with the same file, the operator's id withheld as for any line.
     QJsonObject received;
@@ -209,8 +216,8 @@ void TestFiles::anOperatorsFileReachesTheVisitorAndDownloadsAsAnAttachment()
     QCOMPARE(fetched.body, kPdf);
     QCOMPARE(fetched.header("Content-Type"), QByteArray("application/pdf"));
     QCOMPARE(fetched.header("Content-Disposition"),
-             QByteArray("attachment; filename=\"_____ _2026_.pdf\"; filename*=UTF-8''")
-                 + QUrl::toPercentEncoding(name));
+             QByteArray("attachment; filename=\"_____ _2026_.pdf\"; filename*=UTF-8''") +
+                 QUrl::toPercentEncoding(name));
     QCOMPARE(fetched.header("X-Content-Type-Options"), QByteArray("nosniff"));
     QCOMPARE(fetched.header("Content-Security-Policy"), QByteArray("sandbox"));
 
@@ -230,7 +237,8 @@ void TestFiles::anOperatorsFileReachesTheVisitorAndDownloadsAsAnAttachment()
     const HttpReply page = operatorUpload(m_annaToken, dialogId, u"page.html"_s,
                                           "<!doctype html><script>alert(document.cookie)</script>");
     QCOMPARE(page.status, 200);
-    const HttpReply html = download(fileOf(page.json().value(u"message").toObject()).value(u"url").toString());
+    const HttpReply html =
+        download(fileOf(page.json().value(u"message").toObject()).value(u"url").toString());
     QCOMPARE(html.header("Content-Type"), QByteArray("application/octet-stream"));
     QVERIFY(html.header("Content-Disposition").startsWith("attachment;"));
 }
@@ -320,7 +328,8 @@ void TestFiles::theSameContentTwiceIsOneBlobWithTwoLinks()
     QVERIFY(urlOne != urlTwo);
     const QStringList stored = blobs(server());
     QCOMPARE(stored.size(), 1);
-    const QString sha = QString::fromLatin1(QCryptographicHash::hash(kPdf, QCryptographicHash::Sha256).toHex());
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(kPdf, QCryptographicHash::Sha256).toHex());
     QVERIFY2(stored.first().endsWith(u"/files/"_s + sha.left(2) + u'/' + sha), qPrintable(stored.first()));
     QCOMPARE(download(urlOne).body, kPdf);
     const HttpReply second = download(urlTwo);
@@ -349,7 +358,8 @@ void TestFiles::aFileOverTheLimitIsRefusedAndNothingIsStored()
     QCOMPARE(history(*m_anna, dialogId).size(), linesBefore);
     QVERIFY(blobs(server()).isEmpty());
 
-    const HttpReply exactly = operatorUpload(m_annaToken, dialogId, u"fits.txt"_s, QByteArray(1024 * 1024, 'x'));
+    const HttpReply exactly =
+        operatorUpload(m_annaToken, dialogId, u"fits.txt"_s, QByteArray(1024 * 1024, 'x'));
     QCOMPARE(exactly.status, 200);
     QCOMPARE(history(*m_anna, dialogId).size(), linesBefore + 1);
 }
@@ -369,7 +379,8 @@ void TestFiles::uploadsNeedAValidToken()
         QCOMPARE(reply.status, 401);
         QCOMPARE(reply.code(), u"auth_failed"_s);
     }
-    const HttpReply avatar = http::send("POST", http::url(server().url(), u"/v1/operator/avatar"_s), kPng, m_visitorToken);
+    const HttpReply avatar =
+        http::send("POST", http::url(server().url(), u"/v1/operator/avatar"_s), kPng, m_visitorToken);
     QCOMPARE(avatar.status, 401);
     // A logged-out session's token no longer uploads.
     QVERIFY(isResult(m_anna->request(u"logout"_s)));
@@ -383,7 +394,8 @@ void TestFiles::badUploadsAreRefused()
     const qint64 dialogId = annaAnswersAVisitor();
     QVERIFY(dialogId != 0);
     const QUrl base = server().url();
-    const auto post = [&](const QString &path, const QUrlQuery &query, const QByteArray &body, const QString &token) {
+    const auto post = [&](const QString &path, const QUrlQuery &query, const QByteArray &body,
+                          const QString &token) {
         return http::send("POST", http::url(base, path, query), body, token);
     };
     QUrlQuery noCid;
@@ -465,7 +477,8 @@ void TestFiles::programsAreMarkedOrRefused()
     QCOMPARE(fileOf(elf.json().value(u"message").toObject()).value(u"executable").toBool(), true);
     const HttpReply named = visitorUpload(m_visitorToken, u"invoice.pdf.exe"_s, "harmless words");
     QCOMPARE(fileOf(named.json().value(u"message").toObject()).value(u"executable").toBool(), true);
-    const HttpReply served = download(fileOf(elf.json().value(u"message").toObject()).value(u"url").toString());
+    const HttpReply served =
+        download(fileOf(elf.json().value(u"message").toObject()).value(u"url").toString());
     QCOMPARE(served.header("Content-Type"), QByteArray("application/octet-stream"));
 
     // With --refuse-executables on they are not stored at all.
@@ -476,8 +489,9 @@ void TestFiles::programsAreMarkedOrRefused()
     QVERIFY(start({u"--refuse-executables"_s, u"on"_s}));
     const qint64 strictDialog = annaAnswersAVisitor();
     QVERIFY(strictDialog != 0);
-    for (const auto &[name, bytes] : {std::pair{u"invoice.pdf"_s, kElf}, std::pair{u"run.sh"_s, QByteArray("echo")},
-                                      std::pair{u"notes.txt"_s, QByteArray("#!/bin/sh\necho hi\n")}}) {
+    for (const auto &[name, bytes] :
+         {std::pair{u"invoice.pdf"_s, kElf}, std::pair{u"run.sh"_s, QByteArray("echo")},
+          std::pair{u"notes.txt"_s, QByteArray("#!/bin/sh\necho hi\n")}}) {
         const HttpReply visitor = visitorUpload(m_visitorToken, name, bytes);
         QCOMPARE(visitor.status, 403);
         QCOMPARE(visitor.code(), u"forbidden"_s);
@@ -500,14 +514,16 @@ void TestFiles::aFloodingVisitorIsLimitedAndOthersAreNot()
     QCOMPARE(limited.code(), u"rate_limited"_s);
     QVERIFY(limited.json().value(u"retryAfter").toInt() >= 1);
     // Files and typed lines share the one limit.
-    const QJsonObject typed = m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"hi"_s}});
+    const QJsonObject typed =
+        m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"hi"_s}});
     QCOMPARE(errorCode(typed), u"rate_limited"_s);
     QCOMPARE(fileLines(history(*m_anna, dialogId)).size(), 2);
 
     QJsonObject otherHello;
     auto other = connectVisitor(server(), &otherHello);
     QVERIFY(other);
-    QCOMPARE(visitorUpload(otherHello.value(u"visitorToken").toString(), u"mine.txt"_s, "unaffected").status, 200);
+    QCOMPARE(visitorUpload(otherHello.value(u"visitorToken").toString(), u"mine.txt"_s, "unaffected").status,
+             200);
 }
 
 void TestFiles::avatarsReachColleaguesAndVisitors()
@@ -523,11 +539,12 @@ void TestFiles::avatarsReachColleaguesAndVisitors()
     QCOMPARE(set.status, 200);
     const QString url = set.json().value(u"operator").toObject().value(u"avatarUrl").toString();
     QVERIFY(url.startsWith(u"/v1/files/"_s));
-    QVERIFY(spinUntil([&] { return latestOperator(*boris, m_annaId).value(u"avatarUrl").toString() == url; }));
+    QVERIFY(
+        spinUntil([&] { return latestOperator(*boris, m_annaId).value(u"avatarUrl").toString() == url; }));
     QVERIFY(spinUntil([&] {
         const QList<QJsonObject> updates = eventData(*m_visitor, u"dialog.updated"_s);
-        return !updates.isEmpty()
-               && updates.last().value(u"dialog").toObject().value(u"operatorAvatarUrl").toString() == url;
+        return !updates.isEmpty() &&
+               updates.last().value(u"dialog").toObject().value(u"operatorAvatarUrl").toString() == url;
     }));
     const HttpReply picture = download(url);
     QCOMPARE(picture.body, kPng);
@@ -535,7 +552,13 @@ void TestFiles::avatarsReachColleaguesAndVisitors()
     QJsonObject fresh;
     auto visitorAgain = connectVisitorWithToken(server(), m_visitorToken, &fresh);
     QVERIFY(visitorAgain);
-    QCOMPARE(fresh.value(u"snapshot").toObject().value(u"dialog").toObject().value(u"operatorAvatarUrl").toString(), url);
+    QCOMPARE(fresh.value(u"snapshot")
+                 .toObject()
+                 .value(u"dialog")
+                 .toObject()
+                 .value(u"operatorAvatarUrl")
+                 .toString(),
+             url);
 
     // Not a picture, or too big: refused, the old one stays.
     const HttpReply notImage = http::send("POST", avatarUrl, kPdf, m_annaToken);
@@ -555,7 +578,8 @@ void TestFiles::avatarsReachColleaguesAndVisitors()
     const HttpReply cleared = http::send("DELETE", avatarUrl, {}, m_annaToken);
     QCOMPARE(cleared.status, 200);
     QCOMPARE(cleared.json().value(u"operator").toObject().value(u"avatarUrl").toString(), QString());
-    QVERIFY(spinUntil([&] { return latestOperator(*boris, m_annaId).value(u"avatarUrl").toString().isEmpty(); }));
+    QVERIFY(
+        spinUntil([&] { return latestOperator(*boris, m_annaId).value(u"avatarUrl").toString().isEmpty(); }));
     QVERIFY(spinUntil([&] {
         const QList<QJsonObject> updates = eventData(*m_visitor, u"dialog.updated"_s);
         return updates.last().value(u"dialog").toObject().value(u"operatorAvatarUrl").toString().isEmpty();
@@ -571,16 +595,17 @@ void TestFiles::aFileAnsweringAnOfflineRequestIsMailed()
     m_anna = loginOperator(server(), kAnna, u"online"_s, &annaHello);
     m_visitor = connectVisitor(server());
     QVERIFY(m_anna && m_visitor);
-    const QJsonObject request = m_visitor->request(u"offline.request"_s,
-                                                   {{u"cid"_s, newCid()},
-                                                    {u"text"_s, u"Please send me the price list"_s},
-                                                    {u"name"_s, u"Fiona"_s},
-                                                    {u"email"_s, u"fiona@example.org"_s},
-                                                    {u"phone"_s, u""_s}});
+    const QJsonObject request =
+        m_visitor->request(u"offline.request"_s, {{u"cid"_s, newCid()},
+                                                  {u"text"_s, u"Please send me the price list"_s},
+                                                  {u"name"_s, u"Fiona"_s},
+                                                  {u"email"_s, u"fiona@example.org"_s},
+                                                  {u"phone"_s, u""_s}});
     QVERIFY(isResult(request));
     const qint64 dialogId = idOf(data(request).value(u"message").toObject().value(u"dialogId"));
 
-    const HttpReply reply = operatorUpload(annaHello.value(u"token").toString(), dialogId, u"price.pdf"_s, kPdf);
+    const HttpReply reply =
+        operatorUpload(annaHello.value(u"token").toString(), dialogId, u"price.pdf"_s, kPdf);
     QCOMPARE(reply.status, 200);
     QVERIFY2(sink.waitForMessages(1), qPrintable(sink.output()));
     const SmtpSink::Mail mail = sink.messages().first();

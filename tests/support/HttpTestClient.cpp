@@ -25,7 +25,8 @@ QJsonObject HttpReply::json() const
 
 namespace http {
 
-HttpReply send(const QByteArray &verb, const QUrl &url, const QByteArray &body, const QString &bearer, int timeoutMs)
+HttpReply send(const QByteArray &verb, const QUrl &url, const QByteArray &body, const QString &bearer,
+               int timeoutMs)
 {
     QNetworkAccessManager manager;
     QNetworkRequest request(url);
@@ -33,7 +34,7 @@ HttpReply send(const QByteArray &verb, const QUrl &url, const QByteArray &body, 
     if (!bearer.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
     QNetworkReply *reply = body.isNull() && verb != "POST" ? manager.sendCustomRequest(request, verb)
-                                                            : manager.sendCustomRequest(request, verb, body);
+                                                           : manager.sendCustomRequest(request, verb, body);
     QEventLoop loop;
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

@@ -22,8 +22,8 @@ struct HttpReply
 namespace http {
 
 /// \a verb ("GET", "POST", "DELETE") on \a url with \a body; `Authorization: Bearer <bearer>` unless empty.
-HttpReply send(const QByteArray &verb, const QUrl &url, const QByteArray &body = {}, const QString &bearer = {},
-               int timeoutMs = 30000);
+HttpReply send(const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
+               const QString &bearer = {}, int timeoutMs = 30000);
 /// \a base with \a path and \a query ("http://127.0.0.1:PORT" + "/v1/visitor/files?cid=…").
 QUrl url(const QUrl &base, const QString &path, const QUrlQuery &query = {});
 
