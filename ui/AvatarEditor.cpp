@@ -19,7 +19,7 @@ AvatarEditor::AvatarEditor(OperatorSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_picture(new QLabel(this))
-    , m_choose(new QPushButton(tr("C&hoose picture…"), this))
+    , m_choose(new QPushButton(tr("Choose &picture…"), this))
     , m_remove(new QPushButton(tr("Re&move"), this))
     , m_message(new QLabel(this))
 {
@@ -37,19 +37,20 @@ AvatarEditor::AvatarEditor(OperatorSession *session, QWidget *parent)
     for (QPushButton *button : {m_choose, m_remove})
         button->setAutoDefault(false);
 
-    auto *buttons = new QVBoxLayout;
+    // The outcome goes beside the picture, under the buttons: within the picture's height it never
+    // makes the window grow (a wrapped label under it would be squeezed over it instead).
+    auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_choose);
     buttons->addWidget(m_remove);
     buttons->addStretch(1);
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_picture, 0, Qt::AlignTop);
-    row->addLayout(buttons);
-    row->addStretch(1);
-    auto *layout = new QVBoxLayout(this);
+    auto *column = new QVBoxLayout;
+    column->addLayout(buttons);
+    column->addWidget(m_message);
+    column->addStretch(1);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(row);
-    layout->addWidget(m_message);
+    layout->addWidget(m_picture, 0, Qt::AlignTop);
+    layout->addLayout(column, 1);
 
     FileTransfer *files = session->files();
     connect(m_choose, &QPushButton::clicked, this, &AvatarEditor::choosePicture);

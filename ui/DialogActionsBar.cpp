@@ -278,7 +278,8 @@ void DialogActionsBar::onRequestFailed(const QString &requestType, protocol::Err
                                    : message;
         Q_EMIT failed(tr("The visitor was not banned: %1").arg(reason));
     } else if (requestType == u"dialog.email") {
-        Q_EMIT failed(tr("The transcript was not sent: %1").arg(message));
+        // The server's reason is a sentence of its own ("The mail was not sent: …").
+        Q_EMIT failed(tr("The transcript was not sent. %1", "then the server's reason").arg(message));
     }
 }
 

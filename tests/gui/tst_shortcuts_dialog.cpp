@@ -76,6 +76,8 @@ void TestShortcutsDialog::f1ListsEveryShortcut()
         {keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)),
          ui::DialogActionsBar::tr("Choose the dialog's category")},
         {keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)), ui::DialogActionsBar::tr("Ban the visitor")},
+        {keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)),
+         plain(ui::DialogActionsBar::tr("Email the transcript…"))},
         {keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)),
          plain(ui::MainWindow::tr("Switch &Online/Offline"))},
         {keys(QKeySequence::HelpContents), plain(ui::MainWindow::tr("&Keyboard shortcuts…"))},
