@@ -360,3 +360,52 @@ for (const [locale, language, tooBig, attachLabel] of [
         });
     });
 }
+
+test('a slow upload shows its progress and can be cancelled; one cut off is sent again with Retry', { timeout: TEST_MS }, async () => {
+    await withDiagnostics('progress-retry', async () => {
+        await newVisitor('en-US');
+        await startChat();
+        // Chromium's own network emulation: a slow uplink, then no network at all.
+        const network = await context.newCDPSession(page);
+        await network.send('Network.enable');
+        const emulate = (conditions) => network.send('Network.emulateNetworkConditions',
+            { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1, ...conditions });
+
+        await emulate({ uploadThroughput: 100 * 1024 });
+        const slowName = 'catalogue.bin';
+        await chooseFiles({ name: slowName, mimeType: 'application/octet-stream', buffer: Buffer.alloc(800 * 1024, 3) });
+        const slowLine = fileLine('visitor', slowName);
+        const progress = slowLine.locator('[data-testid=concierge-upload-progress]');
+        await progress.waitFor({ state: 'visible' });
+        assert.equal(await progress.getAttribute('aria-label'), `Sending ${slowName}`);
+        assert.equal(await slowLine.locator('[data-testid=concierge-file-size]').textContent(), '800 KB');
+        const moved = await waitUntil('the progress bar moves', async () => {
+            const value = await progress.evaluate((bar) => bar.value);
+            return value > 0 && value < 1 ? value : null;
+        });
+        assert.ok(moved < 1);
+        await screenshot('progress');
+        await slowLine.locator('[data-testid=concierge-upload-cancel]').click();
+        await slowLine.waitFor({ state: 'detached' });
+
+        await emulate({ offline: true });
+        const retriedName = 'receipt.txt';
+        await chooseFiles({ name: retriedName, mimeType: 'text/plain', buffer: Buffer.from('Order 1042, paid\n') });
+        const retriedLine = fileLine('visitor', retriedName);
+        const error = retriedLine.locator('[data-testid=concierge-upload-error]');
+        await error.waitFor({ state: 'visible' });
+        assert.equal(await error.textContent(), 'The file could not be sent: no connection.');
+        await screenshot('no-connection');
+        await emulate({});
+        await retriedLine.locator('[data-testid=concierge-upload-retry]').click();
+        await retriedLine.locator('[data-testid=concierge-file-link]').waitFor({ state: 'visible' });
+        await operatorGetsFile(retriedName);
+
+        await sleep(500); // a cancelled upload the server had stored would have reached the operator by now
+        const received = (name) => op.frames.filter((f) => f.type === 'event' && f.name === 'message.new'
+            && f.data.message.file?.name === name).length;
+        assert.equal(received(slowName), 0, 'the cancelled file never arrived');
+        assert.equal(received(retriedName), 1, 'the retried file arrived once');
+        assert.deepEqual(pageErrors, []);
+    });
+});

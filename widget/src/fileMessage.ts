@@ -82,7 +82,7 @@ export class FileView {
         const s = this.strings;
         const name = el("span", "cw-file-name", { "data-testid": "concierge-file-name" });
         name.textContent = file.name;
-        const size = el("span", "cw-file-size");
+        const size = el("span", "cw-file-size", { "data-testid": "concierge-file-size" });
         size.textContent = s.fileSize(file.size);
         const head = el("div", "cw-file-head");
         head.append(name, size);

@@ -142,6 +142,8 @@ export const STYLES = `
 .cw-file-input { display: none; }
 .cw-file { display: flex; flex-direction: column; gap: 4px; white-space: normal; }
 .cw-bubble.cw-file + .cw-meta, .cw-bubble + .cw-bubble.cw-file { margin-top: 4px; }
+/* A file on its way stays readable, and its Cancel plainly clickable. */
+.cw-message[data-state="sending"] .cw-bubble.cw-file { opacity: 1; }
 .cw-message[data-author="visitor"] .cw-bubble.cw-file { background: #fff; color: #1f2430; border-color: #95d5b2; }
 .cw-file-link { display: flex; flex-direction: column; gap: 2px; color: #2d6a4f; text-decoration: none; border-radius: 6px; }
 .cw-file-link:hover .cw-file-name { text-decoration: underline; }
