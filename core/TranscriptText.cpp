@@ -22,7 +22,8 @@ QString nameOf(const protocol::Message &message, const QString &visitorName)
 }
 
 /// What follows the time: "Name: text", "[event]" or a server's own line as it is.
-QString body(const protocol::Message &message, const QString &visitorName, const SystemLineWording &systemLine)
+QString body(const protocol::Message &message, const QString &visitorName,
+             const SystemLineWording &systemLine)
 {
     // One line ending per line: a text typed on Windows must not double the empty lines.
     QString text = message.text;
@@ -59,8 +60,8 @@ QString TranscriptText::format(const protocol::Dialog &dialog, const QString &vi
     start = start.toTimeZone(zone);
 
     QStringList lines;
-    lines << u'#' + QString::number(dialog.id) + u' ' + start.toString(dateFormat) + u' '
-                 + start.toString(u"HH:mm"_s);
+    lines << u'#' + QString::number(dialog.id) + u' ' + start.toString(dateFormat) + u' ' +
+                 start.toString(u"HH:mm"_s);
     lines << tr("Visitor's name: %1").arg(visitorName);
     lines << QString(kRuleLength, u'-');
     QDate day;
@@ -88,7 +89,8 @@ QString TranscriptText::fileSize(qint64 bytes)
         return tr("%1 bytes", "file size").arg(bytes);
     if (bytes < 1024 * 1024)
         return tr("%1 KB", "file size in kilobytes").arg(locale.toString(double(bytes) / 1024.0, 'f', 1));
-    return tr("%1 MB", "file size in megabytes").arg(locale.toString(double(bytes) / (1024.0 * 1024.0), 'f', 1));
+    return tr("%1 MB", "file size in megabytes")
+        .arg(locale.toString(double(bytes) / (1024.0 * 1024.0), 'f', 1));
 }
 
 QString TranscriptText::dateFormat()

@@ -30,7 +30,8 @@ AvatarEditor::AvatarEditor(OperatorSession *session, QWidget *parent)
     m_message->setObjectName(QStringLiteral("avatarMessageLabel"));
     m_picture->setFixedSize(kPictureSize, kPictureSize);
     m_picture->setAlignment(Qt::AlignCenter);
-    m_choose->setToolTip(tr("A PNG, JPEG, GIF or WebP image up to 1 MB; visitors see it beside your replies."));
+    m_choose->setToolTip(
+        tr("A PNG, JPEG, GIF or WebP image up to 1 MB; visitors see it beside your replies."));
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->hide();
@@ -79,7 +80,7 @@ AvatarEditor::AvatarEditor(OperatorSession *session, QWidget *parent)
             return;
         m_busy = false;
         say(m_session->self().avatarUrl.isEmpty() ? tr("The picture was removed.")
-                                                   : tr("Saved. Visitors see the new picture from now on."),
+                                                  : tr("Saved. Visitors see the new picture from now on."),
             false);
         if (m_session->self().avatarUrl != m_url)
             showAvatar();

@@ -12,7 +12,8 @@
 
 namespace concierge::ui {
 
-TranscriptRecipientDialog::TranscriptRecipientDialog(qint64 dialogId, const QList<protocol::OperatorInfo> &operators,
+TranscriptRecipientDialog::TranscriptRecipientDialog(qint64 dialogId,
+                                                     const QList<protocol::OperatorInfo> &operators,
                                                      qint64 selfId, QWidget *parent)
     : QDialog(parent)
     , m_list(new QListWidget(this))

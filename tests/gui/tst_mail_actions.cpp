@@ -209,7 +209,9 @@ void TestMailActions::refusedTranscriptSaysWhy()
     picker->accept(); // to me
     QTRY_COMPARE_WITH_TIMEOUT(notice()->kind(), ui::NoticeBar::Kind::Error, kWaitMs);
     m_sink.setRefusing(false);
-    const QString prefix = ui::DialogActionsBar::tr("The transcript was not sent. %1", "then the server's reason").arg(QString());
+    const QString prefix =
+        ui::DialogActionsBar::tr("The transcript was not sent. %1", "then the server's reason")
+            .arg(QString());
     QVERIFY2(notice()->text().startsWith(prefix) && notice()->text().size() > prefix.size(),
              qPrintable(notice()->text())); // with the server's reason
     QCOMPARE(m_sink.messages().size(), mailsBefore);
@@ -227,14 +229,15 @@ void TestMailActions::sendByEmailOnAnOfflineRequest()
     offline.client = testkit::connectVisitor(m_server, &hello);
     QVERIFY(offline.client);
     offline.id = testkit::idOf(hello.value(u"visitorId"));
-    const QJsonObject reply = offline.client->request(
-        u"offline.request"_s, {{u"cid"_s, testkit::newCid()},
-                               {u"text"_s, u"Please send me the price list."_s},
-                               {u"name"_s, u"Olga"_s},
-                               {u"email"_s, kVisitorEmail},
-                               {u"phone"_s, QString()}});
+    const QJsonObject reply =
+        offline.client->request(u"offline.request"_s, {{u"cid"_s, testkit::newCid()},
+                                                       {u"text"_s, u"Please send me the price list."_s},
+                                                       {u"name"_s, u"Olga"_s},
+                                                       {u"email"_s, kVisitorEmail},
+                                                       {u"phone"_s, QString()}});
     QVERIFY2(testkit::isResult(reply), qPrintable(testkit::errorCode(reply)));
-    offline.dialogId = testkit::idOf(testkit::data(reply).value(u"message"_s).toObject().value(u"dialogId"_s));
+    offline.dialogId =
+        testkit::idOf(testkit::data(reply).value(u"message"_s).toObject().value(u"dialogId"_s));
     QVERIFY(openInWindow(m_me, offline.id, offline.dialogId));
 
     QTRY_COMPARE_WITH_TIMEOUT(send->text(), ui::DialogPane::tr("Send by &email"), kWaitMs);
@@ -276,7 +279,8 @@ void TestMailActions::profileEmailAndPicture()
     QTest::keyClicks(dialog->emailEdit(), u"demo@example"_s);
     QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
     QVERIFY(dialog->emailMessage()->isVisible());
-    QCOMPARE(dialog->emailMessage()->text(), ui::ProfileDialog::tr("Enter an email address such as anna@example.com."));
+    QCOMPARE(dialog->emailMessage()->text(),
+             ui::ProfileDialog::tr("Enter an email address such as anna@example.com."));
     QVERIFY(guitest::saveScreenshot(dialog, u"profile-email-typo"_s));
 
     // Someone else's address: the server's refusal, also under the field.
@@ -302,7 +306,8 @@ void TestMailActions::profileEmailAndPicture()
     QTRY_VERIFY_WITH_TIMEOUT(!m_me.session()->self().avatarUrl.isEmpty(), kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(avatar->showsPicture(), kWaitMs);
     QVERIFY(avatar->removeButton()->isEnabled());
-    QCOMPARE(avatar->messageLabel()->text(), ui::AvatarEditor::tr("Saved. Visitors see the new picture from now on."));
+    QCOMPARE(avatar->messageLabel()->text(),
+             ui::AvatarEditor::tr("Saved. Visitors see the new picture from now on."));
 
     // A good address is saved: it is my login from now on.
     const QString newEmail = u"demo.operator@example.com"_s;
@@ -311,7 +316,8 @@ void TestMailActions::profileEmailAndPicture()
     QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_me.session()->self().email, newEmail, kWaitMs);
     QTRY_VERIFY(dialog->profileMessage()->isVisible());
-    QCOMPARE(dialog->profileMessage()->text(), ui::ProfileDialog::tr("Saved. From now on you log in as %1.").arg(newEmail));
+    QCOMPARE(dialog->profileMessage()->text(),
+             ui::ProfileDialog::tr("Saved. From now on you log in as %1.").arg(newEmail));
     QVERIFY(!dialog->emailMessage()->isVisible());
     QVERIFY(guitest::saveScreenshot(dialog, u"profile-email-and-picture"_s));
 
@@ -343,7 +349,8 @@ void TestMailActions::withoutMailTheButtonSaysWhy()
     QVERIFY(button->isVisible());
     QVERIFY(!button->isEnabled());
     QCOMPARE(button->toolTip(),
-             ui::DialogActionsBar::tr("The server cannot send mail: no mail server is set up in its configuration."));
+             ui::DialogActionsBar::tr(
+                 "The server cannot send mail: no mail server is set up in its configuration."));
     QVERIFY(!op.window()->findChild<QAction *>(u"emailTranscriptAction"_s)->isEnabled());
     QVERIFY(guitest::saveScreenshot(op.window(), u"transcript-without-mail"_s));
 }

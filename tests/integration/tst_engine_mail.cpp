@@ -207,7 +207,8 @@ void TestEngineMail::replyToOfflineRequestIsMailed()
                                                                       {u"email"_s, kVisitorEmail},
                                                                       {u"phone"_s, QString()}});
     QVERIFY2(testkit::isResult(reply), qPrintable(testkit::errorCode(reply)));
-    const qint64 dialogId = testkit::idOf(testkit::data(reply).value(u"message"_s).toObject().value(u"dialogId"_s));
+    const qint64 dialogId =
+        testkit::idOf(testkit::data(reply).value(u"message"_s).toObject().value(u"dialogId"_s));
     QTRY_VERIFY_WITH_TIMEOUT(m_ada->dialog(dialogId).isOfflineRequest(), kWaitMs);
     QCOMPARE(m_ada->dialog(dialogId).offline->email, kVisitorEmail);
 
@@ -227,7 +228,8 @@ void TestEngineMail::replyToOfflineRequestIsMailed()
     // ... and the visitor never hears of it.
     // (a request's result comes after every event the server sent before it)
     QVERIFY(testkit::isResult(visitor->request(
-        u"page.view"_s, {{u"url"_s, u"https://shop.example/"_s}, {u"title"_s, u"Shop"_s}, {u"referrer"_s, QString()}})));
+        u"page.view"_s,
+        {{u"url"_s, u"https://shop.example/"_s}, {u"title"_s, u"Shop"_s}, {u"referrer"_s, QString()}})));
     QVERIFY(testkit::receivedLinesWithEvent(*visitor, u"email.sent"_s).isEmpty());
 }
 

@@ -35,7 +35,8 @@ public:
             {u"TranscriptText|Visitor's name: %1"_s, u"Имя посетителя: %1"_s},
             {u"TranscriptText|dd.MM.yyyy"_s, u"dd.MM.yyyy"_s},
             {u"TranscriptText|[file: %1, %2]"_s, u"[файл: %1, %2]"_s},
-            {u"SystemLineText|The visitor left contact details: %1"_s, u"Посетитель оставил контактные данные: %1"_s},
+            {u"SystemLineText|The visitor left contact details: %1"_s,
+             u"Посетитель оставил контактные данные: %1"_s},
         };
         return words.value(QString::fromUtf8(context) + u'|' + QString::fromUtf8(sourceText));
     }
@@ -117,7 +118,8 @@ void TestTranscriptText::manualSampleInRussian()
         line(7, Author::System, {},
              u"Посетитель перешел на страницу \"official site\" (https://pratticaterza.ru/ )."_s,
              u"13.02.2015 20:30:21"_s, u"page.view"_s),
-        line(8, Author::System, {}, u"Посетитель покинул сайт"_s, u"13.02.2015 20:43:45"_s, u"visitor.left"_s),
+        line(8, Author::System, {}, u"Посетитель покинул сайт"_s, u"13.02.2015 20:43:45"_s,
+             u"visitor.left"_s),
     };
     const QString text =
         TranscriptText::format(dialog, u"Фёкла"_s, messages, &ui::SystemLineText::describe, kMoscow);
@@ -135,31 +137,30 @@ void TestTranscriptText::englishDialogOverTwoDays()
     Message file = line(3, Author::Visitor, u"Visitor 12"_s, {}, u"01.01.2026 00:00:05"_s);
     file.file = {u"/v1/files/0123"_s, u"<b>price</b>.pdf"_s, 12390, u"application/pdf"_s, false, false};
     const QList<Message> messages{
-        line(1, Author::Visitor, u"Visitor 12"_s, u"Hello,\r\ndo you ship to Riga?"_s, u"31.12.2025 23:58:10"_s),
+        line(1, Author::Visitor, u"Visitor 12"_s, u"Hello,\r\ndo you ship to Riga?"_s,
+             u"31.12.2025 23:58:10"_s),
         line(2, Author::Operator, u"Anna Petrova"_s, u"Yes, in two days."_s, u"31.12.2025 23:59:59"_s),
         file,
         line(4, Author::System, {}, {}, u"01.01.2026 00:01:00"_s, u"transcript.sent"_s,
-             {{u"toOperatorId"_s, 2}, {u"toName"_s, u"Boris"_s}, {u"toEmail"_s, u"boris@example.com"_s},
+             {{u"toOperatorId"_s, 2},
+              {u"toName"_s, u"Boris"_s},
+              {u"toEmail"_s, u"boris@example.com"_s},
               {u"byName"_s, u"Anna Petrova"_s}}),
         line(5, Author::System, {}, {}, u"01.01.2026 00:02:00"_s, u"email.failed"_s,
              {{u"to"_s, u"v@example.com"_s}, {u"error"_s, u"Connection refused"_s}}),
     };
     const QString text =
         TranscriptText::format(dialog, u"Visitor 12"_s, messages, &ui::SystemLineText::describe, kMoscow);
-    compareLines(text, {
-                           u"#5 31.12.2025 23:58"_s,
-                           u"Visitor's name: Visitor 12"_s,
-                           QString(47, u'-'),
-                           u"31.12.2025"_s,
-                           u"23:58:10 Visitor 12: Hello,"_s,
-                           u"do you ship to Riga?"_s,
-                           u"23:59:59 Anna Petrova: Yes, in two days."_s,
-                           u"01.01.2026"_s,
-                           u"00:00:05 Visitor 12: [file: <b>price</b>.pdf, 12.1 KB]"_s,
-                           u"00:01:00 [Anna Petrova emailed the transcript to Boris (boris@example.com)]"_s,
-                           u"00:02:00 [The reply could not be emailed to v@example.com: Connection refused]"_s,
-                           QString(), // the text ends with a line break
-                       });
+    compareLines(text,
+                 {
+                     u"#5 31.12.2025 23:58"_s, u"Visitor's name: Visitor 12"_s, QString(47, u'-'),
+                     u"31.12.2025"_s, u"23:58:10 Visitor 12: Hello,"_s, u"do you ship to Riga?"_s,
+                     u"23:59:59 Anna Petrova: Yes, in two days."_s, u"01.01.2026"_s,
+                     u"00:00:05 Visitor 12: [file: <b>price</b>.pdf, 12.1 KB]"_s,
+                     u"00:01:00 [Anna Petrova emailed the transcript to Boris (boris@example.com)]"_s,
+                     u"00:02:00 [The reply could not be emailed to v@example.com: Connection refused]"_s,
+                     QString(), // the text ends with a line break
+                 });
 }
 
 void TestTranscriptText::subjectAndSizes()
