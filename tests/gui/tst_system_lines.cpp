@@ -116,6 +116,17 @@ void TestSystemLines::dialogActions_data()
     QTest::newRow("ban without reason")
         << u"ban"_s << QJsonObject{{u"reason"_s, u""_s}, {u"bannedBy"_s, u"Anna Petrova"_s}}
         << u"Anna Petrova banned the visitor"_s;
+    // Mail lines (operator-only).
+    QTest::newRow("transcript sent")
+        << u"transcript.sent"_s
+        << QJsonObject{{u"toOperatorId"_s, 2}, {u"toName"_s, u"Boris Ivanov"_s},
+                       {u"toEmail"_s, u"boris@example.com"_s}, {u"byName"_s, u"Anna Petrova"_s}}
+        << u"Anna Petrova emailed the transcript to Boris Ivanov (boris@example.com)"_s;
+    QTest::newRow("reply emailed") << u"email.sent"_s << QJsonObject{{u"to"_s, u"olga@example.net"_s}}
+                                   << u"The reply was emailed to olga@example.net"_s;
+    QTest::newRow("reply not emailed")
+        << u"email.failed"_s << QJsonObject{{u"to"_s, u"olga@example.net"_s}, {u"error"_s, u"Mailbox full"_s}}
+        << u"The reply could not be emailed to olga@example.net: Mailbox full"_s;
 }
 
 void TestSystemLines::dialogActions()
