@@ -101,7 +101,7 @@ void MessageDelegate::paintFile(QPainter *painter, const QStyleOptionViewItem &o
         line.translate(0, metrics.height());
         painter->setPen(QColor(0xc6, 0x28, 0x28));
         painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                          metrics.elidedText(tr("A program or script: open it only if you trust the sender"),
+                          metrics.elidedText(tr("A program or script: save it only if you trust the sender"),
                                              Qt::ElideRight, textWidth));
     }
     if (!file.image)

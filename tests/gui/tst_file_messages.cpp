@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Files in the visitor's dialog as the operator sees them, against the real server with a visitor
+// on the raw protocol and plain HTTP: a file dropped on the dialog shows a progress bar, then a line
+// with its name and size, and reaches the visitor; the visitor's picture shows its preview; a
+// program shows a warning and asks before saving; a file saves where the operator chose; a file
+// over the server's limit is refused in words, before sending. The attach button names its shortcut.
+#include "DialogFiles.h"
+#include "DialogPane.h"
+#include "FileTransfer.h"
+#include "FileUploadBar.h"
+#include "GuiTestKit.h"
+#include "MainWindow.h"
+#include "MessageDelegate.h"
+#include "MessageListModel.h"
+#include "NoticeBar.h"
+#include "OperatorSession.h"
+#include "RawProtocolClient.h"
+#include "ServerProcess.h"
+#include "ServerTestKit.h"
+#include "ShortcutsDialog.h"
+#include "VisitorListModel.h"
+#include "VisitorListPane.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QBuffer>
+#include <QFileDialog>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUrlQuery>
+
+using namespace concierge;
+using namespace Qt::StringLiterals;
+using protocol::OperatorStatus;
+
+namespace {
+
+constexpr int kWaitMs = 15000;
+// The preview's colour: nothing else in the window is this magenta.
+const QColor kPreviewColour(0xe0, 0x10, 0xc0);
+
+QByteArray pattern(int size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (int i = 0; i < size; ++i)
+        bytes[i] = char((i * 31 + 7) % 251);
+    return bytes;
+}
+
+QByteArray picturePng()
+{
+    QImage image(300, 180, QImage::Format_RGB32);
+    image.fill(kPreviewColour);
+    QPainter painter(&image);
+    painter.fillRect(20, 20, 60, 60, Qt::white);
+    painter.end();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
+}
+
+bool nearColour(QRgb pixel, const QColor &colour)
+{
+    return qAbs(qRed(pixel) - colour.red()) < 12 && qAbs(qGreen(pixel) - colour.green()) < 12
+        && qAbs(qBlue(pixel) - colour.blue()) < 12;
+}
+
+int pixelsNear(const QImage &image, const QColor &colour)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            count += nearColour(image.pixel(x, y), colour) ? 1 : 0;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestFileMessages : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void attachButtonNamesItsShortcut();
+    void droppedFileShowsProgressThenLine();
+    void visitorPictureShowsPreview();
+    void programWarnsAndAsksBeforeSaving();
+    void fileSavedWhereChosen();
+    void tooLargeRefusedInWords();
+
+private:
+    template <typename T> T *mine(const QString &name) const { return m_me.window()->findChild<T *>(name); }
+    QListView *history() const { return mine<QListView>(u"historyView"_s); }
+    ui::NoticeBar *notice() const { return mine<ui::NoticeBar>(u"dialogNoticeBar"_s); }
+    /// The history row whose file is called \a name; invalid if none.
+    QModelIndex fileRow(const QString &name) const;
+    /// Drops \a paths on the dialog, as a file manager would. True if the dialog took them.
+    bool drop(const QStringList &paths);
+    /// The visitor uploads \a bytes as \a name (the widget's HTTP call).
+    bool visitorUploads(const QString &name, const QByteArray &bytes);
+    QImage historyImage() const;
+    void doubleClick(const QModelIndex &index) const;
+
+    ServerProcess m_server;
+    guitest::Operator m_me;
+    std::unique_ptr<RawProtocolClient> m_visitor;
+    QString m_visitorToken;
+    qint64 m_dialogId = 0;
+    QTemporaryDir m_dir;
+    QNetworkAccessManager m_network;
+};
+
+void TestFileMessages::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(guitest::installTestLanguage());
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(m_server.start({u"--max-file-mb"_s, u"1"_s}), "the real concierge-server did not start");
+    m_me.openWindow();
+    QVERIFY(m_me.login(m_server, u"demo@example.com"_s, m_server.demoPassword(), OperatorStatus::Online));
+
+    QJsonObject hello;
+    m_visitor = testkit::connectVisitor(m_server, &hello);
+    QVERIFY(m_visitor);
+    const qint64 visitorId = testkit::idOf(hello.value(u"visitorId"));
+    m_visitorToken = hello.value(u"visitorToken").toString();
+    m_dialogId = testkit::openDialog(*m_visitor, u"Could you send me the contract?"_s);
+    QVERIFY(m_dialogId > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_me.session()->dialog(m_dialogId).operatorId, m_me.id(), kWaitMs);
+    VisitorListModel *model = m_me.session()->visitorModel();
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexOfVisitor(visitorId).isValid(), kWaitMs);
+    m_me.window()->visitorListPane()->view()->setCurrentIndex(model->indexOfVisitor(visitorId));
+    QCOMPARE(m_me.window()->dialogPane()->dialogId(), m_dialogId);
+}
+
+QModelIndex TestFileMessages::fileRow(const QString &name) const
+{
+    const QAbstractItemModel *model = history()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(MessageListModel::FileRole).value<protocol::FileRef>().name == name)
+            return index;
+    }
+    return {};
+}
+
+bool TestFileMessages::drop(const QStringList &paths)
+{
+    // The dialog's page (history, reply box) takes drops; the operator room does not.
+    QWidget *target = history()->parentWidget();
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls.append(QUrl::fromLocalFile(path));
+    mime.setUrls(urls);
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent dropped(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropped);
+    return dropped.isAccepted();
+}
+
+bool TestFileMessages::visitorUploads(const QString &name, const QByteArray &bytes)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"cid"_s, testkit::newCid());
+    query.addQueryItem(u"name"_s, QString::fromLatin1(QUrl::toPercentEncoding(name)));
+    QUrl url = m_server.url().resolved(QUrl(u"/v1/visitor/files"_s));
+    url.setQuery(query.toString(QUrl::FullyEncoded), QUrl::StrictMode);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_visitorToken.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+    QNetworkReply *reply = m_network.post(request, bytes);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(kWaitMs);
+    reply->deleteLater();
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+}
+
+QImage TestFileMessages::historyImage() const
+{
+    history()->viewport()->repaint();
+    return history()->viewport()->grab().toImage();
+}
+
+void TestFileMessages::doubleClick(const QModelIndex &index) const
+{
+    // As a real mouse reports it: press, release, press, double-click, release (QTest's
+    // mouseDClick leaves out the second press, which the view needs).
+    QWidget *viewport = history()->viewport();
+    const QPoint at = history()->visualRect(index).center();
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, at);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, at);
+    QMouseEvent dbl(QEvent::MouseButtonDblClick, QPointF(at), viewport->mapToGlobal(QPointF(at)), Qt::LeftButton,
+                    Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &dbl);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, at);
+}
+
+void TestFileMessages::attachButtonNamesItsShortcut()
+{
+    auto *button = mine<QToolButton>(u"attachButton"_s);
+    QVERIFY(button && button->isVisible() && button->isEnabled());
+    const QString keys = QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A).toString(QKeySequence::NativeText);
+    QVERIFY2(button->toolTip().contains(keys), qPrintable(button->toolTip()));
+    // And the keyboard shortcuts help lists it.
+    const QList<ui::ShortcutsDialog::Entry> entries = ui::ShortcutsDialog::collect(m_me.window());
+    QVERIFY(std::any_of(entries.begin(), entries.end(), [&](const ui::ShortcutsDialog::Entry &entry) {
+        return entry.keys == keys && entry.action == ui::DialogFiles::tr("Send a file…").chopped(1);
+    }));
+}
+
+void TestFileMessages::droppedFileShowsProgressThenLine()
+{
+    const QString name = u"Договор <b>№7.pdf"_s;
+    const QByteArray bytes = "%PDF-1.4\n" + pattern(900 * 1024);
+    const QString path = m_dir.filePath(name);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+    auto *bar = mine<ui::FileUploadBar>(u"fileUploadBar"_s);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(drop({path}));
+    // At once: the bar under the reply box, naming the file (as plain text), with Cancel.
+    QVERIFY(bar->isVisible());
+    QVERIFY(mine<QLabel>(u"fileUploadLabel"_s)->text().contains(name));
+    QVERIFY(mine<QPushButton>(u"fileUploadCancelButton"_s)->isVisible());
+    QVERIFY(guitest::saveScreenshot(m_me.window()->dialogPane(), u"file-upload-progress"_s));
+
+    // Then the line, with name and size; the bar goes away.
+    QTRY_VERIFY_WITH_TIMEOUT(fileRow(name).isValid(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), kWaitMs);
+    const QModelIndex row = fileRow(name);
+    QCOMPARE(ui::MessageDelegate::displayText(row),
+             ui::MessageDelegate::tr("%1 (%2)").arg(name, FileTransfer::sizeText(bytes.size())));
+    QVERIFY(!row.data(MessageListModel::PendingRole).toBool());
+    QVERIFY(notice()->text().isEmpty());
+    // The visitor got it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(testkit::eventData(*m_visitor, u"message.new"_s).cbegin(),
+                    testkit::eventData(*m_visitor, u"message.new"_s).cend(),
+                    [&](const QJsonObject &data) {
+                        return data.value(u"message").toObject().value(u"file").toObject().value(u"name").toString()
+                            == name;
+                    }),
+        kWaitMs);
+    QVERIFY(guitest::saveScreenshot(m_me.window()->dialogPane(), u"file-line"_s));
+}
+
+void TestFileMessages::visitorPictureShowsPreview()
+{
+    QVERIFY(pixelsNear(historyImage(), kPreviewColour) == 0);
+    QVERIFY(visitorUploads(u"photo.png"_s, picturePng()));
+    QTRY_VERIFY_WITH_TIMEOUT(fileRow(u"photo.png"_s).isValid(), kWaitMs);
+    QVERIFY(fileRow(u"photo.png"_s).data(MessageListModel::FileRole).value<protocol::FileRef>().image);
+    // The preview is fetched when the line is painted, and then drawn in it.
+    QTRY_VERIFY_WITH_TIMEOUT(pixelsNear(historyImage(), kPreviewColour) > 2000, kWaitMs);
+    QVERIFY(guitest::saveScreenshot(m_me.window()->dialogPane(), u"file-picture-preview"_s));
+}
+
+void TestFileMessages::programWarnsAndAsksBeforeSaving()
+{
+    const QString name = u"invoice.pdf.exe"_s;
+    QVERIFY(visitorUploads(name, "MZ\x90\x00" + pattern(2000)));
+    QTRY_VERIFY_WITH_TIMEOUT(fileRow(name).isValid(), kWaitMs);
+    QVERIFY(fileRow(name).data(MessageListModel::FileRole).value<protocol::FileRef>().executable);
+    history()->scrollTo(fileRow(name));
+    // The warning is written in the line, in red.
+    QTRY_VERIFY_WITH_TIMEOUT(pixelsNear(historyImage(), QColor(0xc6, 0x28, 0x28)) > 20, kWaitMs);
+    QVERIFY(guitest::saveScreenshot(m_me.window()->dialogPane(), u"file-program-warning"_s));
+
+    // Double-click: first a warning; Cancel there saves nothing and asks no more.
+    bool warned = false;
+    bool askedWhere = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        warned = box && box->objectName() == u"executableWarningMessageBox" && box->text().contains(name);
+        if (box) {
+            QVERIFY(guitest::saveScreenshot(box, u"file-program-confirmation"_s));
+            box->button(QMessageBox::Cancel)->click();
+        }
+        QTimer::singleShot(200, this, [&] {
+            if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+                askedWhere = true;
+                dialog->reject();
+            }
+        });
+    });
+    // This time with the keyboard: the line is current, Enter.
+    history()->setFocus();
+    history()->setCurrentIndex(fileRow(name));
+    QTest::keyClick(history(), Qt::Key_Enter);
+    QTRY_VERIFY(warned);
+    QTest::qWait(400); // let the check for an unwanted save dialog run
+    QVERIFY(!askedWhere);
+}
+
+void TestFileMessages::fileSavedWhereChosen()
+{
+    const QString name = u"notes.txt"_s;
+    const QByteArray bytes = "Call back on Monday.\n";
+    QVERIFY(visitorUploads(name, bytes));
+    QTRY_VERIFY_WITH_TIMEOUT(fileRow(name).isValid(), kWaitMs);
+    history()->scrollTo(fileRow(name));
+    const QString target = m_dir.filePath(u"saved-notes.txt"_s);
+    bool suggested = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        // The visitor's name is offered, in the downloads folder.
+        suggested = dialog->selectedFiles().value(0).endsWith(u'/' + name);
+        dialog->selectFile(target);
+        static_cast<QDialog *>(dialog)->accept();
+    });
+    doubleClick(fileRow(name));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(target), kWaitMs);
+    QVERIFY(suggested);
+    QFile saved(target);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), bytes);
+    QTRY_COMPARE(notice()->kind(), ui::NoticeBar::Kind::Info);
+    QVERIFY(notice()->text().contains(QDir::toNativeSeparators(target)));
+}
+
+void TestFileMessages::tooLargeRefusedInWords()
+{
+    const QString name = u"video.bin"_s;
+    const QString path = m_dir.filePath(name);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pattern(1024 * 1024 + 10));
+    }
+    const int rows = history()->model()->rowCount();
+    QVERIFY(drop({path}));
+    QTRY_COMPARE(notice()->kind(), ui::NoticeBar::Kind::Error);
+    QTRY_VERIFY(notice()->text().contains(name));
+    QCOMPARE(notice()->text(), m_me.window()->dialogPane()->files()->refusalText(name, protocol::ErrorCode::TooLarge, {}));
+    QVERIFY(notice()->text().contains(FileTransfer::sizeText(1024 * 1024)));
+    QTRY_VERIFY(!mine<ui::FileUploadBar>(u"fileUploadBar"_s)->isVisible());
+    QCOMPARE(history()->model()->rowCount(), rows);
+    QVERIFY(guitest::saveScreenshot(m_me.window()->dialogPane(), u"file-too-large"_s));
+}
+
+QTEST_MAIN(TestFileMessages)
+#include "tst_file_messages.moc"
