@@ -413,12 +413,16 @@ void VisitorListModel::noteMessage(const protocol::Message &message)
     // Lines may arrive out of order (history after a live line): keep the newest.
     if (last.at > at || (last.at == at && last.id > message.id))
         return;
-    if (last.text == message.text) {
+    // A file line (empty text) reads as its name after a paper clip, as LocalStore words it.
+    const QString text = message.text.isEmpty() && !message.file.isEmpty()
+        ? QStringLiteral("\U0001F4CE ") + message.file.name
+        : message.text;
+    if (last.text == text) {
         last.at = at;
         last.id = message.id;
         return;
     }
-    last = {message.text, at, message.id};
+    last = {text, at, message.id};
     d->haystacks.remove(dialog->visitorId);
     if (!d->filter.isEmpty()) {
         replace(dialog->visitorId); // the new text may make it match, or not any more

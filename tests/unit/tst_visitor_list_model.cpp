@@ -447,6 +447,11 @@ private Q_SLOTS:
         model.noteMessage(line(4, 0, u"room line"_s, 40, protocol::Author::Operator));
         model.noteMessage(line(1, 5, u"Hello?"_s, 10));
         QCOMPARE(text(), u"Hi, how can I help?"_s);
+        // A file line (no text) reads as its name, as the cache words it after a restart.
+        protocol::Message file = line(5, 5, {}, 50);
+        file.file = {u"/v1/files/ab"_s, u"invoice.pdf"_s, 100, u"application/pdf"_s, false, false};
+        model.noteMessage(file);
+        QCOMPARE(text(), u"\U0001F4CE invoice.pdf"_s);
         // A browsing visitor has none.
         model.upsertVisitor(visitor(2));
         QVERIFY(model.indexOfVisitor(2).data(VisitorListModel::LastMessageTextRole).toString().isEmpty());
