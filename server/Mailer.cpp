@@ -36,6 +36,18 @@ size_t readPayload(char *buffer, size_t size, size_t count, void *userData)
     return static_cast<size_t>(n);
 }
 
+/// Keeps the mail server's last reply line ("550 5.7.1 Relaying denied"): it says why far better
+/// than libcurl's own words ("Weird server reply").
+int keepServerReply(CURL *, curl_infotype type, char *data, size_t size, void *userData)
+{
+    if (type == CURLINFO_HEADER_IN) {
+        const QByteArray line = QByteArray(data, static_cast<qsizetype>(size)).trimmed();
+        if (!line.isEmpty())
+            *static_cast<QByteArray *>(userData) = line;
+    }
+    return 0;
+}
+
 /// Non-zero aborts the transfer: the server is shutting down.
 int checkStopping(void *userData, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
 {
@@ -73,6 +85,10 @@ QString transfer(const MailSettings &settings, const QByteArray &recipient, cons
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, checkStopping);
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, stopping);
+    QByteArray lastReply;
+    curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L); // the debug callback only runs in verbose mode
+    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, keepServerReply);
+    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &lastReply);
     if (!user.isEmpty()) {
         curl_easy_setopt(curl, CURLOPT_USERNAME, user.constData());
         curl_easy_setopt(curl, CURLOPT_PASSWORD, password.constData());
@@ -84,10 +100,9 @@ QString transfer(const MailSettings &settings, const QByteArray &recipient, cons
     curl_easy_cleanup(curl);
     if (result == CURLE_OK)
         return {};
-    QString error = QString::fromUtf8(errorText[0] ? errorText : curl_easy_strerror(result)).trimmed();
-    if (response >= 400)
-        error += u" (the mail server answered %1)"_s.arg(response);
-    return error;
+    if (response >= 400 && !lastReply.isEmpty())
+        return u"the mail server answered \"%1\""_s.arg(QString::fromUtf8(lastReply.left(300)));
+    return QString::fromUtf8(errorText[0] ? errorText : curl_easy_strerror(result)).trimmed();
 }
 
 } // namespace
