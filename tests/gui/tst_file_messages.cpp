@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QBuffer>
+#include <QClipboard>
 #include <QFileDialog>
 #include <QLabel>
 #include <QListView>
@@ -33,6 +34,7 @@
 #include <QNetworkReply>
 #include <QPainter>
 #include <QProgressBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -105,6 +107,8 @@ private Q_SLOTS:
     void programWarnsAndAsksBeforeSaving();
     void fileSavedWhereChosen();
     void tooLargeRefusedInWords();
+    void cancelSendsNothing();
+    void pastedPictureAskedFirst();
 
 private:
     template <typename T> T *mine(const QString &name) const { return m_me.window()->findChild<T *>(name); }
@@ -117,6 +121,8 @@ private:
     /// The visitor uploads \a bytes as \a name (the widget's HTTP call).
     bool visitorUploads(const QString &name, const QByteArray &bytes);
     QImage historyImage() const;
+    /// Whether the visitor has been sent a file called \a name.
+    bool visitorGotFile(const QString &name) const;
     void doubleClick(const QModelIndex &index) const;
 
     ServerProcess m_server;
@@ -198,6 +204,14 @@ bool TestFileMessages::visitorUploads(const QString &name, const QByteArray &byt
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
 }
 
+bool TestFileMessages::visitorGotFile(const QString &name) const
+{
+    const QList<QJsonObject> received = testkit::eventData(*m_visitor, u"message.new"_s);
+    return std::any_of(received.cbegin(), received.cend(), [&](const QJsonObject &data) {
+        return data.value(u"message").toObject().value(u"file").toObject().value(u"name").toString() == name;
+    });
+}
+
 QImage TestFileMessages::historyImage() const
 {
     history()->viewport()->repaint();
@@ -259,14 +273,7 @@ void TestFileMessages::droppedFileShowsProgressThenLine()
     QVERIFY(!row.data(MessageListModel::PendingRole).toBool());
     QVERIFY(notice()->text().isEmpty());
     // The visitor got it.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        std::any_of(testkit::eventData(*m_visitor, u"message.new"_s).cbegin(),
-                    testkit::eventData(*m_visitor, u"message.new"_s).cend(),
-                    [&](const QJsonObject &data) {
-                        return data.value(u"message").toObject().value(u"file").toObject().value(u"name").toString()
-                            == name;
-                    }),
-        kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(visitorGotFile(name), kWaitMs);
     QVERIFY(guitest::saveScreenshot(m_me.window()->dialogPane(), u"file-line"_s));
 }
 
@@ -364,6 +371,81 @@ void TestFileMessages::tooLargeRefusedInWords()
     QTRY_VERIFY(!mine<ui::FileUploadBar>(u"fileUploadBar"_s)->isVisible());
     QCOMPARE(history()->model()->rowCount(), rows);
     QVERIFY(guitest::saveScreenshot(m_me.window()->dialogPane(), u"file-too-large"_s));
+}
+
+void TestFileMessages::cancelSendsNothing()
+{
+    notice()->clearNotice();
+    const QString name = u"draft.bin"_s;
+    const QString path = m_dir.filePath(name);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pattern(900 * 1024));
+    }
+    const int rows = history()->model()->rowCount();
+    QVERIFY(drop({path}));
+    auto *bar = mine<ui::FileUploadBar>(u"fileUploadBar"_s);
+    QVERIFY(bar->isVisible());
+    mine<QPushButton>(u"fileUploadCancelButton"_s)->click();
+    QTRY_VERIFY(!bar->isVisible());
+    QVERIFY(notice()->text().isEmpty()); // cancelling is no error
+
+    // A reply sent afterwards reaches the visitor with no file before it.
+    const QString marker = u"Sorry, wrong file."_s;
+    auto *reply = mine<QPlainTextEdit>(u"replyEdit"_s);
+    reply->setPlainText(marker);
+    mine<QPushButton>(u"sendButton"_s)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!testkit::messageWithText(*m_visitor, marker).isEmpty(), kWaitMs);
+    QVERIFY(!visitorGotFile(name));
+    QTRY_COMPARE(history()->model()->rowCount(), rows + 1);
+    QVERIFY(!fileRow(name).isValid());
+}
+
+void TestFileMessages::pastedPictureAskedFirst()
+{
+    const QString name = ui::DialogFiles::tr("pasted image.png");
+    QImage picture(160, 100, QImage::Format_RGB32);
+    picture.fill(QColor(0x20, 0x90, 0x30));
+    auto *mime = new QMimeData;
+    mime->setImageData(picture);
+    QApplication::clipboard()->setMimeData(mime);
+    auto *reply = mine<QPlainTextEdit>(u"replyEdit"_s);
+    reply->clear();
+    reply->setFocus();
+
+    // Ctrl+V: a question with the picture; Cancel sends nothing and types nothing.
+    bool asked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        asked = box && box->objectName() == u"pastedImageMessageBox" && !box->iconPixmap().isNull()
+            && box->informativeText().contains(name);
+        if (box) {
+            QVERIFY(guitest::saveScreenshot(box, u"file-pasted-picture-question"_s));
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    QTest::keyClick(reply, Qt::Key_V, Qt::ControlModifier);
+    QTRY_VERIFY(asked);
+    QVERIFY(reply->toPlainText().isEmpty());
+    QVERIFY(!mine<ui::FileUploadBar>(u"fileUploadBar"_s)->isVisible());
+
+    // Again, and Send: it goes as a PNG file line.
+    asked = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        asked = box && box->objectName() == u"pastedImageMessageBox";
+        if (box)
+            box->defaultButton()->click(); // Send is the default: Enter sends
+    });
+    QTest::keyClick(reply, Qt::Key_V, Qt::ControlModifier);
+    QTRY_VERIFY(asked);
+    QTRY_VERIFY_WITH_TIMEOUT(fileRow(name).isValid(), kWaitMs);
+    const auto file = fileRow(name).data(MessageListModel::FileRole).value<protocol::FileRef>();
+    QVERIFY(file.image);
+    QCOMPARE(file.mime, u"image/png"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(visitorGotFile(name), kWaitMs);
+    QVERIFY(reply->toPlainText().isEmpty());
 }
 
 QTEST_MAIN(TestFileMessages)
