@@ -17,8 +17,13 @@ ThumbnailCache::ThumbnailCache(FileTransfer *files, QObject *parent)
     , m_files(files)
     , m_images(kCacheKiB)
 {
-    // A failed fetch stays in m_asked: the line keeps its plain file icon, no retry loop.
     connect(files, &FileTransfer::fetched, this, &ThumbnailCache::onFetched);
+    // A failed fetch stays in m_asked: the line keeps its plain file icon, no retry loop. Only
+    // "not logged in yet" (history from the cache at start) is asked again at the next paint.
+    connect(files, &FileTransfer::fetchFailed, this, [this](const QString &url, protocol::ErrorCode code) {
+        if (code == protocol::ErrorCode::NotAuthenticated)
+            m_asked.remove(url);
+    });
 }
 
 QImage ThumbnailCache::thumbnail(const protocol::FileRef &file)
