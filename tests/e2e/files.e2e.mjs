@@ -15,6 +15,9 @@
 // 3. The operator's avatar in the widget header (initials before it is set).
 // 4. A file over the limit: the visitor reads why (with the limit), in English and Russian, and the
 //    operator receives nothing.
+// 5. A slow upload's progress and Cancel (Chromium's network emulation); an upload cut off by a lost
+//    network, sent once with Retry.
+// 6. Over the flood limit (a second server, one message per 10 s): the wait is said; Retry then sends it.
 //
 // Environment: see e2e_support.mjs. Run: node --test tests/e2e/files.e2e.mjs
 
@@ -406,6 +409,40 @@ test('a slow upload shows its progress and can be cancelled; one cut off is sent
             && f.data.message.file?.name === name).length;
         assert.equal(received(slowName), 0, 'the cancelled file never arrived');
         assert.equal(received(retriedName), 1, 'the retried file arrived once');
+        assert.deepEqual(pageErrors, []);
+    });
+});
+
+test('a file over the flood limit says how long to wait, and Retry then sends it', { timeout: TEST_MS }, async () => {
+    await withDiagnostics('rate-limited', async () => {
+        // A server of its own, allowing one message per 10 seconds.
+        op.close();
+        await server.stop();
+        rmSync(stateDir, { recursive: true, force: true });
+        stateDir = newStateDir('files-limited');
+        server = startServer(stateDir, ['--visitor-message-limit', '1']);
+        baseUrl = await listeningUrl(server);
+        op = await RawOperator.login(wsUrl('operator'), OPERATOR_EMAIL, PASSWORD, '1.3');
+        await op.request('status.set', { status: 'online' });
+
+        await newVisitor('en-US');
+        await startChat();
+        await chooseFiles({ name: 'first.txt', mimeType: 'text/plain', buffer: Buffer.from('one\n') });
+        await operatorGetsFile('first.txt');
+        await chooseFiles({ name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from('two\n') });
+        const line = fileLine('visitor', 'second.txt');
+        const error = line.locator('[data-testid=concierge-upload-error]');
+        await error.waitFor({ state: 'visible' });
+        const [, seconds] = /^Too many messages at once — try again in (\d+) seconds?\.$/.exec(await error.textContent()) ?? [];
+        assert.ok(Number(seconds) >= 1 && Number(seconds) <= 10, `the wait is said: ${await error.textContent()}`);
+        await screenshot('rate-limited-refused');
+
+        await sleep(Number(seconds) * 1000 + 300); // as told, and a little more
+        await line.locator('[data-testid=concierge-upload-retry]').click();
+        await line.locator('[data-testid=concierge-file-link]').waitFor({ state: 'visible' });
+        await operatorGetsFile('second.txt');
+        assert.equal(op.frames.filter((f) => f.type === 'event' && f.name === 'message.new'
+            && f.data.message.file?.name === 'second.txt').length, 1, 'stored once');
         assert.deepEqual(pageErrors, []);
     });
 });

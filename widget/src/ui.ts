@@ -574,6 +574,10 @@ export class Ui implements ChatView {
                 return message.text || s.ratingLine;
             case "redirect":
                 return message.text || s.redirectLine;
+            case "transcript.sent":
+            case "email.sent":
+            case "email.failed":
+                return ""; // operator-only lines: the server keeps them from visitors, and so does the widget
             default:
                 return message.text;
         }
