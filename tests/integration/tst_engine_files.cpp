@@ -83,6 +83,7 @@ private Q_SLOTS:
     void tooLargeRefusedBeforeSending();
     void cancelledUploadLeavesNoMessage();
     void avatarSetAndCleared();
+    void closedDialogRefused();
 
 private:
     QByteArray httpGet(const QString &serverRelativeUrl, int *status = nullptr);
@@ -325,6 +326,20 @@ void TestEngineFiles::avatarSetAndCleared()
     m_ada->files()->clearAvatar();
     QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, kWaitMs);
     QVERIFY(m_ada->self().avatarUrl.isEmpty());
+}
+
+void TestEngineFiles::closedDialogRefused()
+{
+    // Once the dialog is closed, the server refuses a file into it (and says why).
+    m_ada->closeDialog(m_dialogId);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_ada->dialog(m_dialogId).isOpen(), kWaitMs);
+    FileUpload *upload = m_ada->files()->sendData(m_dialogId, u"late.txt"_s, "too late");
+    QVERIFY(!upload->wasRefused()); // the server decides this one
+    QSignalSpy failed(upload, &FileUpload::failed);
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), kWaitMs);
+    QCOMPARE(failed.constFirst().at(0).value<ErrorCode>(), ErrorCode::Forbidden);
+    QVERIFY(!failed.constFirst().at(1).toString().isEmpty());
+    QCOMPARE(fileRows(m_ada->messageModel(), u"late.txt"_s), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEngineFiles)
