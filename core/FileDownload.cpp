@@ -60,7 +60,8 @@ void FileDownload::cancel()
 void FileDownload::onReadyRead()
 {
     // An error answer's JSON body is not the file: keep it for errorOf() instead.
-    if (!m_reply || m_writeFailed || m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300)
+    if (!m_reply || m_writeFailed ||
+        m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300)
         return;
     const QByteArray chunk = m_reply->readAll();
     if (m_file->write(chunk) != chunk.size()) {

@@ -66,13 +66,27 @@ std::pair<ErrorCode, QString> FileTransfer::errorOf(QNetworkReply *reply, const 
     ErrorCode code = protocol::errorCodeFromString(error.value(u"code").toString());
     if (code == ErrorCode::Unknown) {
         switch (status) {
-        case 400: code = ErrorCode::BadRequest; break;
-        case 401: code = ErrorCode::AuthFailed; break;
-        case 403: code = ErrorCode::Forbidden; break;
-        case 404: code = ErrorCode::NotFound; break;
-        case 413: code = ErrorCode::TooLarge; break;
-        case 429: code = ErrorCode::RateLimited; break;
-        default: code = ErrorCode::Internal; break;
+        case 400:
+            code = ErrorCode::BadRequest;
+            break;
+        case 401:
+            code = ErrorCode::AuthFailed;
+            break;
+        case 403:
+            code = ErrorCode::Forbidden;
+            break;
+        case 404:
+            code = ErrorCode::NotFound;
+            break;
+        case 413:
+            code = ErrorCode::TooLarge;
+            break;
+        case 429:
+            code = ErrorCode::RateLimited;
+            break;
+        default:
+            code = ErrorCode::Internal;
+            break;
         }
     }
     QString text = error.value(u"message").toString();
@@ -83,7 +97,8 @@ std::pair<ErrorCode, QString> FileTransfer::errorOf(QNetworkReply *reply, const 
 
 FileUpload *FileTransfer::startUpload(qint64 dialogId, const QString &name, qint64 size)
 {
-    auto *upload = new FileUpload(dialogId, QUuid::createUuid().toString(QUuid::WithoutBraces), name, size, this);
+    auto *upload =
+        new FileUpload(dialogId, QUuid::createUuid().toString(QUuid::WithoutBraces), name, size, this);
     Q_EMIT uploadStarted(upload);
     const qint64 limit = m_session->serverSettings().maxFileBytes;
     if (m_session->token().isEmpty() || m_session->httpBaseUrl().isEmpty())
@@ -93,8 +108,9 @@ FileUpload *FileTransfer::startUpload(qint64 dialogId, const QString &name, qint
     else if (size <= 0)
         upload->refuse(ErrorCode::BadRequest, tr("%1 is empty.").arg(name));
     else if (limit > 0 && size > limit)
-        upload->refuse(ErrorCode::TooLarge, tr("%1 is %2; the server accepts files up to %3.")
-                                                .arg(name, sizeText(size), sizeText(limit)));
+        upload->refuse(
+            ErrorCode::TooLarge,
+            tr("%1 is %2; the server accepts files up to %3.").arg(name, sizeText(size), sizeText(limit)));
     return upload;
 }
 
@@ -115,7 +131,8 @@ FileUpload *FileTransfer::sendFile(qint64 dialogId, const QString &path)
         return upload;
     auto *file = new QFile(path);
     if (!info.isFile() || !file->open(QIODevice::ReadOnly)) {
-        upload->refuse(ErrorCode::Unknown, tr("%1 could not be read: %2").arg(info.fileName(), file->errorString()));
+        upload->refuse(ErrorCode::Unknown,
+                       tr("%1 could not be read: %2").arg(info.fileName(), file->errorString()));
         delete file;
         return upload;
     }
@@ -138,7 +155,8 @@ FileUpload *FileTransfer::sendData(qint64 dialogId, const QString &name, const Q
     query.addQueryItem(u"dialogId"_s, QString::number(dialogId));
     query.addQueryItem(u"cid"_s, upload->cid());
     query.addQueryItem(u"name"_s, QString::fromLatin1(QUrl::toPercentEncoding(name)));
-    postUpload(upload, request(u"/v1/operator/files?"_s + query.toString(QUrl::FullyEncoded)), nullptr, bytes);
+    postUpload(upload, request(u"/v1/operator/files?"_s + query.toString(QUrl::FullyEncoded)), nullptr,
+               bytes);
     return upload;
 }
 
@@ -160,9 +178,12 @@ void FileTransfer::fetch(const QString &url, qint64 maxBytes)
 {
     const QUrl address = resolve(url);
     if (address.isEmpty() || url.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this, url] {
-            Q_EMIT fetchFailed(url, ErrorCode::NotAuthenticated, tr("Not connected to the server"));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, url] {
+                Q_EMIT fetchFailed(url, ErrorCode::NotAuthenticated, tr("Not connected to the server"));
+            },
+            Qt::QueuedConnection);
         return;
     }
     QNetworkRequest req(address);
@@ -202,11 +223,13 @@ bool FileTransfer::refuseAvatar(qint64 size)
         text = tr("The picture is empty or could not be read.");
     } else if (size > kMaxAvatarBytes) {
         code = ErrorCode::TooLarge;
-        text = tr("The picture is %1; an avatar may be up to %2.").arg(sizeText(size), sizeText(kMaxAvatarBytes));
+        text = tr("The picture is %1; an avatar may be up to %2.")
+                   .arg(sizeText(size), sizeText(kMaxAvatarBytes));
     } else {
         return false;
     }
-    QMetaObject::invokeMethod(this, [this, code, text] { Q_EMIT avatarFailed(code, text); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, code, text] { Q_EMIT avatarFailed(code, text); }, Qt::QueuedConnection);
     return true;
 }
 

@@ -197,13 +197,15 @@ void DialogFiles::saveFileAs(const protocol::FileRef &file)
             return;
     }
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    const QString path = QFileDialog::getSaveFileName(m_pane, tr("Save file"), QDir(folder).filePath(safeFileName(file.name)));
+    const QString path =
+        QFileDialog::getSaveFileName(m_pane, tr("Save file"), QDir(folder).filePath(safeFileName(file.name)));
     if (path.isEmpty())
         return;
     FileDownload *download = m_session->files()->saveFile(file, path);
     const QString name = file.name;
     connect(download, &FileDownload::finished, this, [this](const QString &savedPath) {
-        m_notice->showNotice(NoticeBar::Kind::Info, tr("Saved to %1").arg(QDir::toNativeSeparators(savedPath)));
+        m_notice->showNotice(NoticeBar::Kind::Info,
+                             tr("Saved to %1").arg(QDir::toNativeSeparators(savedPath)));
     });
     connect(download, &FileDownload::failed, this, [this, name](ErrorCode, const QString &text) {
         m_notice->showNotice(NoticeBar::Kind::Error, tr("%1 was not saved: %2").arg(name, text));

@@ -16,7 +16,7 @@ class QWidget;
 namespace concierge {
 class FileUpload;
 class OperatorSession;
-}
+} // namespace concierge
 
 namespace concierge::ui {
 

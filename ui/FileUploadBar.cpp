@@ -55,13 +55,15 @@ void FileUploadBar::track(FileUpload *upload)
 
 int FileUploadBar::activeCount() const
 {
-    return int(std::count_if(m_uploads.begin(), m_uploads.end(),
-                             [](const QPointer<FileUpload> &upload) { return !upload.isNull() && !upload->isDone(); }));
+    return int(std::count_if(m_uploads.begin(), m_uploads.end(), [](const QPointer<FileUpload> &upload) {
+        return !upload.isNull() && !upload->isDone();
+    }));
 }
 
 void FileUploadBar::refresh()
 {
-    m_uploads.removeIf([](const QPointer<FileUpload> &upload) { return upload.isNull() || upload->isDone(); });
+    m_uploads.removeIf(
+        [](const QPointer<FileUpload> &upload) { return upload.isNull() || upload->isDone(); });
     if (m_uploads.isEmpty()) {
         hide();
         return;

@@ -33,8 +33,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPainter>
-#include <QProgressBar>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -79,8 +79,8 @@ QByteArray picturePng()
 
 bool nearColour(QRgb pixel, const QColor &colour)
 {
-    return qAbs(qRed(pixel) - colour.red()) < 12 && qAbs(qGreen(pixel) - colour.green()) < 12
-        && qAbs(qBlue(pixel) - colour.blue()) < 12;
+    return qAbs(qRed(pixel) - colour.red()) < 12 && qAbs(qGreen(pixel) - colour.green()) < 12 &&
+           qAbs(qBlue(pixel) - colour.blue()) < 12;
 }
 
 int pixelsNear(const QImage &image, const QColor &colour)
@@ -226,8 +226,8 @@ void TestFileMessages::doubleClick(const QModelIndex &index) const
     const QPoint at = history()->visualRect(index).center();
     QTest::mouseClick(viewport, Qt::LeftButton, {}, at);
     QTest::mousePress(viewport, Qt::LeftButton, {}, at);
-    QMouseEvent dbl(QEvent::MouseButtonDblClick, QPointF(at), viewport->mapToGlobal(QPointF(at)), Qt::LeftButton,
-                    Qt::LeftButton, Qt::NoModifier);
+    QMouseEvent dbl(QEvent::MouseButtonDblClick, QPointF(at), viewport->mapToGlobal(QPointF(at)),
+                    Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(viewport, &dbl);
     QTest::mouseRelease(viewport, Qt::LeftButton, {}, at);
 }
@@ -366,7 +366,8 @@ void TestFileMessages::tooLargeRefusedInWords()
     QVERIFY(drop({path}));
     QTRY_COMPARE(notice()->kind(), ui::NoticeBar::Kind::Error);
     QTRY_VERIFY(notice()->text().contains(name));
-    QCOMPARE(notice()->text(), m_me.window()->dialogPane()->files()->refusalText(name, protocol::ErrorCode::TooLarge, {}));
+    QCOMPARE(notice()->text(),
+             m_me.window()->dialogPane()->files()->refusalText(name, protocol::ErrorCode::TooLarge, {}));
     QVERIFY(notice()->text().contains(FileTransfer::sizeText(1024 * 1024)));
     QTRY_VERIFY(!mine<ui::FileUploadBar>(u"fileUploadBar"_s)->isVisible());
     QCOMPARE(history()->model()->rowCount(), rows);
@@ -418,8 +419,8 @@ void TestFileMessages::pastedPictureAskedFirst()
     bool asked = false;
     QTimer::singleShot(0, this, [&] {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        asked = box && box->objectName() == u"pastedImageMessageBox" && !box->iconPixmap().isNull()
-            && box->informativeText().contains(name);
+        asked = box && box->objectName() == u"pastedImageMessageBox" && !box->iconPixmap().isNull() &&
+                box->informativeText().contains(name);
         if (box) {
             QVERIFY(guitest::saveScreenshot(box, u"file-pasted-picture-question"_s));
             box->button(QMessageBox::Cancel)->click();

@@ -238,8 +238,8 @@ void TestEngineFiles::visitorFileInModelAndSaved()
 void TestEngineFiles::missingFileNotSaved()
 {
     // A link the server does not know: nothing is written where the operator asked.
-    protocol::FileRef ghost{u"/v1/files/00000000000000000000000000000000"_s, u"ghost.txt"_s, 5, u"text/plain"_s,
-                            false, false};
+    protocol::FileRef ghost{
+        u"/v1/files/00000000000000000000000000000000"_s, u"ghost.txt"_s, 5, u"text/plain"_s, false, false};
     const QString target = m_dir.filePath(u"ghost.txt"_s);
     FileDownload *download = m_ada->files()->saveFile(ghost, target);
     QSignalSpy failed(download, &FileDownload::failed);
@@ -299,7 +299,8 @@ void TestEngineFiles::cancelledUploadLeavesNoMessage()
     QCOMPARE(fileRows(m_ada->messageModel(), u"cancelled.bin"_s), 0);
     QCOMPARE(m_ada->messageModel()->rowCount(), rowsBefore + 1);
     // Nor is it in the stored history.
-    for (const QJsonObject &line : testkit::history(*testkit::loginOperator(m_server, kAdaEmail, {}), m_dialogId))
+    for (const QJsonObject &line :
+         testkit::history(*testkit::loginOperator(m_server, kAdaEmail, {}), m_dialogId))
         QVERIFY(line.value(u"file").toObject().value(u"name").toString() != u"cancelled.bin");
 }
 
