@@ -7,6 +7,7 @@ import type { Composer } from "./composer";
 import { ContactForm } from "./contactForm";
 import { DepartmentChoice } from "./departmentChoice";
 import { el } from "./dom";
+import { FileDrop, icon } from "./fileDrop";
 import { FileView } from "./fileMessage";
 import { OfflineForm } from "./offlineForm";
 import { OperatorAvatar } from "./operatorAvatar";
@@ -67,25 +68,6 @@ export interface UiHandlers {
     onRetryUpload(cid: string): void;
 }
 
-/** A paper clip (Material "attach_file"). */
-const CLIP_ICON =
-    "M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z";
-
-function icon(pathData: string): SVGSVGElement {
-    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    path.setAttribute("d", pathData);
-    svg.append(path);
-    return svg;
-}
-
-/** Whether a drag carries files (not text or a link dragged from the page). */
-function carriesFiles(e: DragEvent): boolean {
-    return !!e.dataTransfer && Array.from(e.dataTransfer.types).includes("Files");
-}
-
 const CHAT_ICON =
     "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H8.4L4 21.5V18a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h10V9H7zm0-3v2h10V6H7zm0 6v2h7v-2H7z";
 
@@ -108,10 +90,9 @@ export class Ui implements ChatView {
     private readonly empty: HTMLElement;
     private readonly typing: HTMLElement;
     private readonly input: HTMLTextAreaElement;
-    private readonly fileInput: HTMLInputElement;
     private readonly files: FileView;
+    private readonly fileDrop: FileDrop;
     private readonly avatar: OperatorAvatar;
-    private readonly dropNote: HTMLElement;
     private readonly chatForm: HTMLFormElement;
     private readonly departmentLine: HTMLElement;
     private readonly departmentName: HTMLElement;
@@ -138,6 +119,8 @@ export class Ui implements ChatView {
             retry: (cid) => this.handlers.onRetryUpload(cid),
         });
         this.avatar = new OperatorAvatar(origin);
+        // Files go only where a message could be written: the chat input is shown.
+        this.fileDrop = new FileDrop(strings, () => this.composerKind === "chat", (files) => this.handlers.onAttach(files));
         this.host = el("div", "", { id: "concierge-widget" });
         const shadow = this.host.attachShadow({ mode: "open" });
         const style = document.createElement("style");
@@ -251,20 +234,7 @@ export class Ui implements ChatView {
         });
         const send = el("button", "cw-send", { type: "submit", "data-testid": "concierge-send" });
         send.textContent = strings.send;
-        this.fileInput = el("input", "cw-file-input", { type: "file", multiple: "", tabindex: "-1", "aria-hidden": "true", "data-testid": "concierge-file-input" });
-        this.fileInput.addEventListener("change", () => {
-            this.attach(Array.from(this.fileInput.files ?? []));
-            this.fileInput.value = ""; // the same file may be chosen again
-        });
-        const attach = el("button", "cw-attach", {
-            type: "button",
-            "aria-label": strings.attachFile,
-            title: strings.attachFile,
-            "data-testid": "concierge-attach",
-        });
-        attach.append(icon(CLIP_ICON));
-        attach.addEventListener("click", () => this.fileInput.click());
-        form.append(attach, this.fileInput, this.input, send);
+        form.append(...this.fileDrop.controls, this.input, send);
         form.addEventListener("submit", (e) => {
             e.preventDefault();
             this.submit();
@@ -277,17 +247,8 @@ export class Ui implements ChatView {
             }
         });
         this.input.addEventListener("input", () => this.handlers.onInput(this.input.value.trim() !== ""));
-        this.input.addEventListener("paste", (e) => {
-            // A pasted picture (a screenshot) is sent as a file; pasted text stays text.
-            const images = Array.from(e.clipboardData?.files ?? []).filter((f) => f.type.startsWith("image/"));
-            if (images.length === 0) return;
-            e.preventDefault();
-            this.attach(images);
-        });
-        this.dropNote = el("div", "cw-drop", { "aria-hidden": "true", "data-testid": "concierge-drop" });
-        this.dropNote.textContent = strings.dropFiles;
-        this.dropNote.hidden = true;
-        this.listenForDrops();
+        this.fileDrop.listenForPaste(this.input);
+        this.fileDrop.listenForDrops(this.window);
 
         this.window.append(
             header,
@@ -306,7 +267,7 @@ export class Ui implements ChatView {
             this.departmentChoice.element,
             this.ratingForm.element,
             this.bannedNote,
-            this.dropNote,
+            this.fileDrop.dropNote,
         );
 
         this.launcher = el("button", "cw-launcher", {
@@ -488,39 +449,6 @@ export class Ui implements ChatView {
             this.handlers.onInput(false);
         }
         this.input.focus();
-    }
-
-    /** Files go only where a message could be written: the chat input is shown. */
-    private attach(files: File[]): void {
-        if (files.length > 0 && this.composerKind === "chat") this.handlers.onAttach(files);
-    }
-
-    private listenForDrops(): void {
-        let depth = 0; // dragenter/dragleave fire for every child crossed
-        const show = (shown: boolean) => (this.dropNote.hidden = !shown || this.composerKind !== "chat");
-        this.window.addEventListener("dragenter", (e) => {
-            if (!carriesFiles(e)) return;
-            depth += 1;
-            show(true);
-        });
-        this.window.addEventListener("dragleave", (e) => {
-            if (!carriesFiles(e)) return;
-            depth = Math.max(0, depth - 1);
-            if (depth === 0) show(false);
-        });
-        this.window.addEventListener("dragover", (e) => {
-            if (!carriesFiles(e)) return;
-            // Without this the browser would open the dropped file in place of the site.
-            e.preventDefault();
-            if (e.dataTransfer) e.dataTransfer.dropEffect = this.composerKind === "chat" ? "copy" : "none";
-        });
-        this.window.addEventListener("drop", (e) => {
-            if (!carriesFiles(e)) return;
-            e.preventDefault();
-            depth = 0;
-            show(false);
-            this.attach(Array.from(e.dataTransfer?.files ?? []));
-        });
     }
 
     private createItem(): HTMLLIElement {
