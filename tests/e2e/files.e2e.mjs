@@ -14,7 +14,7 @@
 //    right bytes under the right name and the page stays where it is.
 // 3. The operator's avatar in the widget header (initials before it is set).
 // 4. A file over the limit: the visitor reads why (with the limit), in English and Russian, and the
-//    operator receives nothing.
+//    operator receives nothing; the next big file, and an empty one, are refused before a byte is sent.
 // 5. A slow upload's progress and Cancel (Chromium's network emulation); an upload cut off by a lost
 //    network, sent once with Retry.
 // 6. Over the flood limit (a second server, one message per 10 s): the wait is said; Retry then sends it.
@@ -335,9 +335,9 @@ test('the operator\'s avatar shows in the widget header', { timeout: TEST_MS }, 
     });
 });
 
-for (const [locale, language, tooBig, attachLabel] of [
-    ['en-US', 'english', `This file is too big (limit ${MAX_FILE_MB} MB).`, 'Attach a file'],
-    ['ru-RU', 'russian', `Файл слишком большой (не больше ${MAX_FILE_MB} МБ).`, 'Прикрепить файл'],
+for (const [locale, language, tooBig, empty, attachLabel] of [
+    ['en-US', 'english', `This file is too big (limit ${MAX_FILE_MB} MB).`, 'This file is empty.', 'Attach a file'],
+    ['ru-RU', 'russian', `Файл слишком большой (не больше ${MAX_FILE_MB} МБ).`, 'Файл пустой.', 'Прикрепить файл'],
 ]) {
     test(`a file over the limit is refused with the reason (${language})`, { timeout: TEST_MS }, async () => {
         await withDiagnostics(`too-large-${language}`, async () => {
@@ -345,7 +345,8 @@ for (const [locale, language, tooBig, attachLabel] of [
             await startChat();
             assert.equal(await byTestId('concierge-attach').getAttribute('aria-label'), attachLabel);
             const name = `holiday-${language}.mov`;
-            await chooseFiles({ name, mimeType: 'video/quicktime', buffer: Buffer.alloc(MAX_FILE_MB * 1024 * 1024 + 200_000, 7) });
+            const oversized = Buffer.alloc(MAX_FILE_MB * 1024 * 1024 + 200_000, 7);
+            await chooseFiles({ name, mimeType: 'video/quicktime', buffer: oversized });
             const line = fileLine('visitor', name);
             const error = line.locator('[data-testid=concierge-upload-error]');
             await error.waitFor({ state: 'visible' });
@@ -356,9 +357,29 @@ for (const [locale, language, tooBig, attachLabel] of [
 
             await line.locator('[data-testid=concierge-upload-remove]').click();
             await line.waitFor({ state: 'detached' });
+
+            // The limit is known now: a second big file, and an empty one, are refused before a byte goes.
+            const uploads = [];
+            page.on('request', (request) => {
+                if (request.url().includes('/v1/visitor/files')) uploads.push(request.url());
+            });
+            const again = `again-${language}.mov`;
+            const nothing = `nothing-${language}.txt`;
+            await chooseFiles([{ name: again, mimeType: 'video/quicktime', buffer: oversized },
+                { name: nothing, mimeType: 'text/plain', buffer: Buffer.alloc(0) }]);
+            const againError = fileLine('visitor', again).locator('[data-testid=concierge-upload-error]');
+            await againError.waitFor({ state: 'visible' });
+            assert.equal(await againError.textContent(), tooBig);
+            const emptyError = fileLine('visitor', nothing).locator('[data-testid=concierge-upload-error]');
+            await emptyError.waitFor({ state: 'visible' });
+            assert.equal(await emptyError.textContent(), empty);
+            assert.deepEqual(uploads, [], 'nothing was uploaded');
+            await screenshot(`refused-before-sending-${language}`);
             await sleep(500); // anything the server had stored would have reached the operator by now
-            assert.equal(op.frames.some((f) => f.type === 'event' && f.name === 'message.new' && f.data.message.file?.name === name),
-                false, 'the operator received nothing');
+            for (const refused of [name, again, nothing]) {
+                assert.equal(op.frames.some((f) => f.type === 'event' && f.name === 'message.new'
+                    && f.data.message.file?.name === refused), false, `the operator received no ${refused}`);
+            }
             assert.deepEqual(pageErrors, []);
         });
     });

@@ -87,16 +87,24 @@ export function startUpload(request: UploadRequest): UploadHandle {
     return { done, abort: () => xhr.abort() };
 }
 
+const MIB = 1024 * 1024;
+
 /**
- * The size limit in whole megabytes, as the server's 413 message states it ("… limit is 10 MB",
- * "… 10485760 bytes"); null when it does not say.
+ * The size limit in bytes, as the server's 413 message states it ("… larger than 10485760 bytes",
+ * "… limit is 10 MB"): the visitor's hello does not tell it, so this is where the widget learns it.
+ * Null when the message does not say.
  */
 export function limitFromMessage(message: string): number | null {
-    const mb = /(\d+(?:[.,]\d+)?)\s*(?:MB|MiB|МБ)/i.exec(message);
-    if (mb) return Number(mb[1].replace(",", "."));
     const bytes = /(\d{4,})\s*(?:bytes|B)\b/i.exec(message);
-    if (bytes) return Math.round(Number(bytes[1]) / (1024 * 1024));
+    if (bytes) return Number(bytes[1]);
+    const mb = /(\d+(?:[.,]\d+)?)\s*(?:MB|MiB|МБ)/i.exec(message);
+    if (mb) return Math.round(Number(mb[1].replace(",", ".")) * MIB);
     return null;
+}
+
+/** "This file is too big (limit 10 MB)", the limit in megabytes as the server counts them. */
+export function tooBigText(limitBytes: number | null, strings: Strings): string {
+    return strings.uploadTooBig(limitBytes === null ? null : Math.round((limitBytes / MIB) * 10) / 10);
 }
 
 /** Whether trying the same upload again may work (the same `cid`, so it is never stored twice). */
@@ -111,7 +119,7 @@ export function uploadFailureText(outcome: UploadOutcome, strings: Strings): str
     if (outcome.kind !== "refused") return strings.uploadFailed;
     switch (outcome.code) {
         case "too_large":
-            return strings.uploadTooBig(limitFromMessage(outcome.message));
+            return tooBigText(limitFromMessage(outcome.message), strings);
         case "forbidden":
             return strings.uploadForbidden;
         case "rate_limited":

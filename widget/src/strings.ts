@@ -86,6 +86,7 @@ export interface Strings {
     uploadRetry: string;
     uploadRemove: string;
     uploadTooBig: (limitMb: number | null) => string;
+    uploadEmpty: string;
     uploadForbidden: string;
     uploadRateLimited: (seconds: number) => string;
     uploadNetwork: string;
@@ -178,6 +179,7 @@ const en: Strings = {
     uploadRetry: "Retry",
     uploadRemove: "Remove",
     uploadTooBig: (limit) => (limit === null ? "This file is too big." : `This file is too big (limit ${limit} MB).`),
+    uploadEmpty: "This file is empty.",
     uploadForbidden: "This file cannot be sent.",
     uploadRateLimited: (seconds) => `Too many messages at once — try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
     uploadNetwork: "The file could not be sent: no connection.",
@@ -292,6 +294,7 @@ const ru: Strings = {
     uploadRetry: "Повторить",
     uploadRemove: "Убрать",
     uploadTooBig: (limit) => (limit === null ? "Файл слишком большой." : `Файл слишком большой (не больше ${limit} МБ).`),
+    uploadEmpty: "Файл пустой.",
     uploadForbidden: "Этот файл нельзя отправить.",
     uploadRateLimited: (seconds) => `Слишком много сообщений подряд — попробуйте через ${seconds} с.`,
     uploadNetwork: "Не удалось отправить файл: нет связи.",

@@ -3,8 +3,10 @@
 // it goes, the reason and (when trying again may help) Retry once it failed. A stored file becomes an
 // ordinary message with the same `cid`, which takes the line's place (as a sent text does). The files
 // themselves cannot be kept in the tab's storage: a reload forgets uploads that had not finished.
+// An empty file, or one over the size limit once a refusal has told it, is refused before a byte goes
+// (docs/protocol.md, "Files": Clients).
 
-import { canRetry, startUpload, UploadHandle, UploadOutcome, uploadFailureText } from "./fileUpload";
+import { canRetry, limitFromMessage, startUpload, tooBigText, UploadHandle, UploadOutcome, uploadFailureText } from "./fileUpload";
 import { newCid } from "./ids";
 import type { Message } from "./protocol";
 import type { ChatMessage } from "./storage";
@@ -47,6 +49,8 @@ interface Upload {
 
 export class UploadQueue {
     private uploads: Upload[] = [];
+    /** The server's size limit in bytes, once a `too_large` refusal has said it. */
+    private maxBytes: number | null = null;
 
     constructor(private readonly origin: string, private readonly strings: Strings, private readonly owner: UploadQueueOwner) {}
 
@@ -63,7 +67,9 @@ export class UploadQueue {
                 handle: null,
             };
             this.uploads.push(upload);
-            this.send(upload);
+            const refusal = this.refusedHere(file);
+            if (refusal === null) this.send(upload);
+            else upload.state.error = refusal;
         }
         this.owner.changed();
         return true;
@@ -110,6 +116,13 @@ export class UploadQueue {
             }));
     }
 
+    /** Why `file` is not worth sending, or null. */
+    private refusedHere(file: Blob): string | null {
+        if (file.size === 0) return this.strings.uploadEmpty;
+        if (this.maxBytes !== null && file.size > this.maxBytes) return tooBigText(this.maxBytes, this.strings);
+        return null;
+    }
+
     private find(cid: string): Upload | undefined {
         return this.uploads.find((u) => u.cid === cid);
     }
@@ -145,6 +158,7 @@ export class UploadQueue {
             this.owner.changed();
             return;
         }
+        if (outcome.kind === "refused" && outcome.code === "too_large") this.maxBytes = limitFromMessage(outcome.message) ?? this.maxBytes;
         upload.state = { progress: 0, error: uploadFailureText(outcome, this.strings), retry: canRetry(outcome) };
         this.owner.changed();
     }
