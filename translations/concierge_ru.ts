@@ -192,6 +192,69 @@
         <comment>who banned, then the reason they gave</comment>
         <translation>Посетитель заблокирован, оператор: %1. Причина: %2</translation>
     </message>
+    <message>
+        <source>The reply was emailed to %1</source>
+        <translation>Ответ отправлен по электронной почте на %1</translation>
+    </message>
+    <message>
+        <source>The reply could not be emailed to %1: %2</source>
+        <comment>the address, then the mail server&apos;s reason</comment>
+        <translation>Не удалось отправить ответ на %1: %2</translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>%1 emailed the transcript to %2</source>
+        <translation>%1 отправил(а) переписку на почту: %2</translation>
+    </message>
+    <message>
+        <source>%1 emailed the transcript to %2 (%3)</source>
+        <comment>who sent it, to whom, their address</comment>
+        <translation>%1 отправил(а) переписку на почту: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptText</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>[file: %1, %2]</source>
+        <comment>a file sent in the dialog: its name, its size</comment>
+        <translation>[файл: %1, %2]</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name: %1</source>
+        <translation>Имя посетителя: %1</translation>
+    </message>
+    <message>
+        <source>Dialog #%1 with %2</source>
+        <comment>mail subject of a transcript: dialog number, visitor&apos;s name</comment>
+        <translation>Диалог №%1 с посетителем %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <comment>file size</comment>
+        <translation>%1 байт</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <comment>file size in kilobytes</comment>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <comment>file size in megabytes</comment>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <comment>date format of transcripts, as QDateTime::toString() reads it</comment>
+        <translation>dd.MM.yyyy</translation>
+    </message>
 </context>
 <context>
     <name>concierge::Application</name>
@@ -215,6 +278,63 @@
     </message>
 </context>
 <context>
+    <name>concierge::FileDownload</name>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::FileTransfer</name>
+    <message>
+        <source>Could not reach the server: %1</source>
+        <translation>Не удалось связаться с сервером: %1</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Сервер ответил: %1.</translation>
+    </message>
+    <message>
+        <source>Not connected to the server</source>
+        <translation>Нет соединения с сервером</translation>
+    </message>
+    <message>
+        <source>There is no dialog to send the file to.</source>
+        <translation>Нет диалога, в который можно отправить файл.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>Файл %1 пуст.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; the server accepts files up to %3.</source>
+        <translation>Размер %1 — %2; сервер принимает файлы до %3.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>Не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>The file is too large to preview.</source>
+        <translation>Файл слишком велик для предпросмотра.</translation>
+    </message>
+    <message>
+        <source>The picture is empty or could not be read.</source>
+        <translation>Изображение пустое или не читается.</translation>
+    </message>
+    <message>
+        <source>The picture is %1; an avatar may be up to %2.</source>
+        <translation>Размер изображения — %1; аватар может быть не больше %2.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::FileUpload</name>
+    <message>
+        <source>The server&apos;s answer was not understood.</source>
+        <translation>Ответ сервера не удалось разобрать.</translation>
+    </message>
+</context>
+<context>
     <name>concierge::OperatorSession</name>
     <message>
         <source>Not connected to the server</source>
@@ -231,6 +351,10 @@
     <message>
         <source>The message could not be saved: %1</source>
         <translation>Не удалось сохранить сообщение: %1</translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation>Посетитель %1</translation>
     </message>
 </context>
 <context>
@@ -262,6 +386,49 @@
     <message>
         <source>Other chats (%1)</source>
         <translation>Диалоги коллег (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::AvatarEditor</name>
+    <message>
+        <source>Choose &amp;picture…</source>
+        <translation>&amp;Выбрать изображение…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG, GIF or WebP image up to 1 MB; visitors see it beside your replies.</source>
+        <translation>Изображение PNG, JPEG, GIF или WebP до 1 МБ; посетители видят его рядом с вашими ответами.</translation>
+    </message>
+    <message>
+        <source>The picture was removed.</source>
+        <translation>Изображение удалено.</translation>
+    </message>
+    <message>
+        <source>Saved. Visitors see the new picture from now on.</source>
+        <translation>Сохранено. Теперь посетители видят новое изображение.</translation>
+    </message>
+    <message>
+        <source>This picture is too big: the limit is 1 MB.</source>
+        <translation>Изображение слишком большое: предел — 1 МБ.</translation>
+    </message>
+    <message>
+        <source>This file is not a picture the server accepts (PNG, JPEG, GIF or WebP).</source>
+        <translation>Этот файл — не изображение, которое принимает сервер (PNG, JPEG, GIF или WebP).</translation>
+    </message>
+    <message>
+        <source>The picture was not changed: %1</source>
+        <translation>Изображение не изменено: %1</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Выбор изображения</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
 </context>
 <context>
@@ -516,6 +683,126 @@
         <source>The visitor was not banned: %1</source>
         <translation>Посетитель не заблокирован: %1</translation>
     </message>
+    <message>
+        <source>&amp;Email transcript…</source>
+        <translation>&amp;Переписку на почту…</translation>
+    </message>
+    <message>
+        <source>operator %1</source>
+        <translation>оператор %1</translation>
+    </message>
+    <message>
+        <source>The transcript of dialog #%1 was sent to %2 (%3).</source>
+        <translation>Переписка диалога №%1 отправлена: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Email the transcript…</source>
+        <translation>Отправить переписку на почту…</translation>
+    </message>
+    <message>
+        <source>Mail this dialog&apos;s text to you or a colleague (Ctrl+Shift+E)</source>
+        <translation>Отправить текст этого диалога на почту себе или коллеге (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>The server cannot send mail: no mail server is set up in its configuration.</source>
+        <translation>Сервер не может отправлять почту: в его настройках не указан почтовый сервер.</translation>
+    </message>
+    <message>
+        <source>You are Offline. Choose another status to mail a transcript.</source>
+        <translation>У вас статус «Не в сети». Выберите другой статус, чтобы отправить переписку.</translation>
+    </message>
+    <message>
+        <source>The transcript was not sent. %1</source>
+        <comment>then the server&apos;s reason</comment>
+        <translation>Переписка не отправлена. %1</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::DialogFiles</name>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>Send a file…</source>
+        <translation>Отправить файл…</translation>
+    </message>
+    <message>
+        <source>Send a file to the visitor (%1). You can also drop files here or paste a picture into the reply box.</source>
+        <translation>Отправить файл посетителю (%1). Файлы можно также перетащить сюда, а изображение — вставить в поле ответа.</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Send files to the visitor</source>
+        <translation>Отправка файлов посетителю</translation>
+    </message>
+    <message>
+        <source>pasted image.png</source>
+        <translation>вставленное изображение.png</translation>
+    </message>
+    <message>
+        <source>Send a picture</source>
+        <translation>Отправка изображения</translation>
+    </message>
+    <message>
+        <source>Send this picture to the visitor?</source>
+        <translation>Отправить это изображение посетителю?</translation>
+    </message>
+    <message>
+        <source>%1, %2 × %3 pixels, %4</source>
+        <translation>%1, %2 × %3 пикс., %4</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Save a program?</source>
+        <translation>Сохранить программу?</translation>
+    </message>
+    <message>
+        <source>%1 is a program or a script. Running files from people you do not know can harm this computer. Save it anyway?</source>
+        <translation>%1 — программа или сценарий. Запуск файлов от незнакомых людей может навредить компьютеру. Всё равно сохранить?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Всё равно сохранить</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Сохранение файла</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>Файл %1 не сохранён: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: it is larger than %2, the most the server accepts.</source>
+        <translation>Файл %1 не отправлен: он больше %2 — предела сервера.</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: it is larger than the server accepts.</source>
+        <translation>Файл %1 не отправлен: он больше, чем принимает сервер.</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: the server refused it (%2).</source>
+        <translation>Файл %1 не отправлен: сервер отказал (%2).</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: not connected to the server.</source>
+        <translation>Файл %1 не отправлен: нет соединения с сервером.</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation>Файл %1 не отправлен: %2</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::DialogPane</name>
@@ -680,6 +967,38 @@
         <comment>the visitor&apos;s score, then their comment</comment>
         <translation>Оценка: %1/5 — %2</translation>
     </message>
+    <message>
+        <source>Send by &amp;email</source>
+        <translation>Отправить по &amp;почте</translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter); it is also emailed to %1</source>
+        <translation>Отправить ответ (Enter); он также уйдёт по электронной почте на %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>name, email</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::FileUploadBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop sending this file; the visitor gets nothing</source>
+        <translation>Прекратить отправку файла; посетитель ничего не получит</translation>
+    </message>
+    <message>
+        <source>Sending %1 (%2 more waiting)…</source>
+        <translation>Отправка %1 (ещё в очереди: %2)…</translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation>Отправка %1…</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::LoginDialog</name>
@@ -822,6 +1141,19 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>sending…</source>
         <translation>отправляется…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>file name, then its size</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · double-click to save</source>
+        <translation>%1 · дважды щёлкните, чтобы сохранить</translation>
+    </message>
+    <message>
+        <source>A program or script: save it only if you trust the sender</source>
+        <translation>Программа или сценарий: сохраняйте, только если доверяете отправителю</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1304,30 @@ Licensed under GPL-3.0-or-later.</source>
         <source>The password was not changed: %1</source>
         <translation>Пароль не изменён: %1</translation>
     </message>
+    <message>
+        <source>You log in with this address, and transcripts colleagues send you arrive there.</source>
+        <translation>С этим адресом вы входите в систему, и на него приходит переписка, которую присылают коллеги.</translation>
+    </message>
+    <message>
+        <source>Picture:</source>
+        <translation>Изображение:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Saved. From now on you log in as %1.</source>
+        <translation>Сохранено. Теперь вы входите как %1.</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as anna@example.com.</source>
+        <translation>Введите адрес электронной почты, например anna@example.com.</translation>
+    </message>
+    <message>
+        <source>This address was not accepted: %1</source>
+        <translation>Этот адрес не принят: %1</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::RedirectDialog</name>
@@ -1078,6 +1434,39 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>The code was not looked up: %1</source>
         <translation>Не удалось найти по коду: %1</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TranscriptRecipientDialog</name>
+    <message>
+        <source>Email the transcript</source>
+        <translation>Переписка на почту</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — you</source>
+        <comment>name, email</comment>
+        <translation>%1 (%2) — вы</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>name, email</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Send the text of dialog #%1 to:</source>
+        <translation>Отправить текст диалога №%1:</translation>
+    </message>
+    <message>
+        <source>Operators without an email address in their profile are not listed.</source>
+        <translation>Операторы без адреса электронной почты в профиле не показаны.</translation>
     </message>
 </context>
 <context>
