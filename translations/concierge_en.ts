@@ -192,6 +192,69 @@
         <comment>who banned, then the reason they gave</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The reply was emailed to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply could not be emailed to %1: %2</source>
+        <comment>the address, then the mail server&apos;s reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 emailed the transcript to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 emailed the transcript to %2 (%3)</source>
+        <comment>who sent it, to whom, their address</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptText</name>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[file: %1, %2]</source>
+        <comment>a file sent in the dialog: its name, its size</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialog #%1 with %2</source>
+        <comment>mail subject of a transcript: dialog number, visitor&apos;s name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <comment>file size</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <comment>file size in kilobytes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <comment>file size in megabytes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <comment>date format of transcripts, as QDateTime::toString() reads it</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::Application</name>
@@ -214,6 +277,63 @@
     </message>
 </context>
 <context>
+    <name>concierge::FileDownload</name>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::FileTransfer</name>
+    <message>
+        <source>Could not reach the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no dialog to send the file to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; the server accepts files up to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is empty or could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is %1; an avatar may be up to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::FileUpload</name>
+    <message>
+        <source>The server&apos;s answer was not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>concierge::OperatorSession</name>
     <message>
         <source>Not connected to the server</source>
@@ -229,6 +349,10 @@
     </message>
     <message>
         <source>The message could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -260,6 +384,49 @@
     </message>
     <message>
         <source>Other chats (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::AvatarEditor</name>
+    <message>
+        <source>Choose &amp;picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG, GIF or WebP image up to 1 MB; visitors see it beside your replies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Visitors see the new picture from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This picture is too big: the limit is 1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a picture the server accepts (PNG, JPEG, GIF or WebP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -513,6 +680,126 @@
         <source>The visitor was not banned: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Email transcript…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transcript of dialog #%1 was sent to %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email the transcript…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail this dialog&apos;s text to you or a colleague (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot send mail: no mail server is set up in its configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are Offline. Choose another status to mail a transcript.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transcript was not sent. %1</source>
+        <comment>then the server&apos;s reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::DialogFiles</name>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a file to the visitor (%1). You can also drop files here or paste a picture into the reply box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send files to the visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted image.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this picture to the visitor?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 × %3 pixels, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a program?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a program or a script. Running files from people you do not know can harm this computer. Save it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not sent: it is larger than %2, the most the server accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not sent: it is larger than the server accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not sent: the server refused it (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not sent: not connected to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::DialogPane</name>
@@ -677,6 +964,38 @@
         <comment>the visitor&apos;s score, then their comment</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Send by &amp;email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the reply (Enter); it is also emailed to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>name, email</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::FileUploadBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop sending this file; the visitor gets nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %1 (%2 more waiting)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::LoginDialog</name>
@@ -817,6 +1136,19 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>file name, then its size</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · double-click to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A program or script: save it only if you trust the sender</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -966,6 +1298,30 @@ Licensed under GPL-3.0-or-later.</source>
         <source>The password was not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You log in with this address, and transcripts colleagues send you arrive there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. From now on you log in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an email address such as anna@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address was not accepted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::RedirectDialog</name>
@@ -1071,6 +1427,39 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>The code was not looked up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TranscriptRecipientDialog</name>
+    <message>
+        <source>Email the transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) — you</source>
+        <comment>name, email</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>name, email</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the text of dialog #%1 to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators without an email address in their profile are not listed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
