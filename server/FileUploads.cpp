@@ -114,9 +114,30 @@ std::optional<qint64> idField(const QUrlQuery &query, const QString &name, bool 
     return ok && id > 0 ? std::optional<qint64>(id) : std::nullopt;
 }
 
-void answer(QHttpServerResponder &&responder, const QHttpServerResponse &response)
+/// The widget runs on the site's own origin, not the chat server's, so the browser only lets it
+/// send a file and read the answer (even a refusal's JSON code) when every answer allows any
+/// origin. That is safe here: the credential is the Bearer token the page holds, never a cookie.
+void allowAnyOrigin(QHttpServerResponse &response)
 {
+    response.setHeader("Access-Control-Allow-Origin", "*");
+    response.setHeader("Access-Control-Expose-Headers", "Retry-After");
+}
+
+void answer(QHttpServerResponder &&responder, QHttpServerResponse &&response)
+{
+    allowAnyOrigin(response);
     response.write(std::move(responder));
+}
+
+/// The browser's preflight before a cross-origin upload with an Authorization header.
+QHttpServerResponse preflight()
+{
+    QHttpServerResponse response(StatusCode::NoContent);
+    allowAnyOrigin(response);
+    response.setHeader("Access-Control-Allow-Methods", "POST");
+    response.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    response.setHeader("Access-Control-Max-Age", "600");
+    return response;
 }
 
 } // namespace
@@ -163,6 +184,7 @@ void FileUploads::addRoutes(QHttpServer &server)
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      uploadFromVisitor(request, std::move(responder));
                  });
+    server.route(u"/v1/visitor/files"_s, Method::Options, [] { return preflight(); });
     server.route(u"/v1/files/<arg>"_s, Method::Get, [this](const QString &token) { return download(token); });
     server.route(u"/v1/operator/avatar"_s, Method::Post | Method::Delete,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
@@ -280,9 +302,13 @@ QHttpServerResponse FileUploads::download(const QString &token)
     static const QRegularExpression tokenPattern(u"^[0-9a-f]{32}$"_s);
     const auto record = tokenPattern.match(token).hasMatch() ? m_files.findByToken(token) : std::nullopt;
     const auto bytes = record ? m_store.read(record->sha256) : std::nullopt;
-    if (!bytes)
-        return refusalResponse({ErrorCode::NotFound, u"No such file"_s, {}});
+    if (!bytes) {
+        QHttpServerResponse missing = refusalResponse({ErrorCode::NotFound, u"No such file"_s, {}});
+        allowAnyOrigin(missing);
+        return missing;
+    }
     QHttpServerResponse response(downloadHeaders::contentType(record->ref.mime, record->ref.image), *bytes);
+    allowAnyOrigin(response);
     response.setHeader("Content-Disposition", downloadHeaders::contentDisposition(record->ref.name));
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Content-Security-Policy", "sandbox");

@@ -23,6 +23,7 @@
 
 import { readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
@@ -437,6 +438,37 @@ test('a slow upload shows its progress and can be cancelled; one cut off is sent
             'the visitor sees the cancelled file exactly when the operator got it');
         assert.equal(await slowLine.locator('[data-testid=concierge-upload-progress]').count(), 0, 'no upload left going');
         assert.deepEqual(pageErrors, []);
+    });
+});
+
+test('on a shop served from another origin, the widget still sends a file', { timeout: TEST_MS }, async () => {
+    await withDiagnostics('cross-origin', async () => {
+        // The widget is embedded on the site owner's pages, not served by the chat server: the
+        // upload is a cross-origin request with a preflight, and the refusal's JSON must be readable.
+        const shop = createServer((request, response) => {
+            response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+            response.end(`<!doctype html><title>Shop</title><p>Green tea</p><script src="${baseUrl}/widget.js" async></script>`);
+        });
+        await new Promise((resolve) => shop.listen(0, '127.0.0.1', resolve));
+        try {
+            await newVisitor('en-US');
+            await page.goto(`http://127.0.0.1:${shop.address().port}/tea.html`);
+            await openChat();
+            await byTestId('concierge-input').waitFor({ state: 'visible' });
+            await chooseFiles({ name: 'order from the shop.txt', mimeType: 'text/plain', buffer: Buffer.from('2 packs, please\n') });
+            const received = await operatorGetsFile('order from the shop.txt');
+            assert.equal(received.file.mime, 'text/plain');
+            await fileLine('visitor', 'order from the shop.txt').locator('[data-testid=concierge-file-link]').waitFor({ state: 'visible' });
+
+            await chooseFiles({ name: 'whole catalogue.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(MAX_FILE_MB * 1024 * 1024 + 1, 7) });
+            const error = fileLine('visitor', 'whole catalogue.bin').locator('[data-testid=concierge-upload-error]');
+            await error.waitFor({ state: 'visible' });
+            assert.match(await error.textContent(), /too big/i, 'the 413 answer was readable across origins');
+            await screenshot('cross-origin-shop');
+            assert.deepEqual(pageErrors, []);
+        } finally {
+            shop.close();
+        }
     });
 });
 
