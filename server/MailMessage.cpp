@@ -50,6 +50,66 @@ QByteArray domainOf(const QString &address)
     return at < 0 ? QByteArray("concierge.invalid") : address.mid(at + 1).toLatin1();
 }
 
+/// RFC 5322 specials: a display name holding any of them is not a plain phrase, and unquoted it
+/// would change the header's meaning ("Smith, John <a@b.c>" is two mailboxes to a mail client).
+bool hasSpecials(const QString &name)
+{
+    static const QString specials = u"()<>[]:;@\\,.\""_s;
+    for (const QChar c : name) {
+        if (specials.contains(c))
+            return true;
+    }
+    return false;
+}
+
+/// A configured name may already be a quoted-string ("\"Example, Inc.\" <a@b.c>"): its text.
+QString unquoted(const QString &name)
+{
+    if (name.size() < 2 || !name.startsWith(u'"') || !name.endsWith(u'"'))
+        return name;
+    QString text;
+    const QString inner = name.mid(1, name.size() - 2);
+    for (qsizetype i = 0; i < inner.size(); ++i) {
+        if (inner.at(i) == u'\\' && i + 1 < inner.size())
+            ++i;
+        text += inner.at(i);
+    }
+    return text;
+}
+
+/// The display name of a To or From mailbox: as it is when it is a plain short ASCII phrase, an
+/// RFC 5322 quoted-string when it holds specials, RFC 2047 encoded-words when it is not ASCII or
+/// too long for one line (an encoded-word carries any character safely).
+QByteArray displayName(const QString &name)
+{
+    const QByteArray words = encodeWords(name);
+    if (words.startsWith("=?") || !hasSpecials(name))
+        return words;
+    QByteArray quoted = "\"";
+    for (const char c : words) {
+        if (c == '"' || c == '\\')
+            quoted += '\\';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+/// "Name <address>", or the bare address when there is no name.
+QByteArray mailbox(const QString &name, const QString &address)
+{
+    const QString line = unquoted(oneLine(name));
+    if (line.isEmpty())
+        return address.toLatin1();
+    return displayName(line) + " <" + address.toLatin1() + '>';
+}
+
+/// The display name of a From setting: "Example Chat <chat@example.com>" → "Example Chat".
+QString nameOf(const QString &from)
+{
+    const qsizetype open = from.lastIndexOf(u'<');
+    return open > 0 ? from.left(open).trimmed() : QString();
+}
+
 } // namespace
 
 QString bareAddress(const QString &from)
@@ -99,9 +159,7 @@ QByteArray encodeWords(const QString &text)
 QByteArray compose(const OutgoingMail &mail, const QString &from, const QDateTime &now,
                    const QByteArray &idToken)
 {
-    QByteArray to = mail.to.toLatin1();
-    if (const QString name = oneLine(mail.toName); !name.isEmpty())
-        to = encodeWords(name) + " <" + to + '>';
+    const QByteArray to = mailbox(mail.toName, mail.to);
     QString text = mail.text;
     text.replace(u"\r\n"_s, u"\n"_s);
     text.replace(u'\r', u'\n');
@@ -111,7 +169,7 @@ QByteArray compose(const OutgoingMail &mail, const QString &from, const QDateTim
 
     QByteArray message;
     message += "Date: " + now.toString(Qt::RFC2822Date).toLatin1() + "\r\n";
-    message += "From: " + oneLine(from).toLatin1() + "\r\n";
+    message += "From: " + mailbox(nameOf(oneLine(from)), bareAddress(from)) + "\r\n";
     message += "To: " + to + "\r\n";
     message += "Subject: " + encodeWords(mail.subject) + "\r\n";
     message += "Message-ID: <" + idToken + '@' + domainOf(bareAddress(from)) + ">\r\n";

@@ -17,6 +17,10 @@ namespace {
 constexpr long kConnectTimeoutSeconds = 10;
 constexpr long kTransferTimeoutSeconds = 60;
 constexpr int kParallelTransfers = 2;
+/// Mails accepted but not yet answered by the mail server. A mail server that hangs would
+/// otherwise let every transcript and offline reply pile up in memory without end; beyond this
+/// the sender hears at once that it must try later.
+constexpr int kMaxWaitingMails = 50;
 
 struct Upload
 {
@@ -77,7 +81,11 @@ QString transfer(const MailSettings &settings, const QByteArray &recipient, cons
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, readPayload);
     curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
     curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(payload.size()));
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY)); // STARTTLS when offered
+    // With a user name the password must never cross the network in the clear: TLS is required
+    // (STARTTLS, or smtps://) and the mail is refused when the mail server cannot do it. Without
+    // one there is nothing secret in the session, so STARTTLS is used when offered.
+    const long tls = user.isEmpty() ? CURLUSESSL_TRY : CURLUSESSL_ALL;
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, tls);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, kConnectTimeoutSeconds);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, kTransferTimeoutSeconds);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L); // threads must not get SIGALRM
@@ -100,6 +108,8 @@ QString transfer(const MailSettings &settings, const QByteArray &recipient, cons
     curl_easy_cleanup(curl);
     if (result == CURLE_OK)
         return {};
+    if (result == CURLE_USE_SSL_FAILED)
+        return u"The mail server offers no TLS, and the password is never sent without it"_s;
     if (response >= 400 && !lastReply.isEmpty())
         return u"the mail server answered \"%1\""_s.arg(QString::fromUtf8(lastReply.left(300)));
     return QString::fromUtf8(errorText[0] ? errorText : curl_easy_strerror(result)).trimmed();
@@ -137,6 +147,8 @@ void Mailer::send(const OutgoingMail &mail, Done done)
         return finish(std::move(done), u"Mail is not configured on this server"_s);
     if (!mailmessage::isSafeAddress(mail.to))
         return finish(std::move(done), u"Not an address mail can be sent to: %1"_s.arg(mail.to));
+    if (m_waiting >= kMaxWaitingMails)
+        return finish(std::move(done), u"Too many mails are waiting; try again later"_s);
     const QByteArray token = QByteArray::number(QRandomGenerator::system()->generate64(), 16) + '.' +
                              QByteArray::number(QDateTime::currentMSecsSinceEpoch(), 36);
     const QByteArray payload =
@@ -144,9 +156,14 @@ void Mailer::send(const OutgoingMail &mail, Done done)
     const QByteArray recipient = mail.to.toLatin1();
     const MailSettings settings = m_settings;
     const std::shared_ptr<std::atomic_bool> stopping = m_stopping;
-    m_pool.start([this, settings, recipient, payload, stopping, done = std::move(done)]() mutable {
+    ++m_waiting;
+    Done counted = [this, done = std::move(done)](const QString &error) {
+        --m_waiting; // on the server thread, like send(): no lock needed
+        done(error);
+    };
+    m_pool.start([this, settings, recipient, payload, stopping, counted = std::move(counted)]() mutable {
         const QString error = transfer(settings, recipient, payload, stopping.get());
-        finish(std::move(done), error); // `this` outlives the pool: ~Mailer waits for it
+        finish(std::move(counted), error); // `this` outlives the pool: ~Mailer waits for it
     });
 }
 

@@ -14,7 +14,8 @@
 namespace concierge::server {
 
 /// Sends mail through the configured SMTP server with libcurl (STARTTLS when the server offers it;
-/// connect timeout 10 s, whole transfer 60 s). The transfer blocks, so it runs on a worker thread of
+/// required when a user name is set; connect timeout 10 s, whole transfer 60 s; at most 50 mails
+/// waiting, beyond that send() answers "try again later" at once). The transfer blocks, so it runs on a worker thread of
 /// the mailer's own pool: the server keeps serving its sockets while a slow mail server answers.
 class Mailer : public QObject
 {
@@ -40,6 +41,7 @@ private:
     MailSettings m_settings;
     QThreadPool m_pool;
     std::shared_ptr<std::atomic_bool> m_stopping;
+    int m_waiting = 0; ///< handed to the pool, outcome not yet delivered (server thread only)
 };
 
 } // namespace concierge::server

@@ -64,7 +64,8 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
                          "\"Example Chat <chat@example.com>\" (required with --smtp-url)."_s,
          u"address"_s},
         {u"smtp-user"_s, u"User name for the mail server; the password is read from the environment "
-                         "variable CONCIERGE_SMTP_PASSWORD only."_s,
+                         "variable CONCIERGE_SMTP_PASSWORD only. With a user, TLS is required "
+                         "(STARTTLS or smtps://)."_s,
          u"name"_s},
         {u"session-idle-seconds"_s, u"Forget a session that has had no connection this long; its "
                                     "client then resumes with a snapshot (default 600)."_s,
@@ -96,6 +97,9 @@ bool mailFromParser(const std::function<QString(const QString &)> &value, MailSe
     mail->user = value(u"smtp-user"_s);
     // From the environment only: a password on the command line is visible to every local user.
     mail->password = qEnvironmentVariable("CONCIERGE_SMTP_PASSWORD");
+    // Read once and forgotten: a program the server starts (none today, a helper tomorrow) must not
+    // inherit the secret with the rest of the environment.
+    qunsetenv("CONCIERGE_SMTP_PASSWORD");
     if (mail->url.isEmpty())
         return true;
     const QString scheme = QUrl(mail->url).scheme();

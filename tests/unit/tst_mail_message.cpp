@@ -74,6 +74,7 @@ private Q_SLOTS:
     void subjectCannotAddAHeader();
     void unsafeAddressesAreRefused();
     void bareAddressOfAFromSetting();
+    void displayNamesWithSpecialsAreQuoted();
 };
 
 void TestMailMessage::wholeMessageIsAsciiWithCrlf()
@@ -159,6 +160,35 @@ void TestMailMessage::bareAddressOfAFromSetting()
 {
     QCOMPARE(mailmessage::bareAddress(u"Example Chat <chat@example.com>"_s), u"chat@example.com"_s);
     QCOMPARE(mailmessage::bareAddress(u" chat@example.com "_s), u"chat@example.com"_s);
+}
+
+void TestMailMessage::displayNamesWithSpecialsAreQuoted()
+{
+    // Unquoted, "Smith, John <a@b.c>" is two mailboxes and "Eve <x@y> <a@b.c>" points elsewhere:
+    // a name with specials travels as one quoted-string, its quote and backslash escaped.
+    const auto headersFor = [](const QString &toName, const QString &from) {
+        OutgoingMail mail = sample();
+        mail.toName = toName;
+        return split(mailmessage::compose(mail, from, QDateTime::currentDateTimeUtc(), "x"));
+    };
+    QCOMPARE(header(headersFor(u"Smith, John"_s, u"chat@example.com"_s), "To"),
+             QByteArray("\"Smith, John\" <boris@example.com>"));
+    QCOMPARE(header(headersFor(u"Mallory <x@y>"_s, u"chat@example.com"_s), "To"),
+             QByteArray("\"Mallory <x@y>\" <boris@example.com>"));
+    QCOMPARE(header(headersFor(u"Eve \"the\\one\""_s, u"chat@example.com"_s), "To"),
+             QByteArray("\"Eve \\\"the\\\\one\\\"\" <boris@example.com>"));
+    QCOMPARE(header(headersFor(u"John Smith"_s, u"chat@example.com"_s), "To"),
+             QByteArray("John Smith <boris@example.com>"));
+    // Not ASCII: encoded-words, which carry any character (specials included) safely.
+    const QByteArray russian = header(headersFor(u"Петров, Борис <x@y>"_s, u"chat@example.com"_s), "To");
+    QVERIFY2(russian.startsWith("=?UTF-8?B?"), russian.constData());
+    QCOMPARE(decodeWords(russian.chopped(QByteArray(" <boris@example.com>").size())),
+             u"Петров, Борис <x@y>"_s);
+
+    // The configured sender too, whether the admin quoted its name or not.
+    for (const QString &from : {u"Example, Inc. <chat@example.com>"_s, u"\"Example, Inc.\" <chat@example.com>"_s})
+        QCOMPARE(header(headersFor(QString(), from), "From"), QByteArray("\"Example, Inc.\" <chat@example.com>"));
+    QCOMPARE(header(headersFor(QString(), u"chat@example.com"_s), "To"), QByteArray("boris@example.com"));
 }
 
 QTEST_GUILESS_MAIN(TestMailMessage)
