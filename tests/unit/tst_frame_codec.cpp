@@ -8,6 +8,7 @@
 #include "protocol/Json.h"
 #include "protocol/Message.h"
 #include "protocol/OperatorInfo.h"
+#include "protocol/Template.h"
 #include "protocol/TransferTarget.h"
 #include "protocol/ProtocolVersion.h"
 #include "protocol/Visitor.h"
@@ -80,6 +81,10 @@ void TestFrameCodec::savedFrames()
     if (data.contains(u"operator")) {
         const QJsonObject json = data.value(u"operator").toObject();
         QCOMPARE(OperatorInfo::fromJson(json).toJson(), json);
+    }
+    if (data.contains(u"template")) {
+        const QJsonObject json = data.value(u"template").toObject();
+        QCOMPARE(concierge::protocol::Template::fromJson(json).toJson(), json);
     }
     for (const QJsonValue &value : data.value(u"operators").toArray())
         QCOMPARE(OperatorInfo::fromJson(value.toObject()).toJson(), value.toObject());
