@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QStorageInfo>
 
 namespace concierge::server {
 
@@ -38,12 +39,27 @@ std::optional<FileStore::Stored> FileStore::store(const QByteArray &content)
     return stored;
 }
 
-std::optional<QByteArray> FileStore::read(const QString &sha256) const
+std::unique_ptr<QFile> FileStore::open(const QString &sha256) const
 {
-    QFile file(pathOf(sha256));
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll();
+    auto file = std::make_unique<QFile>(pathOf(sha256));
+    if (!file->open(QIODevice::ReadOnly))
+        return nullptr;
+    return file;
+}
+
+qint64 FileStore::bytesFree() const
+{
+    // The store folder appears with the first upload; until then its parent (the state folder)
+    // is on the same file system.
+    QString path = QFileInfo(m_root).absoluteFilePath();
+    while (!QFileInfo::exists(path)) {
+        const QString parent = QFileInfo(path).absolutePath();
+        if (parent == path)
+            break;
+        path = parent;
+    }
+    const QStorageInfo storage(path);
+    return storage.isValid() ? storage.bytesAvailable() : -1;
 }
 
 void FileStore::discard(const QString &sha256)

@@ -4,7 +4,10 @@
 #include <QByteArray>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QFile;
 
 namespace concierge::server {
 
@@ -22,8 +25,12 @@ public:
         bool created = false; ///< false: the same content was already there
     };
     std::optional<Stored> store(const QByteArray &content);
-    /// The blob's bytes; nothing when it is missing or unreadable.
-    std::optional<QByteArray> read(const QString &sha256) const;
+    /// The blob opened for reading, to be streamed to a download; null when it is missing or
+    /// unreadable. Never the whole content in memory: many people may download a big file at once.
+    std::unique_ptr<QFile> open(const QString &sha256) const;
+    /// Bytes free for unprivileged users on the file system holding the store (its parent folder
+    /// while the store does not exist yet); -1 when it cannot be told.
+    qint64 bytesFree() const;
     /// Removes a blob this upload created when its database row could not be written.
     void discard(const QString &sha256);
     QString pathOf(const QString &sha256) const;

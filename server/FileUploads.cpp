@@ -12,6 +12,7 @@
 #include "PasswordHasher.h"
 #include "VisitorRepository.h"
 
+#include <QFile>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -45,6 +46,8 @@ StatusCode statusFor(ErrorCode code)
         return StatusCode::PayloadTooLarge;
     case ErrorCode::RateLimited:
         return StatusCode::TooManyRequests;
+    case ErrorCode::Unavailable:
+        return StatusCode::ServiceUnavailable;
     case ErrorCode::Internal:
         return StatusCode::InternalServerError;
     default:
@@ -117,10 +120,15 @@ std::optional<qint64> idField(const QUrlQuery &query, const QString &name, bool 
 /// The widget runs on the site's own origin, not the chat server's, so the browser only lets it
 /// send a file and read the answer (even a refusal's JSON code) when every answer allows any
 /// origin. That is safe here: the credential is the Bearer token the page holds, never a cookie.
+constexpr std::pair<const char *, const char *> kAllowAnyOrigin[] = {
+    {"Access-Control-Allow-Origin", "*"},
+    {"Access-Control-Expose-Headers", "Retry-After"},
+};
+
 void allowAnyOrigin(QHttpServerResponse &response)
 {
-    response.setHeader("Access-Control-Allow-Origin", "*");
-    response.setHeader("Access-Control-Expose-Headers", "Retry-After");
+    for (const auto &[name, value] : kAllowAnyOrigin)
+        response.setHeader(name, value);
 }
 
 void answer(QHttpServerResponder &&responder, QHttpServerResponse &&response)
@@ -185,7 +193,9 @@ void FileUploads::addRoutes(QHttpServer &server)
                      uploadFromVisitor(request, std::move(responder));
                  });
     server.route(u"/v1/visitor/files"_s, Method::Options, [] { return preflight(); });
-    server.route(u"/v1/files/<arg>"_s, Method::Get, [this](const QString &token) { return download(token); });
+    server.route(u"/v1/files/<arg>"_s, Method::Get, [this](const QString &token, QHttpServerResponder &&responder) {
+        download(token, std::move(responder));
+    });
     server.route(u"/v1/operator/avatar"_s, Method::Post | Method::Delete,
                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                      changeAvatar(request, std::move(responder));
@@ -235,6 +245,16 @@ std::optional<Refusal> FileUploads::refusedExecutable(const SniffedType &type) c
     return std::nullopt;
 }
 
+std::optional<Refusal> FileUploads::refusedForSpace(qint64 bytes) const
+{
+    // A full disk breaks far more than uploads (the database, the log): keep a margin. The same
+    // content stored before would need no room, but the check is kept simple and on the safe side.
+    const qint64 free = m_store.bytesFree();
+    if (free >= 0 && free - bytes < m_limits.minFreeDiskBytes)
+        return Refusal{ErrorCode::Unavailable, u"The server is short of disk space"_s, {}};
+    return std::nullopt;
+}
+
 void FileUploads::uploadFromOperator(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
     const Caller caller = operatorFor(request);
@@ -255,6 +275,8 @@ void FileUploads::uploadFromOperator(const QHttpServerRequest &request, QHttpSer
     const auto &[cid, name] = std::get<UploadFields>(fields);
     const SniffedType type = fileSniffer::sniff(body, name);
     if (const auto refusal = refusedExecutable(type))
+        return answer(std::move(responder), refusalResponse(*refusal));
+    if (const auto refusal = refusedForSpace(body.size()))
         return answer(std::move(responder), refusalResponse(*refusal));
     Message line;
     line.cid = cid;
@@ -289,31 +311,37 @@ void FileUploads::uploadFromVisitor(const QHttpServerRequest &request, QHttpServ
     const SniffedType type = fileSniffer::sniff(body, name);
     if (const auto refusal = refusedExecutable(type))
         return answer(std::move(responder), refusalResponse(*refusal));
+    if (const auto refusal = refusedForSpace(body.size()))
+        return answer(std::move(responder), refusalResponse(*refusal));
     Message line;
     line.cid = cid;
     std::optional<QString> createdBlob;
-    const PostOutcome outcome = m_services.posting.fromVisitor(
-        *visitorId, line, *departmentId, attachment(body, name, type, 0, *visitorId, &createdBlob));
+    const PostOutcome outcome =
+        m_services.posting.fromVisitor(*visitorId, line, *departmentId,
+                                       attachment(body, name, type, 0, *visitorId, &createdBlob), body.size());
     finish(std::move(responder), outcome, createdBlob);
 }
 
-QHttpServerResponse FileUploads::download(const QString &token)
+void FileUploads::download(const QString &token, QHttpServerResponder &&responder)
 {
     static const QRegularExpression tokenPattern(u"^[0-9a-f]{32}$"_s);
     const auto record = tokenPattern.match(token).hasMatch() ? m_files.findByToken(token) : std::nullopt;
-    const auto bytes = record ? m_store.read(record->sha256) : std::nullopt;
-    if (!bytes) {
-        QHttpServerResponse missing = refusalResponse({ErrorCode::NotFound, u"No such file"_s, {}});
-        allowAnyOrigin(missing);
-        return missing;
-    }
-    QHttpServerResponse response(downloadHeaders::contentType(record->ref.mime, record->ref.image), *bytes);
-    allowAnyOrigin(response);
-    response.setHeader("Content-Disposition", downloadHeaders::contentDisposition(record->ref.name));
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Content-Security-Policy", "sandbox");
-    response.setHeader("Cache-Control", "private, max-age=31536000, immutable");
-    return response;
+    std::unique_ptr<QFile> blob = record ? m_store.open(record->sha256) : nullptr;
+    if (!blob)
+        return answer(std::move(responder), refusalResponse({ErrorCode::NotFound, u"No such file"_s, {}}));
+    // Streamed from the file in chunks as the socket drains (Content-Length from the file's size):
+    // a download never holds the whole file in memory. The responder owns the file from here.
+    const QByteArray type = downloadHeaders::contentType(record->ref.mime, record->ref.image);
+    const QByteArray disposition = downloadHeaders::contentDisposition(record->ref.name);
+    responder.write(blob.release(),
+                    {{"Content-Type", type},
+                     {"Content-Disposition", disposition},
+                     {"X-Content-Type-Options", "nosniff"},
+                     {"Content-Security-Policy", "sandbox"},
+                     {"Cache-Control", "private, max-age=31536000, immutable"},
+                     {kAllowAnyOrigin[0].first, kAllowAnyOrigin[0].second},
+                     {kAllowAnyOrigin[1].first, kAllowAnyOrigin[1].second}},
+                    StatusCode::Ok);
 }
 
 void FileUploads::changeAvatar(const QHttpServerRequest &request, QHttpServerResponder &&responder)
@@ -331,18 +359,29 @@ void FileUploads::changeAvatar(const QHttpServerRequest &request, QHttpServerRes
         if (!type.image)
             return answer(std::move(responder),
                           refusalResponse(badRequest(u"An avatar must be a PNG, JPEG, GIF or WebP image"_s)));
+        if (const auto refusal = refusedForSpace(body.size()))
+            return answer(std::move(responder), refusalResponse(*refusal));
+        // The `files` row and the operator's avatar land together or not at all (one connection, one
+        // transaction); when they do not, a blob this upload wrote new belongs to nothing and goes,
+        // as in finish().
         const auto blob = m_store.store(body);
+        const bool stored = blob && m_services.dialogs.transaction();
         const auto record =
-            blob ? m_files.insert({blob->sha256, u"avatar"_s, body.size(), type, operatorId, 0, 0})
-                 : std::nullopt;
-        if (!record)
+            stored ? m_files.insert({blob->sha256, u"avatar"_s, body.size(), type, operatorId, 0, 0})
+                   : std::nullopt;
+        if (!record || !m_services.operators.setAvatar(operatorId, record->id) || !m_services.dialogs.commit()) {
+            if (stored)
+                m_services.dialogs.rollback();
+            if (blob && blob->created)
+                m_store.discard(blob->sha256);
             return answer(std::move(responder),
-                          refusalResponse({ErrorCode::Internal, u"Cannot store the image"_s, {}}));
+                          refusalResponse({ErrorCode::Internal, u"Cannot store the avatar"_s, {}}));
+        }
         fileId = record->id;
-    }
-    if (!m_services.operators.setAvatar(operatorId, fileId))
+    } else if (!m_services.operators.setAvatar(operatorId, fileId)) {
         return answer(std::move(responder),
                       refusalResponse({ErrorCode::Internal, u"Cannot store the avatar"_s, {}}));
+    }
     const auto info = m_services.fanout.operatorInfo(operatorId);
     answer(std::move(responder),
            QHttpServerResponse(QJsonObject{{u"operator"_s, info ? info->toJson() : QJsonObject()}}));

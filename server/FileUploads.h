@@ -50,6 +50,7 @@ public:
     {
         qint64 maxFileBytes = 0;
         bool refuseExecutables = false;
+        qint64 minFreeDiskBytes = 0; ///< an upload that would leave less free is refused (503)
     };
     static constexpr qint64 kMaxAvatarBytes = 1024 * 1024;
 
@@ -61,7 +62,7 @@ private:
     using Caller = std::variant<protocol::OperatorInfo, Refusal>;
     void uploadFromOperator(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void uploadFromVisitor(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    QHttpServerResponse download(const QString &token);
+    void download(const QString &token, QHttpServerResponder &&responder);
     void changeAvatar(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     /// Writes the blob and its `files` row inside the line's transaction; \a createdBlob learns the
     /// sha256 of a blob this upload wrote new, so a failed line can remove it again.
@@ -71,6 +72,8 @@ private:
     void finish(QHttpServerResponder &&responder, const PostOutcome &outcome,
                 const std::optional<QString> &createdBlob);
     std::optional<Refusal> refusedExecutable(const SniffedType &type) const;
+    /// `unavailable` when storing \a bytes would leave the store's disk under minFreeDiskBytes.
+    std::optional<Refusal> refusedForSpace(qint64 bytes) const;
     /// The operator whose session token is in `Authorization: Bearer …`, or `auth_failed`.
     Caller operatorFor(const QHttpServerRequest &request);
     /// The bytes of an upload within \a maxBytes (`bad_request` when empty, `too_large` over).

@@ -13,10 +13,11 @@
 
 namespace concierge::server {
 
-/// Sends mail through the configured SMTP server with libcurl (STARTTLS when the server offers it;
+/// Sends mail through the configured SMTP server with libcurl (STARTTLS when the server offers it,
 /// required when a user name is set; connect timeout 10 s, whole transfer 60 s; at most 50 mails
-/// waiting, beyond that send() answers "try again later" at once). The transfer blocks, so it runs on a worker thread of
-/// the mailer's own pool: the server keeps serving its sockets while a slow mail server answers.
+/// waiting, beyond that send() answers "try again later" at once). The transfer blocks, so it runs
+/// on a worker thread of the mailer's own pool: the server keeps serving its sockets while a slow
+/// mail server answers.
 class Mailer : public QObject
 {
     Q_OBJECT

@@ -34,12 +34,14 @@ QJsonObject Posted::resultData() const
     return {{u"message"_s, byVisitor ? EventFanout::visitorMessageJson(message) : message.toJson()}};
 }
 
-MessagePosting::MessagePosting(const Services &services, int visitorMessagesPer10s)
+MessagePosting::MessagePosting(const Services &services, int visitorMessagesPer10s,
+                               qint64 visitorUploadBytesPerHour)
     : m_dialogs(services.dialogs)
     , m_visitors(services.visitors)
     , m_fanout(services.fanout)
     , m_router(services.router)
     , m_visitorGuard(visitorMessagesPer10s, std::chrono::seconds(10))
+    , m_uploadGuard(visitorUploadBytesPerHour, std::chrono::hours(1))
 {
 }
 
@@ -91,7 +93,8 @@ PostOutcome MessagePosting::fromOperator(const protocol::OperatorInfo &me, qint6
     return posted;
 }
 
-std::optional<PostOutcome> MessagePosting::visitorPrechecks(qint64 visitorId, const QString &cid)
+std::optional<PostOutcome> MessagePosting::visitorPrechecks(qint64 visitorId, const QString &cid,
+                                                            qint64 fileBytes)
 {
     if (const auto original = m_dialogs.findByCid(cid)) {
         const auto originalDialog = m_dialogs.find(original->dialogId);
@@ -104,17 +107,24 @@ std::optional<PostOutcome> MessagePosting::visitorPrechecks(qint64 visitorId, co
         retry.retry = true;
         return retry; // and no new dialog opened
     }
+    // The byte budget is only asked first, so a file it refuses does not use up a line.
+    if (const int wait = fileBytes > 0 ? m_uploadGuard.waitFor(visitorId, fileBytes) : 0)
+        return Refusal{ErrorCode::RateLimited,
+                       u"Too many files sent within an hour; please wait %1 s"_s.arg(wait),
+                       {{u"retryAfter"_s, wait}}};
     if (const int wait = m_visitorGuard.tryAction(visitorId))
         return Refusal{ErrorCode::RateLimited,
                        u"Too many messages; please wait %1 s"_s.arg(wait),
                        {{u"retryAfter"_s, wait}}};
+    if (fileBytes > 0)
+        m_uploadGuard.tryAction(visitorId, fileBytes); // fits: waitFor() said so just now
     return std::nullopt;
 }
 
 PostOutcome MessagePosting::fromVisitor(qint64 visitorId, Message line, qint64 departmentId,
-                                        const AttachFile &attach)
+                                        const AttachFile &attach, qint64 fileBytes)
 {
-    if (auto ended = visitorPrechecks(visitorId, line.cid))
+    if (auto ended = visitorPrechecks(visitorId, line.cid, fileBytes))
         return *ended;
     const bool opens = !m_dialogs.openForVisitor(visitorId);
     return storeVisitorLine(
@@ -136,7 +146,7 @@ PostOutcome MessagePosting::fromVisitor(qint64 visitorId, Message line, qint64 d
 PostOutcome MessagePosting::offlineRequest(qint64 visitorId, Message line, qint64 departmentId,
                                            const protocol::ContactDetails &contact)
 {
-    if (auto ended = visitorPrechecks(visitorId, line.cid))
+    if (auto ended = visitorPrechecks(visitorId, line.cid, 0))
         return *ended;
     if (m_dialogs.openForVisitor(visitorId))
         return Refusal{ErrorCode::Forbidden, u"You already have an open conversation"_s, {}};

@@ -55,14 +55,15 @@ public:
         EventFanout &fanout;
         DialogRouter &router;
     };
-    MessagePosting(const Services &services, int visitorMessagesPer10s);
+    MessagePosting(const Services &services, int visitorMessagesPer10s, qint64 visitorUploadBytesPerHour);
 
     /// \a line: cid, text and file as sent; the rest is filled here.
     PostOutcome fromOperator(const protocol::OperatorInfo &me, qint64 dialogId, protocol::Message line,
                              const AttachFile &attach = {});
     /// Into the visitor's open dialog, or a new one in \a departmentId (0: none; already checked).
+    /// \a fileBytes: the size of the file \a attach stores, counted against the hourly upload budget.
     PostOutcome fromVisitor(qint64 visitorId, protocol::Message line, qint64 departmentId,
-                            const AttachFile &attach = {});
+                            const AttachFile &attach = {}, qint64 fileBytes = 0);
     /// An offline request opens a dialog with the contact set, never auto-assigned; refused while
     /// the visitor has an open dialog.
     PostOutcome offlineRequest(qint64 visitorId, protocol::Message line, qint64 departmentId,
@@ -72,7 +73,7 @@ public:
 
 private:
     /// Retry and flood checks of a visitor line: a Posted retry or a Refusal ends the request.
-    std::optional<PostOutcome> visitorPrechecks(qint64 visitorId, const QString &cid);
+    std::optional<PostOutcome> visitorPrechecks(qint64 visitorId, const QString &cid, qint64 fileBytes);
     PostOutcome storeVisitorLine(qint64 visitorId, protocol::Message line,
                                  const std::function<std::optional<protocol::Dialog>()> &prepareDialog,
                                  bool opensDialog, const AttachFile &attach);
@@ -84,6 +85,9 @@ private:
     /// A person types at most a few lines a second; the default 20 in 10 s stops a script. Files
     /// count as lines.
     FloodGuard m_visitorGuard;
+    /// Bytes of files per visitor per hour: twenty 10 MiB files every 10 s pass the line limit and
+    /// would fill the disk in minutes.
+    FloodGuard m_uploadGuard;
 };
 
 } // namespace concierge::server

@@ -49,10 +49,11 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_mailer(config.mail)
     , m_transcripts(m_dialogs, m_fanout, m_mailer)
     , m_offlineReplies(m_dialogs, m_fanout, m_mailer)
-    , m_posting({m_dialogs, m_visitors, m_fanout, m_router}, config.visitorMessageLimit)
+    , m_posting({m_dialogs, m_visitors, m_fanout, m_router}, config.visitorMessageLimit,
+                config.visitorUploadBytesPerHour)
     , m_uploads({m_operators, m_visitors, m_dialogs, m_moderation, m_fanout, m_posting, m_offlineReplies},
                 FileStore(QDir(config.stateDir).filePath(u"files"_s)), FileRepository(database.handle()),
-                {config.maxFileBytes, config.refuseExecutables})
+                {config.maxFileBytes, config.refuseExecutables, config.minFreeDiskBytes})
     , m_site(config.shareDir)
     , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
                                                m_router, m_statuses, m_closing, m_actions, m_moderation, m_teleport,

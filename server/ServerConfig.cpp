@@ -74,7 +74,17 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
         {u"refuse-executables"_s, u"on: refuse uploads of programs and scripts (by content or name) "
                                   "instead of marking them (default off)."_s,
          u"on|off"_s},
+        {u"visitor-upload-mb"_s, u"MiB of files one visitor may send per hour before rate_limited "
+                                 "(default 100)."_s,
+         u"n"_s},
     });
+    // Uploads are refused while the state folder's file system would keep less free space than
+    // this (default 256 MiB). Hidden: an operator has no reason to lower it; tests raise it to
+    // provoke the refusal (docs/protocol.md "Files").
+    QCommandLineOption minFreeDisk(u"min-free-disk-mb"_s, u"Free disk space uploads must leave, in MiB."_s,
+                                   u"n"_s);
+    minFreeDisk.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(minFreeDisk);
 }
 
 namespace {
@@ -187,6 +197,22 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
             return false;
         }
         config->maxFileBytes = qint64(megabytes) * 1024 * 1024;
+    }
+    if (const QString mb = value(u"visitor-upload-mb"_s); !mb.isEmpty()) {
+        int megabytes = 0;
+        if (!toInt(mb, 1, &megabytes)) {
+            *error = u"--visitor-upload-mb: expected a positive number of MiB, got "_s + mb;
+            return false;
+        }
+        config->visitorUploadBytesPerHour = qint64(megabytes) * 1024 * 1024;
+    }
+    if (const QString mb = value(u"min-free-disk-mb"_s); !mb.isEmpty()) {
+        int megabytes = 0;
+        if (!toInt(mb, 0, &megabytes)) {
+            *error = u"--min-free-disk-mb: expected a number of MiB, got "_s + mb;
+            return false;
+        }
+        config->minFreeDiskBytes = qint64(megabytes) * 1024 * 1024;
     }
     if (!mailFromParser(value, &config->mail, error))
         return false;

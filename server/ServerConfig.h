@@ -31,6 +31,12 @@ struct ServerConfig
     int sessionIdleSeconds = 600; ///< a session with no socket this long is forgotten (resume → snapshot)
     qint64 maxFileBytes = 10 * 1024 * 1024; ///< uploads over this are refused (--max-file-mb)
     bool refuseExecutables = false;          ///< programs and scripts refused at upload (403)
+    /// What one visitor may upload per hour (--visitor-upload-mb): the message limit alone would let
+    /// a script fill the disk with big files at 20 per 10 s.
+    qint64 visitorUploadBytesPerHour = 100 * 1024 * 1024;
+    /// Uploads are refused (503) when storing one would leave less free space than this on the
+    /// state folder's file system (hidden --min-free-disk-mb, so tests can provoke it).
+    qint64 minFreeDiskBytes = 256 * 1024 * 1024;
 
     QString databasePath() const;
 

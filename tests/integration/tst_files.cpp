@@ -11,6 +11,9 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -89,7 +92,11 @@ private Q_SLOTS:
     void aBannedVisitorCannotUpload();
     void programsAreMarkedOrRefused();
     void aFloodingVisitorIsLimitedAndOthersAreNot();
+    void aVisitorsUploadsAreLimitedInBytesPerHour();
+    void uploadsAreRefusedWhenTheDiskIsNearlyFull();
+    void aBigFileDownloadsWhole();
     void avatarsReachColleaguesAndVisitors();
+    void anAvatarThatCannotBeSavedLeavesNoFileBehind();
     void aFileAnsweringAnOfflineRequestIsMailed();
     void unknownDownloadsAreNotFound();
 
@@ -220,6 +227,10 @@ void TestFiles::anOperatorsFileReachesTheVisitorAndDownloadsAsAnAttachment()
                  QUrl::toPercentEncoding(name));
     QCOMPARE(fetched.header("X-Content-Type-Options"), QByteArray("nosniff"));
     QCOMPARE(fetched.header("Content-Security-Policy"), QByteArray("sandbox"));
+    QCOMPARE(fetched.header("Cache-Control"), QByteArray("private, max-age=31536000, immutable"));
+    // The widget on the shop's own origin may read it (an image preview) like every answer here.
+    QCOMPARE(fetched.header("Access-Control-Allow-Origin"), QByteArray("*"));
+    QCOMPARE(fetched.header("Access-Control-Expose-Headers"), QByteArray("Retry-After"));
 
     // Read back like any line: history and a new login's snapshot carry the file.
     const QList<QJsonObject> lines = fileLines(history(*m_anna, dialogId));
@@ -526,6 +537,80 @@ void TestFiles::aFloodingVisitorIsLimitedAndOthersAreNot()
              200);
 }
 
+void TestFiles::aVisitorsUploadsAreLimitedInBytesPerHour()
+{
+    QVERIFY(start({u"--visitor-upload-mb"_s, u"1"_s}));
+    const qint64 dialogId = annaAnswersAVisitor();
+    QVERIFY(dialogId != 0);
+    const QByteArray big(600 * 1024, 'a');
+    QCOMPARE(visitorUpload(m_visitorToken, u"one.txt"_s, big).status, 200);
+
+    // 1.2 MiB within the hour is over the 1 MiB budget: the second big file waits about an hour.
+    const HttpReply limited = visitorUpload(m_visitorToken, u"two.txt"_s, QByteArray(600 * 1024, 'b'));
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.code(), u"rate_limited"_s);
+    const int retryAfter = limited.json().value(u"retryAfter").toInt();
+    QVERIFY2(retryAfter > 3500 && retryAfter <= 3600, qPrintable(QString::number(retryAfter)));
+    QCOMPARE(limited.header("Retry-After"), QByteArray::number(retryAfter));
+    QCOMPARE(fileLines(history(*m_anna, dialogId)).size(), 1);
+    QCOMPARE(blobs(server()).size(), 1);
+
+    // What is left of the budget still takes a small file, and typed lines are not affected.
+    QCOMPARE(visitorUpload(m_visitorToken, u"small.txt"_s, QByteArray(100 * 1024, 'c')).status, 200);
+    QVERIFY(isResult(m_visitor->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, u"still here"_s}})));
+    // The budget is the visitor's own: operators and other visitors send on.
+    QCOMPARE(operatorUpload(m_annaToken, dialogId, u"answer.txt"_s, QByteArray(900 * 1024, 'd')).status, 200);
+    QJsonObject otherHello;
+    auto other = connectVisitor(server(), &otherHello);
+    QVERIFY(other);
+    QCOMPARE(visitorUpload(otherHello.value(u"visitorToken").toString(), u"mine.txt"_s, big).status, 200);
+}
+
+void TestFiles::uploadsAreRefusedWhenTheDiskIsNearlyFull()
+{
+    // No test machine has a petabyte free: with this margin every upload would leave too little.
+    QVERIFY(start({u"--min-free-disk-mb"_s, u"1000000000"_s}));
+    const qint64 dialogId = annaAnswersAVisitor();
+    QVERIFY(dialogId != 0);
+    const QList<HttpReply> refused{
+        visitorUpload(m_visitorToken, u"photo.png"_s, kPng),
+        operatorUpload(m_annaToken, dialogId, u"price.pdf"_s, kPdf),
+        http::send("POST", http::url(server().url(), u"/v1/operator/avatar"_s), kPng, m_annaToken),
+    };
+    for (const HttpReply &reply : refused) {
+        QCOMPARE(reply.status, 503);
+        QCOMPARE(reply.code(), u"unavailable"_s);
+        QCOMPARE(reply.json().value(u"message").toString(), u"The server is short of disk space"_s);
+    }
+    QVERIFY(fileLines(history(*m_anna, dialogId)).isEmpty());
+    QVERIFY(blobs(server()).isEmpty());
+    // Typed lines need no file space: the chat goes on.
+    QVERIFY(isResult(operatorSend(*m_anna, dialogId, u"Please describe it in words"_s)));
+}
+
+void TestFiles::aBigFileDownloadsWhole()
+{
+    QVERIFY(start({u"--max-file-mb"_s, u"8"_s}));
+    const qint64 dialogId = annaAnswersAVisitor();
+    QVERIFY(dialogId != 0);
+    // Streamed from disk in chunks: every byte arrives, in order, with the length announced.
+    QByteArray content;
+    for (int i = 0; content.size() < 7 * 1024 * 1024 + 123; ++i)
+        content += QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256);
+    const HttpReply sent = operatorUpload(m_annaToken, dialogId, u"catalogue.bin"_s, content);
+    QCOMPARE(sent.status, 200);
+    const HttpReply fetched = download(fileOf(sent.json().value(u"message").toObject()).value(u"url").toString());
+    QCOMPARE(fetched.status, 200);
+    QCOMPARE(fetched.header("Content-Length"), QByteArray::number(content.size()));
+    QCOMPARE(fetched.body.size(), content.size());
+    QVERIFY(fetched.body == content);
+    QCOMPARE(fetched.header("Content-Type"), QByteArray("application/octet-stream"));
+    QVERIFY(fetched.header("Content-Disposition").startsWith("attachment;"));
+    // The file is opened per download: a second one gets it whole too.
+    const QString url = fileOf(sent.json().value(u"message").toObject()).value(u"url").toString();
+    QVERIFY(download(url).body == content);
+}
+
 void TestFiles::avatarsReachColleaguesAndVisitors()
 {
     QVERIFY(start());
@@ -584,6 +669,38 @@ void TestFiles::avatarsReachColleaguesAndVisitors()
         const QList<QJsonObject> updates = eventData(*m_visitor, u"dialog.updated"_s);
         return updates.last().value(u"dialog").toObject().value(u"operatorAvatarUrl").toString().isEmpty();
     }));
+}
+
+void TestFiles::anAvatarThatCannotBeSavedLeavesNoFileBehind()
+{
+    // The database refuses to record any avatar (as a full or broken disk would): set up before
+    // the server opens it.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"sabotage"_s);
+        db.setDatabaseName(server().stateDir() + u"/concierge.sqlite"_s);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(u"CREATE TRIGGER refuse_avatars BEFORE UPDATE OF avatar_file_id ON operators "
+                            "WHEN NEW.avatar_file_id IS NOT NULL BEGIN SELECT RAISE(ABORT, 'no avatars'); END"_s),
+                 qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"sabotage"_s);
+    QVERIFY(start());
+    QJsonObject hello;
+    m_anna = loginOperator(server(), kAnna, u"online"_s, &hello);
+    QVERIFY(m_anna);
+
+    const HttpReply refused = http::send("POST", http::url(server().url(), u"/v1/operator/avatar"_s), kPng,
+                                         hello.value(u"token").toString());
+    QCOMPARE(refused.status, 500);
+    QCOMPARE(refused.code(), u"internal"_s);
+    // Nothing half-stored: no picture on disk that nothing points to, no avatar shown.
+    QVERIFY(blobs(server()).isEmpty());
+    QJsonObject again;
+    auto annaAgain = loginOperator(server(), kAnna, u"online"_s, &again);
+    QVERIFY(annaAgain);
+    QCOMPARE(again.value(u"operator").toObject().value(u"avatarUrl").toString(), QString());
 }
 
 void TestFiles::aFileAnsweringAnOfflineRequestIsMailed()
