@@ -65,6 +65,12 @@ bool Application::start()
                 onLoginFailed(message);
             });
 
+    // A new profile email is the login from now on: the form after a logout offers it, not the old one.
+    connect(m_session, &OperatorSession::profileUpdated, this, [](const protocol::OperatorInfo &self) {
+        if (!self.email.isEmpty())
+            QSettings().setValue(kEmailSetting, self.email);
+    });
+
     // The window fills from the cache at once; the network catches up behind it.
     m_window = std::make_unique<ui::MainWindow>(m_session);
     connect(m_window.get(), &ui::MainWindow::logoutRequested, this, &Application::onLogout);

@@ -24,6 +24,8 @@ public:
     ~FileDownload() override;
 
     QString destinationPath() const { return m_path; }
+    /// Ended (saved, failed or cancelled); it deletes itself soon after.
+    bool isDone() const { return m_done; }
     void cancel();
 
     /// FileTransfer's side.

@@ -47,6 +47,9 @@ QNetworkRequest FileTransfer::request(const QString &pathAndQuery) const
 {
     QNetworkRequest request(resolve(pathAndQuery));
     request.setRawHeader("Authorization", "Bearer " + m_session->token().toUtf8());
+    // Qt follows redirects by default, to other hosts too, with the same headers: the token must
+    // never travel to an address the operator did not log in to. A 3xx is an answer, not a route.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
     request.setTransferTimeout(kTransferTimeoutMs);
     return request;
@@ -262,7 +265,9 @@ void FileTransfer::onAvatarReply(QNetworkReply *reply)
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const QByteArray body = reply->readAll();
-        if (reply->error() != QNetworkReply::NoError) {
+        // A redirect not followed ends without a network error: it is no picture saved either.
+        if (reply->error() != QNetworkReply::NoError
+            || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 300) {
             const auto [code, text] = errorOf(reply, body);
             Q_EMIT avatarFailed(code, text);
             return;

@@ -108,10 +108,10 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
     connect(d->connection, &Connection::frameReceived, this, &OperatorSession::onFrame);
     connect(d->connection, &Connection::linkLost, this, [this](int retryInMs, const QString &) {
         d->helloDone = false;
-        d->pending.clear();
         d->helloRid.clear();
         d->typingSent = false;
         d->outbox->linkLost();
+        dropPendingRequests();
         if (d->state != ConnectionState::Disconnected) {
             setState(ConnectionState::Reconnecting);
             Q_EMIT reconnectScheduled((retryInMs + 999) / 1000);
@@ -119,8 +119,8 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
     });
     connect(d->connection, &Connection::closedByServer, this, [this](int code, const QString &reason) {
         d->helloDone = false;
-        d->pending.clear();
         d->outbox->linkLost();
+        dropPendingRequests();
         if (d->state == ConnectionState::Disconnected)
             return; // already reported through the error frame
         setState(ConnectionState::Disconnected);
@@ -171,8 +171,8 @@ void OperatorSession::logout()
         d->connection->sendFrame(protocol::makeRequest(u"logout"_s, newRid()));
     d->connection->close();
     d->helloDone = false;
-    d->pending.clear();
     d->outbox->linkLost();
+    dropPendingRequests();
     d->token.clear();
     d->password.clear();
     // The revoked token's event stream is gone; a new login starts from a snapshot.

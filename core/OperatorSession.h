@@ -88,7 +88,8 @@ public:
     /// Mails the transcript of dialog \a dialogId (its history, up to 500 lines, in the app's
     /// language and this machine's time zone) to operator \a operatorId's profile email: history.get,
     /// then dialog.email. Success: transcriptEmailed(); a refusal (mail off or refused by the mail
-    /// server: Unavailable, with the reason) as requestFailed("dialog.email").
+    /// server: Unavailable, with the reason) as requestFailed("dialog.email"); no link, or the link
+    /// lost before the answer: requestFailed("dialog.email", NotAuthenticated) with a whole sentence.
     void emailTranscript(qint64 dialogId, qint64 operatorId);
     /// password.change: success emits passwordChanged() (and a later automatic re-login uses the
     /// new one); a wrong current password is requestFailed("password.change", Forbidden).
@@ -208,6 +209,8 @@ private:
     void applyDirectory(const QJsonObject &data);
     void refillChatModel();
     void onTeleportCodeFound(const protocol::Visitor &visitor);
+    /// The link is gone: forgets the requests in flight, reporting transcripts among them.
+    void dropPendingRequests();
     /// The transcript's history arrived: word it and send dialog.email.
     void sendTranscript(qint64 dialogId, qint64 operatorId, const QList<protocol::Message> &messages);
     /// My status is known to be Offline: the server refuses dialog and room requests.

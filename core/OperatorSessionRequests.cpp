@@ -15,6 +15,8 @@
 
 #include <QJsonArray>
 
+#include <utility>
+
 namespace concierge {
 
 using namespace Qt::StringLiterals;
@@ -147,12 +149,26 @@ void OperatorSession::emailTranscript(qint64 dialogId, qint64 operatorId)
     if (refuseWhileOffline(u"dialog.email"_s))
         return;
     if (!d->helloDone) {
-        Q_EMIT requestFailed(u"dialog.email"_s, ErrorCode::NotAuthenticated, tr("Not connected to the server"));
+        Q_EMIT requestFailed(u"dialog.email"_s, ErrorCode::NotAuthenticated,
+                             tr("Not connected to the server: the transcript was not sent."));
         return;
     }
     // The whole dialog, not the cache's last lines: the server's full history first.
     sendRequest(u"history.get"_s, {{u"dialogId"_s, dialogId}, {u"limit"_s, kTranscriptLimit}}, dialogId, {},
                 operatorId);
+}
+
+// Requests in flight die with the link. Most need no word: replies wait in the outbox, and the
+// next snapshot shows what the server did. A transcript shows nowhere but in the notice the operator
+// waits for, so it is reported; "may not", because dialog.email may have reached the server.
+void OperatorSession::dropPendingRequests()
+{
+    const QHash<QString, Request> dropped = std::exchange(d->pending, {});
+    for (const Request &request : dropped) {
+        if (request.type == u"dialog.email" || (request.type == u"history.get" && request.subjectId > 0))
+            Q_EMIT requestFailed(u"dialog.email"_s, ErrorCode::NotAuthenticated,
+                                 tr("The connection was lost; the transcript may not have been sent."));
+    }
 }
 
 void OperatorSession::sendTranscript(qint64 dialogId, qint64 operatorId, const QList<protocol::Message> &messages)
@@ -167,7 +183,8 @@ void OperatorSession::sendTranscript(qint64 dialogId, qint64 operatorId, const Q
         name = visitor.name.isEmpty() ? tr("Visitor %1").arg(dialog.visitorId) : visitor.name;
     protocol::Dialog described = dialog;
     described.id = dialogId; // a dialog no longer cached still has its number
-    const QString text = TranscriptText::format(described, name, messages, d->systemLineWording);
+    const QString text = TranscriptText::format(described, name, messages, d->systemLineWording,
+                                                QTimeZone::systemTimeZone(), kTranscriptLimit);
     sendRequest(u"dialog.email"_s,
                 {{u"dialogId"_s, dialogId},
                  {u"operatorId"_s, operatorId},

@@ -51,7 +51,7 @@ QString body(const protocol::Message &message, const QString &visitorName,
 
 QString TranscriptText::format(const protocol::Dialog &dialog, const QString &visitorName,
                                const QList<protocol::Message> &messages, const SystemLineWording &systemLine,
-                               const QTimeZone &zone)
+                               const QTimeZone &zone, int messageLimit)
 {
     const QString dateFormat = TranscriptText::dateFormat();
     QDateTime start = dialog.createdAt;
@@ -64,6 +64,9 @@ QString TranscriptText::format(const protocol::Dialog &dialog, const QString &vi
                  start.toString(u"HH:mm"_s);
     lines << tr("Visitor's name: %1").arg(visitorName);
     lines << QString(kRuleLength, u'-');
+    if (messageLimit > 0 && messages.size() >= messageLimit)
+        lines << tr("Only the last %1 messages of the dialog are included; earlier ones, if any, are not.")
+                     .arg(messages.size());
     QDate day;
     for (const protocol::Message &message : messages) {
         const QDateTime at = message.at.toTimeZone(zone);

@@ -37,9 +37,12 @@ public:
     /// \a messages oldest first, as history.get answers. Lines without a name use \a visitorName
     /// (visitor lines) or "Operator". System lines with an `event` go in square brackets; system
     /// lines without one (greetings written by the server) are shown as they are.
+    /// \a messageLimit: how many messages were asked for (history.get's limit), 0 for no limit.
+    /// When that many came the dialog may have earlier ones, and a line under the header says
+    /// that only the last ones are included, so a cut transcript is never taken for a whole one.
     static QString format(const protocol::Dialog &dialog, const QString &visitorName,
                           const QList<protocol::Message> &messages, const SystemLineWording &systemLine,
-                          const QTimeZone &zone = QTimeZone::systemTimeZone());
+                          const QTimeZone &zone = QTimeZone::systemTimeZone(), int messageLimit = 0);
     /// The mail subject: "Dialog #5 with Visitor 12".
     static QString subject(qint64 dialogId, const QString &visitorName);
     /// "512 bytes", "12.1 KB", "3.4 MB" in the default QLocale's digits.

@@ -87,8 +87,11 @@ DialogActionsBar::DialogActionsBar(OperatorSession *session, QWidget *parent)
         const auto to = m_session->operatorInfo(toOperatorId);
         const QString name = to ? to->name : tr("operator %1").arg(toOperatorId);
         const QString email = to ? to->email : QString();
-        Q_EMIT succeeded(tr("The transcript of dialog #%1 was sent to %2 (%3).")
-                             .arg(QString::number(dialogId), name, email));
+        // An operator this app does not know (yet): no empty "()" after the name.
+        Q_EMIT succeeded(email.isEmpty() ? tr("The transcript of dialog #%1 was sent to %2.")
+                                               .arg(QString::number(dialogId), name)
+                                         : tr("The transcript of dialog #%1 was sent to %2 (%3).")
+                                               .arg(QString::number(dialogId), name, email));
     });
     connect(session, &OperatorSession::categoriesChanged, this, &DialogActionsBar::refresh);
     connect(session, &OperatorSession::dialogChanged, this, [this](qint64 id) {
@@ -278,8 +281,12 @@ void DialogActionsBar::onRequestFailed(const QString &requestType, protocol::Err
                                    : message;
         Q_EMIT failed(tr("The visitor was not banned: %1").arg(reason));
     } else if (requestType == u"dialog.email") {
-        // The server's reason is a sentence of its own ("The mail was not sent: …").
-        Q_EMIT failed(tr("The transcript was not sent. %1", "then the server's reason").arg(message));
+        // No link, or the link lost mid-way: the session's sentence says it all (after a lost link
+        // nobody knows whether the mail went, so no "was not sent" before it). The server's reason
+        // is a sentence of its own ("The mail was not sent: …").
+        Q_EMIT failed(code == protocol::ErrorCode::NotAuthenticated
+                          ? message
+                          : tr("The transcript was not sent. %1", "then the server's reason").arg(message));
     }
 }
 

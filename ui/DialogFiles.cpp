@@ -203,6 +203,8 @@ void DialogFiles::saveFileAs(const protocol::FileRef &file)
         return;
     FileDownload *download = m_session->files()->saveFile(file, path);
     const QString name = file.name;
+    // A large file takes a while: the bar says what is being saved, how far, and can stop it.
+    m_uploadBar->track(download, name);
     connect(download, &FileDownload::finished, this, [this](const QString &savedPath) {
         m_notice->showNotice(NoticeBar::Kind::Info,
                              tr("Saved to %1").arg(QDir::toNativeSeparators(savedPath)));

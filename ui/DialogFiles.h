@@ -26,8 +26,9 @@ class ThumbnailCache;
 
 /// Files in the visitor's dialog, for the DialogPane: the attach button and its action
 /// (Ctrl+Shift+A), files dropped on the pane or pasted into the reply box, a pasted image after a
-/// confirmation with its preview, the upload bar, and "Save as…" for file lines (double-click,
-/// Enter or the context menu; programs and scripts confirmed first). Nothing is ever opened.
+/// confirmation with its preview, the upload bar (which also shows files being saved), and
+/// "Save as…" for file lines (double-click, Enter or the context menu; programs and scripts
+/// confirmed first). Nothing is ever opened.
 /// Refusals (too large, forbidden, no network) go to the pane's NoticeBar in plain words.
 class DialogFiles : public QObject
 {

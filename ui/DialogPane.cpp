@@ -22,6 +22,7 @@
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTabBar>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -456,12 +457,18 @@ void DialogPane::refreshHeader()
     const bool byEmail = open && dialog.isOfflineRequest() && !dialog.offline->email.trimmed().isEmpty()
                          && m_session->serverSettings().mail;
     m_sendButton->setText(byEmail ? tr("Send by &email") : tr("&Send"));
-    m_sendButton->setToolTip(byEmail ? tr("Send the reply (Enter); it is also emailed to %1")
-                                           .arg(dialog.offline->name.trimmed().isEmpty()
-                                                    ? dialog.offline->email
-                                                    : tr("%1 (%2)", "name, email")
-                                                          .arg(dialog.offline->name, dialog.offline->email))
-                                     : tr("Send the reply (Enter)"));
+    if (byEmail) {
+        const QString name = dialog.offline->name.trimmed();
+        const QString to = name.isEmpty() ? dialog.offline->email
+                                          : tr("%1 (%2)", "name, email").arg(name, dialog.offline->email);
+        // The visitor typed the name and address, and tooltips guess at rich text: made rich text
+        // on purpose, every character escaped, so "<b>Olga</b>" shows as typed. (toHtmlEscaped()
+        // alone is not enough: "Tom & Jerry" escaped has no tag, is taken as plain, shows "&amp;".)
+        m_sendButton->setToolTip(
+            Qt::convertFromPlainText(tr("Send the reply (Enter); it is also emailed to %1").arg(to)));
+    } else {
+        m_sendButton->setToolTip(tr("Send the reply (Enter)"));
+    }
     m_files->setDialog(m_dialogId, canChange && self.mayWork() && !watching);
     m_historyView->setVisible(hasDialog);
 }

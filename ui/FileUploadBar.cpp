@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FileUploadBar.h"
 
+#include "FileDownload.h"
 #include "FileUpload.h"
 
 #include <QHBoxLayout>
@@ -8,7 +9,16 @@
 #include <QProgressBar>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace concierge::ui {
+
+bool FileUploadBar::Transfer::isOver() const
+{
+    if (download)
+        return download->isDone();
+    return !upload || upload->isDone();
+}
 
 FileUploadBar::FileUploadBar(QWidget *parent)
     : QWidget(parent)
@@ -20,11 +30,11 @@ FileUploadBar::FileUploadBar(QWidget *parent)
     m_label->setObjectName(QStringLiteral("fileUploadLabel"));
     m_progress->setObjectName(QStringLiteral("fileUploadProgressBar"));
     m_cancelButton->setObjectName(QStringLiteral("fileUploadCancelButton"));
-    m_label->setTextFormat(Qt::PlainText); // the file name is the operator's, but still never markup
+    // The operator's file names, and the visitor's when saving: never markup.
+    m_label->setTextFormat(Qt::PlainText);
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
     m_progress->setMaximumHeight(12);
-    m_cancelButton->setToolTip(tr("Stop sending this file; the visitor gets nothing"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 0);
@@ -33,8 +43,13 @@ FileUploadBar::FileUploadBar(QWidget *parent)
     layout->addWidget(m_cancelButton);
 
     connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (!m_uploads.isEmpty() && m_uploads.constFirst())
-            m_uploads.constFirst()->cancel();
+        if (m_transfers.isEmpty())
+            return;
+        const Transfer &current = m_transfers.constFirst();
+        if (current.download)
+            current.download->cancel();
+        else if (current.upload)
+            current.upload->cancel();
     });
     hide();
 }
@@ -43,35 +58,62 @@ void FileUploadBar::track(FileUpload *upload)
 {
     if (!upload || upload->isDone())
         return;
-    m_uploads.append(upload);
-    connect(upload, &FileUpload::progress, this, [this, upload](qint64 sent, qint64 total) {
-        if (!m_uploads.isEmpty() && m_uploads.constFirst() == upload && total > 0)
-            m_progress->setValue(int(sent * 1000 / total));
-    });
-    // Every end (sent, refused, cancelled) deletes the upload: the QPointer turns null.
-    connect(upload, &QObject::destroyed, this, &FileUploadBar::refresh, Qt::QueuedConnection);
+    m_transfers.append({upload, nullptr, upload->name()});
+    connect(upload, &FileUpload::progress, this,
+            [this, upload](qint64 sent, qint64 total) { showProgress(upload, sent, total); });
+    follow(upload);
+}
+
+void FileUploadBar::track(FileDownload *download, const QString &name)
+{
+    if (!download || download->isDone())
+        return;
+    m_transfers.append({nullptr, download, name});
+    connect(download, &FileDownload::progress, this,
+            [this, download](qint64 received, qint64 total) { showProgress(download, received, total); });
+    follow(download);
+}
+
+void FileUploadBar::follow(QObject *transfer)
+{
+    // Every end (done, refused, cancelled) deletes the transfer: the QPointer turns null.
+    connect(transfer, &QObject::destroyed, this, &FileUploadBar::refresh, Qt::QueuedConnection);
     refresh();
+}
+
+void FileUploadBar::showProgress(const QObject *transfer, qint64 done, qint64 total)
+{
+    if (m_transfers.isEmpty() || total <= 0)
+        return;
+    const Transfer &current = m_transfers.constFirst();
+    if (current.upload == transfer || current.download == transfer)
+        m_progress->setValue(int(done * 1000 / total));
 }
 
 int FileUploadBar::activeCount() const
 {
-    return int(std::count_if(m_uploads.begin(), m_uploads.end(), [](const QPointer<FileUpload> &upload) {
-        return !upload.isNull() && !upload->isDone();
-    }));
+    return int(std::count_if(m_transfers.begin(), m_transfers.end(),
+                             [](const Transfer &transfer) { return !transfer.isOver(); }));
 }
 
 void FileUploadBar::refresh()
 {
-    m_uploads.removeIf(
-        [](const QPointer<FileUpload> &upload) { return upload.isNull() || upload->isDone(); });
-    if (m_uploads.isEmpty()) {
+    m_transfers.removeIf([](const Transfer &transfer) { return transfer.isOver(); });
+    if (m_transfers.isEmpty()) {
         hide();
         return;
     }
-    const FileUpload *current = m_uploads.constFirst();
-    const int total = int(m_uploads.size());
-    m_label->setText(total > 1 ? tr("Sending %1 (%2 more waiting)…").arg(current->name()).arg(total - 1)
-                               : tr("Sending %1…").arg(current->name()));
+    const Transfer &current = m_transfers.constFirst();
+    const int more = int(m_transfers.size()) - 1;
+    if (current.download) {
+        m_label->setText(more > 0 ? tr("Saving %1 (%2 more waiting)…").arg(current.name).arg(more)
+                                  : tr("Saving %1…").arg(current.name));
+        m_cancelButton->setToolTip(tr("Stop saving this file; nothing is written"));
+    } else {
+        m_label->setText(more > 0 ? tr("Sending %1 (%2 more waiting)…").arg(current.name).arg(more)
+                                  : tr("Sending %1…").arg(current.name));
+        m_cancelButton->setToolTip(tr("Stop sending this file; the visitor gets nothing"));
+    }
     m_progress->setValue(0);
     show();
 }

@@ -2,7 +2,8 @@
 // Files in the visitor's dialog as the operator sees them, against the real server with a visitor
 // on the raw protocol and plain HTTP: a file dropped on the dialog shows a progress bar, then a line
 // with its name and size, and reaches the visitor; the visitor's picture shows its preview; a
-// program shows a warning and asks before saving; a file saves where the operator chose; a file
+// program shows a warning and asks before saving; a file saves where the operator chose, the bar
+// naming it meanwhile, and Cancel there writes nothing; a file
 // over the server's limit is refused in words, before sending. The attach button names its shortcut.
 #include "DialogFiles.h"
 #include "DialogPane.h"
@@ -93,6 +94,30 @@ int pixelsNear(const QImage &image, const QColor &colour)
     return count;
 }
 
+/// What the transfer bar said each time it appeared: a small file is saved before a test looks.
+class BarWatcher : public QObject
+{
+public:
+    explicit BarWatcher(QWidget *bar)
+        : QObject(bar)
+        , m_bar(bar)
+    {
+        bar->installEventFilter(this);
+    }
+    QStringList shown;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_bar && event->type() == QEvent::Show)
+            shown.append(m_bar->findChild<QLabel *>(u"fileUploadLabel"_s)->text());
+        return false;
+    }
+
+private:
+    QWidget *m_bar;
+};
+
 } // namespace
 
 class TestFileMessages : public QObject
@@ -106,6 +131,7 @@ private Q_SLOTS:
     void visitorPictureShowsPreview();
     void programWarnsAndAsksBeforeSaving();
     void fileSavedWhereChosen();
+    void cancelledSaveWritesNothing();
     void tooLargeRefusedInWords();
     void cancelSendsNothing();
     void pastedPictureAskedFirst();
@@ -124,6 +150,9 @@ private:
     /// Whether the visitor has been sent a file called \a name.
     bool visitorGotFile(const QString &name) const;
     void doubleClick(const QModelIndex &index) const;
+    /// Double-clicks the line of \a name and answers the save dialog with \a target. True if the
+    /// dialog offered the visitor's name.
+    bool saveAs(const QString &name, const QString &target);
 
     ServerProcess m_server;
     guitest::Operator m_me;
@@ -325,14 +354,9 @@ void TestFileMessages::programWarnsAndAsksBeforeSaving()
     QVERIFY(!askedWhere);
 }
 
-void TestFileMessages::fileSavedWhereChosen()
+bool TestFileMessages::saveAs(const QString &name, const QString &target)
 {
-    const QString name = u"notes.txt"_s;
-    const QByteArray bytes = "Call back on Monday.\n";
-    QVERIFY(visitorUploads(name, bytes));
-    QTRY_VERIFY_WITH_TIMEOUT(fileRow(name).isValid(), kWaitMs);
     history()->scrollTo(fileRow(name));
-    const QString target = m_dir.filePath(u"saved-notes.txt"_s);
     bool suggested = false;
     QTimer::singleShot(0, this, [&] {
         auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
@@ -344,13 +368,50 @@ void TestFileMessages::fileSavedWhereChosen()
         static_cast<QDialog *>(dialog)->accept();
     });
     doubleClick(fileRow(name));
+    return suggested;
+}
+
+void TestFileMessages::fileSavedWhereChosen()
+{
+    const QString name = u"notes.txt"_s;
+    const QByteArray bytes = "Call back on Monday.\n";
+    QVERIFY(visitorUploads(name, bytes));
+    QTRY_VERIFY_WITH_TIMEOUT(fileRow(name).isValid(), kWaitMs);
+    auto *bar = mine<ui::FileUploadBar>(u"fileUploadBar"_s);
+    QVERIFY(!bar->isVisible());
+    BarWatcher watcher(bar);
+    const QString target = m_dir.filePath(u"saved-notes.txt"_s);
+    QVERIFY(saveAs(name, target));
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(target), kWaitMs);
-    QVERIFY(suggested);
+    // While it was being saved, the bar said so; now it is gone.
+    QCOMPARE(watcher.shown, QStringList{ui::FileUploadBar::tr("Saving %1…").arg(name)});
+    QTRY_VERIFY(!bar->isVisible());
     QFile saved(target);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), bytes);
     QTRY_COMPARE(notice()->kind(), ui::NoticeBar::Kind::Info);
     QVERIFY(notice()->text().contains(QDir::toNativeSeparators(target)));
+}
+
+void TestFileMessages::cancelledSaveWritesNothing()
+{
+    notice()->clearNotice();
+    const QString name = u"<b>scan.bin"_s;
+    QVERIFY(visitorUploads(name, pattern(900 * 1024)));
+    QTRY_VERIFY_WITH_TIMEOUT(fileRow(name).isValid(), kWaitMs);
+    const QString target = m_dir.filePath(u"scan.bin"_s);
+    QVERIFY(saveAs(name, target));
+    // Nothing has come yet (no event loop since): the bar names the file as typed, with Cancel.
+    auto *bar = mine<ui::FileUploadBar>(u"fileUploadBar"_s);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(mine<QLabel>(u"fileUploadLabel"_s)->text(), ui::FileUploadBar::tr("Saving %1…").arg(name));
+    QVERIFY(guitest::saveScreenshot(m_me.window()->dialogPane(), u"file-saving-progress"_s));
+    auto *cancel = mine<QPushButton>(u"fileUploadCancelButton"_s);
+    QVERIFY(cancel->isVisible());
+    cancel->click();
+    QTRY_VERIFY(!bar->isVisible());
+    QVERIFY(!QFile::exists(target));
+    QVERIFY(notice()->text().isEmpty()); // cancelling is no error
 }
 
 void TestFileMessages::tooLargeRefusedInWords()

@@ -38,6 +38,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QTreeView>
 
 using namespace concierge;
@@ -51,6 +52,18 @@ const QString kMe = u"demo@example.com"_s;
 const QString kBorisEmail = u"boris.ivanov@example.com"_s;
 const QString kBorisName = u"Boris Ivanov"_s;
 const QString kVisitorEmail = u"olga@example.net"_s;
+const QString kVisitorName = u"<b>Olga</b>"_s; // visitors type what they like; never markup to us
+
+/// A tooltip's text as the operator reads it: QToolTip's label renders rich text when
+/// Qt::mightBeRichText() says so, else shows the characters as they are.
+QString shownText(const QString &toolTip)
+{
+    if (!Qt::mightBeRichText(toolTip))
+        return toolTip;
+    QTextDocument document;
+    document.setHtml(toolTip);
+    return document.toPlainText();
+}
 
 bool openInWindow(guitest::Operator &op, qint64 visitorId, qint64 dialogId)
 {
@@ -232,7 +245,7 @@ void TestMailActions::sendByEmailOnAnOfflineRequest()
     const QJsonObject reply =
         offline.client->request(u"offline.request"_s, {{u"cid"_s, testkit::newCid()},
                                                        {u"text"_s, u"Please send me the price list."_s},
-                                                       {u"name"_s, u"Olga"_s},
+                                                       {u"name"_s, kVisitorName},
                                                        {u"email"_s, kVisitorEmail},
                                                        {u"phone"_s, QString()}});
     QVERIFY2(testkit::isResult(reply), qPrintable(testkit::errorCode(reply)));
@@ -241,7 +254,11 @@ void TestMailActions::sendByEmailOnAnOfflineRequest()
     QVERIFY(openInWindow(m_me, offline.id, offline.dialogId));
 
     QTRY_COMPARE_WITH_TIMEOUT(send->text(), ui::DialogPane::tr("Send by &email"), kWaitMs);
-    QVERIFY2(send->toolTip().contains(kVisitorEmail), qPrintable(send->toolTip()));
+    // The name she typed shows as typed, not as bold "Olga": the tooltip carries it escaped.
+    QVERIFY2(send->toolTip().contains(u"&lt;b&gt;Olga&lt;/b&gt;"_s), qPrintable(send->toolTip()));
+    QCOMPARE(shownText(send->toolTip()),
+             ui::DialogPane::tr("Send the reply (Enter); it is also emailed to %1")
+                 .arg(ui::DialogPane::tr("%1 (%2)", "name, email").arg(kVisitorName, kVisitorEmail)));
     QVERIFY(send->isEnabled());
     auto *edit = mine<QWidget>(u"replyEdit"_s);
     QVERIFY(edit);

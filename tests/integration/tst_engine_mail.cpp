@@ -4,7 +4,8 @@
 // manual's layout, and a "transcript.sent" line shows in the dialog; the mail server refusing is
 // the server's reason, nothing written; a reply to an offline request reaches the visitor's
 // address and its "email.sent" line shows in the engine's model; the profile email changed,
-// refused when malformed or someone else's, and the new one used to log in.
+// refused when malformed or someone else's, and the new one used to log in; a transcript in flight
+// when the server goes away is reported as maybe not sent, once.
 #include "Connection.h"
 #include "LocalStore.h"
 #include "MessageListModel.h"
@@ -14,12 +15,14 @@
 #include "ServerTestKit.h"
 #include "SmtpSink.h"
 
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace concierge;
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void refusedTranscriptSaysWhy();
     void replyToOfflineRequestIsMailed();
     void profileEmailChanged();
+    void transcriptInFlightWhenTheLinkDrops();
 
 private:
     bool login(Engine &engine, const QString &email);
@@ -267,6 +271,44 @@ void TestEngineMail::profileEmailChanged()
     old->loginWithPassword(m_server.url(), kAdaEmail, testkit::operatorPassword());
     QTRY_COMPARE_WITH_TIMEOUT(loginFailed.size(), 1, kWaitMs);
     QCOMPARE(loginFailed.first().at(0).value<ErrorCode>(), ErrorCode::AuthFailed);
+}
+
+// Last: it kills the server. The transcript's dialog.email waits on a slow mail server when the
+// link drops; the operator hears that it may not have gone, once, and nothing more after the
+// reconnect.
+void TestEngineMail::transcriptInFlightWhenTheLinkDrops()
+{
+    QVERIFY(m_dialogId > 0);
+    const qint64 boris = operatorIdOf(kBorisEmail);
+    QVERIFY(boris > 0);
+    QSignalSpy emailed(m_ada.session.get(), &OperatorSession::transcriptEmailed);
+    QSignalSpy failed(m_ada.session.get(), &OperatorSession::requestFailed);
+    QSignalSpy frames(m_ada->connection(), &Connection::frameReceived);
+    m_sink.setDelaySeconds(30);
+    m_ada->emailTranscript(m_dialogId, boris);
+    // The history's result: the session has sent dialog.email by the time the spy sees it.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(frames.cbegin(), frames.cend(),
+                                         [](const QList<QVariant> &args) {
+                                             const QJsonObject frame = args.at(0).toJsonObject();
+                                             return frame.value(u"type"_s).toString() == u"result"_s
+                                                    && frame.value(u"data"_s).toObject().contains(u"messages"_s);
+                                         }),
+                             kWaitMs);
+    QVERIFY(failed.isEmpty()); // still waiting on the mail server
+    m_server.kill();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWaitMs);
+    m_sink.setDelaySeconds(0);
+    QCOMPARE(failed.first().at(0).toString(), u"dialog.email"_s);
+    QCOMPARE(failed.first().at(1).value<ErrorCode>(), ErrorCode::NotAuthenticated);
+    QCOMPARE(failed.first().at(2).toString(),
+             OperatorSession::tr("The connection was lost; the transcript may not have been sent."));
+    QVERIFY(emailed.isEmpty());
+
+    QSignalSpy synced(m_ada.session.get(), &OperatorSession::synced);
+    QVERIFY(m_server.restart());
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), kWaitMs);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(emailed.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEngineMail)

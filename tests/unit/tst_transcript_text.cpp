@@ -2,9 +2,9 @@
 // A dialog as transcript text (docs/protocol.md, "Transcript text"): the Webim manual's history
 // sample rebuilt from Message objects gives, line by line, the fixture
 // tests/data/transcript/manual_sample_ru.txt; an English dialog shows the day changing, a file, a
-// multi-line text and the mail lines. The Russian run installs the Russian words for the few
-// strings involved (a small translator below), so it checks the layout whatever state the .ts
-// files are in. Where the fixture differs from the manual: the contact line is worded as the
+// multi-line text and the mail lines; a transcript cut at the history's limit says so. The
+// Russian run installs the Russian words for the few strings involved (a small translator below),
+// so it checks the layout whatever state the .ts files are in. Where the fixture differs from the manual: the contact line is worded as the
 // dialog pane words it ("contact.given"); the page and left-the-site events, which this server
 // does not write, are lines of a newer server's unknown events carrying their own text.
 #include "SystemLineText.h"
@@ -89,6 +89,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void manualSampleInRussian();
     void englishDialogOverTwoDays();
+    void cutShortSaysSo();
     void subjectAndSizes();
 };
 
@@ -161,6 +162,35 @@ void TestTranscriptText::englishDialogOverTwoDays()
                      u"00:02:00 [The reply could not be emailed to v@example.com: Connection refused]"_s,
                      QString(), // the text ends with a line break
                  });
+}
+
+// history.get gives at most 500 messages: when as many came as were asked for, the reader is told
+// that earlier ones may be missing; fewer mean the whole dialog, and no such line.
+void TestTranscriptText::cutShortSaysSo()
+{
+    protocol::Dialog dialog;
+    dialog.id = 9;
+    dialog.createdAt = line(0, Author::System, {}, {}, u"02.03.2026 10:00:00"_s).at;
+    const QList<Message> messages{
+        line(1, Author::Visitor, u"Visitor 3"_s, u"Still there?"_s, u"02.03.2026 11:00:00"_s),
+        line(2, Author::Operator, u"Anna"_s, u"Yes."_s, u"02.03.2026 11:00:05"_s),
+    };
+    const QString cut = TranscriptText::format(dialog, u"Visitor 3"_s, messages, &ui::SystemLineText::describe,
+                                               kMoscow, 2);
+    compareLines(cut, {
+                          u"#9 02.03.2026 10:00"_s,
+                          u"Visitor's name: Visitor 3"_s,
+                          QString(47, u'-'),
+                          u"Only the last 2 messages of the dialog are included; earlier ones, if any, are not."_s,
+                          u"02.03.2026"_s,
+                          u"11:00:00 Visitor 3: Still there?"_s,
+                          u"11:00:05 Anna: Yes."_s,
+                          QString(),
+                      });
+    const QString whole = TranscriptText::format(dialog, u"Visitor 3"_s, messages, &ui::SystemLineText::describe,
+                                                 kMoscow, 500);
+    QVERIFY2(!whole.contains(u"Only the last"_s), qPrintable(whole));
+    QCOMPARE(whole.split(u'\n').size(), 7);
 }
 
 void TestTranscriptText::subjectAndSizes()

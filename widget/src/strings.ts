@@ -81,6 +81,8 @@ export interface Strings {
     fileDownload: (name: string, size: string) => string;
     fileExecutable: string;
     fileLine: string;
+    /** The name of a file that came without one (a pasted picture in some browsers). */
+    unnamedFile: string;
     uploadSending: (name: string) => string;
     uploadCancel: string;
     uploadRetry: string;
@@ -174,6 +176,7 @@ const en: Strings = {
     fileDownload: (name, size) => `Download ${name} (${size})`,
     fileExecutable: "Program — be careful opening it",
     fileLine: "File",
+    unnamedFile: "file",
     uploadSending: (name) => `Sending ${name}`,
     uploadCancel: "Cancel",
     uploadRetry: "Retry",
@@ -289,6 +292,7 @@ const ru: Strings = {
     fileDownload: (name, size) => `Скачать ${name} (${size})`,
     fileExecutable: "Программа — открывайте с осторожностью",
     fileLine: "Файл",
+    unnamedFile: "файл",
     uploadSending: (name) => `Отправка ${name}`,
     uploadCancel: "Отмена",
     uploadRetry: "Повторить",

@@ -61,7 +61,7 @@ export class UploadQueue {
             const upload: Upload = {
                 cid: newCid(),
                 file,
-                name: file.name || "file",
+                name: file.name || this.strings.unnamedFile, // in the visitor's language, like the rest
                 at: new Date().toISOString(),
                 state: { progress: 0, error: null, retry: false },
                 handle: null,
