@@ -6,6 +6,8 @@
 #include "OperatorRepository.h"
 #include "PasswordHasher.h"
 #include "ServerConfig.h"
+#include "TemplateAdmin.h"
+#include "TemplateRepository.h"
 #include "protocol/Json.h"
 
 #include <QCommandLineParser>
@@ -282,6 +284,29 @@ int banCommand(const QString &command, const QCommandLineParser &parser, Moderat
     return 0;
 }
 
+int templateCommand(const QString &command, const QCommandLineParser &parser, Database &database,
+                    OperatorRepository &operators)
+{
+    const QString path = parser.value(u"file"_s);
+    if (path.isEmpty())
+        return fail(command + u" needs --file F"_s);
+    TemplateRepository templates(database.handle());
+    QString error;
+    if (command == u"export-templates") {
+        const int count = templateadmin::exportShared(templates, operators, path, &error);
+        if (count < 0)
+            return fail(error);
+        out() << "exported " << count << " shared templates to " << path << Qt::endl;
+        return 0;
+    }
+    templateadmin::ImportCounts counts;
+    if (!templateadmin::importShared(templates, operators, path, &counts, &error))
+        return fail(error + u"; nothing was imported"_s);
+    out() << "imported " << path << ": " << counts.added << " added, " << counts.updated << " updated, "
+          << counts.unchanged << " unchanged" << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 bool seedDemo(Database &database, const QString &password, QString *error)
@@ -312,10 +337,11 @@ bool seedDemo(Database &database, const QString &password, QString *error)
         operatorId = *created;
     }
     operators.addToDepartment(operatorId, *department);
-    operators.ensureTemplate(*department, u"Greeting"_s, u"Hello! How can I help you today?"_s);
-    operators.ensureTemplate(*department, u"Pricing"_s,
-                             u"You can find our current plans and prices on the pricing page."_s);
-    operators.ensureTemplate(*department, u"Goodbye"_s, u"Thank you for contacting us. Have a nice day!"_s);
+    TemplateRepository templates(database.handle());
+    if (!templateadmin::seedDemo(templates, *department)) {
+        *error = u"cannot store the demo templates"_s;
+        return false;
+    }
     return true;
 }
 
@@ -334,7 +360,9 @@ int AdminCli::run(const QStringList &arguments)
         "  delete-department --name N\n"
         "  list-departments\n"
         "  create-category --name N | delete-category --name N | list-categories\n"
-        "  list-bans | lift-ban --id N\n\n"
+        "  list-bans | lift-ban --id N\n"
+        "  export-templates --file F | import-templates --file F   (shared templates as JSON:\n"
+        "                  [{\"title\", \"text\", \"tags\", \"department\": \"Sales\"|null}])\n\n"
         "Roles: operator, supervisor, admin. Without --max-dialogs an operator follows the server's\n"
         "--max-dialogs. Changes reach a running server's operators at their next login."_s);
     parser.addHelpOption();
@@ -346,6 +374,7 @@ int AdminCli::run(const QStringList &arguments)
                        {u"role"_s, u"operator, supervisor or admin."_s, u"role"_s},
                        {u"languages"_s, u"Languages the operator speaks, e.g. en,ru."_s, u"codes"_s},
                        {u"id"_s, u"The ban to lift (lift-ban)."_s, u"n"_s},
+                       {u"file"_s, u"The JSON file of export-templates and import-templates."_s, u"file"_s},
                        {u"add-department"_s, u"Put the operator in this department (repeatable)."_s, u"name"_s},
                        {u"remove-department"_s, u"Take the operator out of this department (repeatable)."_s,
                         u"name"_s}});
@@ -382,6 +411,8 @@ int AdminCli::run(const QStringList &arguments)
         return categoryCommand(command, parser, moderation);
     if (command == u"list-bans" || command == u"lift-ban")
         return banCommand(command, parser, moderation);
+    if (command == u"export-templates" || command == u"import-templates")
+        return templateCommand(command, parser, database, operators);
     return fail(u"unknown command: "_s + command);
 }
 

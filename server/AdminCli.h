@@ -7,7 +7,7 @@ namespace concierge::server {
 
 /// `concierge-server admin [--state-dir DIR] COMMAND [options]`:
 ///   create-operator, set-operator, list-operators, create-department, delete-department,
-///   list-departments (see --help for their options)
+///   list-departments, export-templates, import-templates (see --help for their options)
 /// Prints a one-line result or a clear error; the exit code says which.
 class AdminCli
 {
@@ -16,7 +16,7 @@ public:
     static int run(const QStringList &arguments);
 };
 
-/// Creates department "Sales", operator demo@example.com in it and three templates when missing,
+/// Creates department "Sales", operator demo@example.com in it and the demo templates when missing,
 /// and sets the demo operator's password. Shared by `--seed-demo` and tests.
 class Database;
 bool seedDemo(Database &database, const QString &password, QString *error);

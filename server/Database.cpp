@@ -187,6 +187,55 @@ CREATE INDEX files_by_sha256 ON files(sha256);
 ALTER TABLE messages ADD COLUMN file_id INTEGER REFERENCES files(id) ON DELETE SET NULL;
 ALTER TABLE operators ADD COLUMN avatar_file_id INTEGER REFERENCES files(id) ON DELETE SET NULL;
 )sql"_s,
+        // 5: template libraries (protocol 1.4) — shared (per department or for everyone) and personal
+        // ones, a revision counter for sync, tombstones, and the replaced versions. `templates` is
+        // rebuilt: titles are now unique per library and case-insensitively, through `title_key`,
+        // which the server folds in C++ (SQLite's lower() knows only ASCII; TemplateRepository
+        // refolds the keys written here). Old rows become shared templates of their department.
+        uR"sql(
+CREATE TABLE templates_v5 (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL CHECK (scope IN ('shared', 'personal')),
+    department_id INTEGER REFERENCES departments(id) ON DELETE CASCADE,
+    owner_id INTEGER REFERENCES operators(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tags TEXT NOT NULL DEFAULT '[]',
+    revision INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)));
+INSERT INTO templates_v5 (id, scope, department_id, title, title_key, text, revision, updated_at)
+    SELECT id, 'shared', department_id, title,
+           lower(title) || CASE WHEN EXISTS (SELECT 1 FROM templates older WHERE older.id < t.id
+                   AND older.department_id IS t.department_id AND lower(older.title) = lower(t.title))
+               THEN '#' || id ELSE '' END,
+           text, id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM templates t;
+DROP TABLE templates;
+ALTER TABLE templates_v5 RENAME TO templates;
+CREATE UNIQUE INDEX templates_unique_title
+    ON templates(scope, IFNULL(owner_id, 0), IFNULL(department_id, 0), title_key) WHERE deleted = 0;
+CREATE INDEX templates_by_revision ON templates(revision);
+CREATE TABLE template_revision (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    revision INTEGER NOT NULL);
+INSERT INTO template_revision (id, revision) VALUES (1, (SELECT IFNULL(MAX(id), 0) FROM templates));
+CREATE TABLE template_versions (
+    id INTEGER PRIMARY KEY,
+    template_id INTEGER NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+    scope TEXT NOT NULL,
+    department_id INTEGER,
+    owner_id INTEGER,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    saved_at TEXT NOT NULL);
+CREATE INDEX template_versions_by_template ON template_versions(template_id, id);
+)sql"_s,
     };
     return list;
 }

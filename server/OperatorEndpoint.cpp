@@ -23,6 +23,7 @@
 #include "RequestChecks.h"
 #include "SessionRegistry.h"
 #include "Teleport.h"
+#include "Templates.h"
 #include "TranscriptMail.h"
 #include "VisitorRepository.h"
 #include "protocol/ProtocolVersion.h"
@@ -83,6 +84,8 @@ OperatorEndpoint::OperatorEndpoint(const Services &services, QObject *parent)
                                                   services.router, services.closing))
     , m_room(std::make_unique<OperatorChat>(services.chat, services.fanout))
     , m_profile(std::make_unique<OperatorProfile>(services.operators, services.fanout, services.rateLimiter))
+    , m_templates(std::make_unique<Templates>(services.templates, services.operators, services.sessions,
+                                              services.fanout))
 {
 }
 
@@ -181,6 +184,14 @@ void OperatorEndpoint::onRequest(ClientConnection *connection, const OperatorInf
         m_profile->changePassword(connection, me, frame);
     else if (frame.type == u"dialog.email")
         m_transcripts.send(connection, me, frame);
+    else if (frame.type == u"templates.sync")
+        m_templates->sync(connection, me, frame);
+    else if (frame.type == u"template.save")
+        m_templates->save(connection, me, frame);
+    else if (frame.type == u"template.delete")
+        m_templates->remove(connection, me, frame);
+    else if (frame.type == u"template.history")
+        m_templates->history(connection, me, frame);
     // Unknown types are ignored (forward compatibility).
 }
 
@@ -300,6 +311,7 @@ void OperatorEndpoint::addDirectory(QJsonObject &data, const OperatorInfo &me)
                                            {u"hideOthersDialogs"_s, m_fanout.hideOthersDialogs()},
                                            {u"mail"_s, m_mail},
                                            {u"maxFileBytes"_s, m_maxFileBytes}});
+    data.insert(u"templatesRevision"_s, m_templates->revision());
 }
 
 QJsonObject OperatorEndpoint::snapshot(const OperatorInfo &me)

@@ -31,6 +31,8 @@ class OperatorRepository;
 class OperatorStatuses;
 class SessionRegistry;
 class Teleport;
+class TemplateRepository;
+class Templates;
 class TranscriptMail;
 class VisitorRepository;
 
@@ -62,6 +64,7 @@ public:
         bool mail; ///< told to clients in the hello's settings: the server can send mail
         MessagePosting &posting;
         qint64 maxFileBytes; ///< told to clients in the hello's settings
+        TemplateRepository &templates;
     };
     explicit OperatorEndpoint(const Services &services, QObject *parent = nullptr);
     ~OperatorEndpoint() override;
@@ -105,6 +108,7 @@ private:
     std::unique_ptr<DialogHandover> m_handover;
     std::unique_ptr<OperatorChat> m_room;
     std::unique_ptr<OperatorProfile> m_profile;
+    std::unique_ptr<Templates> m_templates;
 };
 
 } // namespace concierge::server

@@ -323,12 +323,4 @@ bool OperatorRepository::revokeSession(qint64 sessionId)
     return runQuery(query, u"UPDATE sessions SET revoked = 1 WHERE id = ?"_s, {sessionId});
 }
 
-bool OperatorRepository::ensureTemplate(qint64 departmentId, const QString &title, const QString &text)
-{
-    QSqlQuery query(m_db);
-    return runQuery(query,
-                    u"INSERT OR IGNORE INTO templates (department_id, title, text) VALUES (?, ?, ?)"_s,
-                    {departmentId, title, text});
-}
-
 } // namespace concierge::server

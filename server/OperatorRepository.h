@@ -12,7 +12,7 @@
 
 namespace concierge::server {
 
-/// Operators, departments, login sessions, status history and templates.
+/// Operators, departments, login sessions and status history (templates: TemplateRepository).
 class OperatorRepository
 {
 public:
@@ -67,9 +67,6 @@ public:
     /// A live (not revoked, seen within the last 30 days) session; touches its last_seen.
     std::optional<SessionRef> findSession(const QString &tokenHash);
     bool revokeSession(qint64 sessionId);
-
-    /// Inserts a template unless one with that title exists in the department.
-    bool ensureTemplate(qint64 departmentId, const QString &title, const QString &text);
 
 private:
     QSqlDatabase m_db;

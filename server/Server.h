@@ -19,6 +19,7 @@
 #include "ServerConfig.h"
 #include "SessionRegistry.h"
 #include "Teleport.h"
+#include "TemplateRepository.h"
 #include "TranscriptMail.h"
 #include "VisitorRepository.h"
 
@@ -53,6 +54,7 @@ private:
     DialogRepository m_dialogs;
     ChatRepository m_chat;
     ModerationRepository m_moderation;
+    TemplateRepository m_templates;
     SessionRegistry m_sessions;
     LoginRateLimiter m_rateLimiter;
     EventFanout m_fanout;

@@ -38,7 +38,7 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
         {u"share-dir"_s, u"Folder holding widget/widget.js and demo/ "
                          "(default: <exe dir>/../share/concierge)."_s,
          u"dir"_s},
-        {u"seed-demo"_s, u"Create department Sales, operator demo@example.com and 3 templates "
+        {u"seed-demo"_s, u"Create department Sales, operator demo@example.com and demo templates "
                          "(idempotent) and set the demo operator's password."_s},
         {u"demo-password"_s, u"Password for the demo operator (default: a random one, printed)."_s,
          u"password"_s},
