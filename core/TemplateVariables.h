@@ -16,13 +16,14 @@ namespace concierge {
 struct Expansion
 {
     QString text;
-    QStringList unknown;           ///< names of the variables left as typed, in order of appearance
-    QList<TextSpan> unknownSpans;  ///< where they are in `text` (braces included), to flag them
+    QStringList unknown;           ///< names of the variables left as typed, each once, in order
+    QList<TextSpan> unknownSpans;  ///< every place they are in `text` (braces included), to flag them
 };
 
-/// Fills `{name}` and `{name|fallback}`: an empty or missing value takes the fallback; a missing one
-/// without a fallback stays as typed and is listed in `unknown` (the app flags it and never sends
-/// it). `{{` and `}}` are literal braces; an unterminated `{` stays as it is.
+/// Fills `{name}` and `{name|fallback}`: an empty or missing value takes the fallback; an empty or
+/// missing one without a fallback stays as typed and is listed in `unknown` (the app flags it and
+/// never sends it). `{{` and `}}` are literal braces; an unterminated `{`, and braces around
+/// something that is not a name (letters, digits, `.`, `_`, `-`), stay as they are.
 Expansion expandVariables(const QString &text, const QHash<QString, QString> &values);
 
 /// The values the app can fill for a dialog with `visitor` (null: none): visitor.name, operator.name,
