@@ -188,6 +188,17 @@ const QList<QStringList> &migrationSteps()
             u"UPDATE messages SET file = CASE json_type(json, '$.file') WHEN 'object' THEN json_extract(json, '$.file') END"_s,
             u"UPDATE room_lines SET file = CASE json_type(json, '$.file') WHEN 'object' THEN json_extract(json, '$.file') END"_s,
         },
+        // v8 (protocol 1.4): the template libraries this operator can see (shared and personal, as
+        // the last sync left them; tags as a JSON array) and how often and when each operator on
+        // this machine used each one (never synced: it ranks suggestions for that operator only).
+        // The sync cursor and whom the cache was synced for live in `kv`.
+        {
+            u"CREATE TABLE templates (id INTEGER PRIMARY KEY, scope TEXT NOT NULL, department_id INTEGER, "
+            "owner_id INTEGER, title TEXT, text TEXT, tags TEXT, revision INTEGER NOT NULL, "
+            "updated_at INTEGER, updated_by TEXT)"_s,
+            u"CREATE TABLE template_usage (operator_id INTEGER NOT NULL, template_id INTEGER NOT NULL, "
+            "count INTEGER NOT NULL, last_used INTEGER, PRIMARY KEY (operator_id, template_id))"_s,
+        },
     };
     return steps;
 }

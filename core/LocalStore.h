@@ -7,6 +7,7 @@
 #include "protocol/Message.h"
 #include "protocol/Moderation.h"
 #include "protocol/OperatorInfo.h"
+#include "protocol/Template.h"
 #include "protocol/Visitor.h"
 
 #include <QDateTime>
@@ -29,6 +30,14 @@ struct OutboxEntry
     friend bool operator==(const OutboxEntry &, const OutboxEntry &) = default;
 };
 
+/// How often, and when last, one operator used one template on this machine (never synced).
+struct TemplateUseRow
+{
+    qint64 templateId = 0;
+    int count = 0;
+    QDateTime lastUsed;
+};
+
 /// The app's local cache: one SQLite file through QtSql (WAL). Holds what the server last told us
 /// (visitors, dialogs, messages), the resume point (`last_seq`) and the outbox, so the main window
 /// fills from disk before any network and a reply typed offline survives a restart.
@@ -37,7 +46,7 @@ class LocalStore
 {
 public:
     /// Bumped with every migration in LocalStore.cpp; a fresh database is created at this version.
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     LocalStore();
     ~LocalStore();
@@ -100,6 +109,23 @@ public:
     bool setServerSettings(const ServerSettings &settings);
     QUrl serverUrl() const;
     bool setServerUrl(const QUrl &url);
+
+    /// The cached template libraries (LocalStoreTemplates.cpp), in id order.
+    QList<protocol::Template> templates() const;
+    bool upsertTemplate(const protocol::Template &item);
+    bool removeTemplate(qint64 id);
+    /// A `templates.sync` since 0: the cache becomes exactly \a templates (one transaction).
+    bool replaceTemplates(const QList<protocol::Template> &templates);
+    /// The sync cursor: the revision the cached libraries are complete up to (0: never synced).
+    qint64 templatesRevision() const;
+    bool setTemplatesRevision(qint64 revision);
+    /// Whom the cached libraries were synced for (operator, role, departments, as the library
+    /// words it): when it changes, the next sync starts over from 0.
+    QString templatesViewer() const;
+    bool setTemplatesViewer(const QString &viewer);
+    QList<TemplateUseRow> templateUsage(qint64 operatorId) const;
+    /// One more use by \a operatorId at \a at; returns the row as now stored.
+    TemplateUseRow recordTemplateUse(qint64 operatorId, qint64 templateId, const QDateTime &at);
 
     bool addOutbox(const OutboxEntry &entry);
     bool removeOutbox(const QString &cid);

@@ -8,6 +8,7 @@
 #include "MessageListModel.h"
 #include "OperatorListModel.h"
 #include "Outbox.h"
+#include "TemplateLibrary.h"
 #include "VisitorListModel.h"
 
 #include "protocol/Frame.h"
@@ -72,6 +73,18 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
 
     // The cache first: the operator sees yesterday's list at once, before any network.
     d->self = store->operatorInfo();
+    // Templates from the cache too; they travel through this session's requests and events.
+    d->templates = new TemplateLibrary(store, this);
+    d->templates->setTransport([this](const QString &type, const QJsonObject &fields, qint64 subjectId) {
+        if (!d->helloDone)
+            return false;
+        sendRequest(type, fields, 0, {}, subjectId);
+        return true;
+    });
+    connect(this, &OperatorSession::connectionStateChanged, d->templates, [this](ConnectionState state) {
+        if (state != ConnectionState::Connected)
+            d->templates->linkDown();
+    });
     d->lastSeq = store->lastSeq();
     d->lastAckedSeq = d->lastSeq;
     // The list needs a few fields of each visitor: read just those (no JSON), and load a visitor
@@ -263,6 +276,7 @@ void OperatorSession::onHelloResult(const QJsonObject &data)
     if (self.id != 0)
         updateSelf(self);
     applyDirectory(data);
+    d->templates->setServerRevision(data.value(u"templatesRevision").toInteger(-1)); // absent before 1.4
     const bool resumed = data.value(u"resumed").toBool();
     if (!resumed) {
         // A big snapshot comes in parts (docs/protocol.md): part 1 here, the rest as `snapshot.part`
@@ -301,6 +315,7 @@ void OperatorSession::completeHello(bool resumed)
     d->helloDone = true;
     setState(ConnectionState::Connected);
     Q_EMIT synced(resumed);
+    d->templates->linkUp(resumed);
     if (!d->loggedInAnnounced) {
         d->loggedInAnnounced = true;
         Q_EMIT loggedIn(d->self);
@@ -411,6 +426,8 @@ void OperatorSession::onEvent(qint64 seq, const QString &name, const QJsonObject
             updateSelf(info);
     } else if (name == u"chat.message") {
         applyChatMessage(protocol::Message::fromJson(data.value(u"message").toObject()));
+    } else if (name == u"template.updated") {
+        d->templates->applyEvent(protocol::Template::fromJson(data.value(u"template").toObject()));
     }
     if (seq > 0) {
         d->lastSeq = seq;
@@ -513,6 +530,7 @@ void OperatorSession::updateSelf(const protocol::OperatorInfo &self)
     const bool mayWorkAgain = knownOffline() && self.mayWork();
     d->self = self;
     d->store->setOperatorInfo(self);
+    d->templates->setViewer(self); // a new role or department syncs the libraries again
     d->visitorModel->setViewer(self.id, self.supervises(), d->settings); // no-op if unchanged
     d->operatorModel->setSelfId(self.id);
     applyOperator(self);
@@ -592,6 +610,8 @@ void OperatorSession::onResult(const Request &r, const QJsonObject &data)
             refillMessageModel();
         if (r.subjectId > 0) // the history of a transcript to mail (emailTranscript)
             sendTranscript(r.dialogId, r.subjectId, messages);
+    } else if (TemplateLibrary::handles(r.type)) {
+        d->templates->handleResult(r.type, r.subjectId, data);
     } else if (r.type == u"dialog.email") {
         Q_EMIT transcriptEmailed(r.dialogId, r.subjectId);
     }
@@ -612,6 +632,10 @@ void OperatorSession::onError(const Request &r, ErrorCode code, const QString &m
         }
         d->outbox->discard(r.cid);
         (r.type == u"chat.send" ? d->chatModel : d->messageModel)->removeLine(r.cid);
+    }
+    if (TemplateLibrary::handles(r.type)) { // the library reports its own failures
+        d->templates->handleError(r.type, r.subjectId, code, message);
+        return;
     }
     if (r.type == u"history.get" && r.subjectId > 0) { // a transcript's history: the mail fails
         Q_EMIT requestFailed(u"dialog.email"_s, code, message);
@@ -749,6 +773,7 @@ bool OperatorSession::canChangeDialog(qint64 dialogId) const
 }
 Connection *OperatorSession::connection() const { return d->connection; }
 FileTransfer *OperatorSession::files() const { return d->files; }
+TemplateLibrary *OperatorSession::templates() const { return d->templates; }
 
 QUrl OperatorSession::httpBaseUrl() const
 {

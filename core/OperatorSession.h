@@ -30,6 +30,7 @@ class Outbox;
 class VisitorListModel;
 class MessageListModel;
 class OperatorListModel;
+class TemplateLibrary;
 
 /// The client engine of one operator: logs in over `/v1/operator`, keeps the local cache in step
 /// with the server (snapshot or resume, acks every event), and sends replies through a persistent
@@ -141,6 +142,8 @@ public:
     /// Files over HTTP: uploads into dialogs, downloads, thumbnails' bytes, my avatar
     /// (uploadAvatar / clearAvatar). Uploaded messages go into the models like received ones.
     FileTransfer *files() const;
+    /// The template libraries (shared and personal), from the cache at once, synced after login.
+    TemplateLibrary *templates() const;
     /// The server's HTTP origin ("http://host:port", "https://…" for wss), from the last login;
     /// empty before one. File URLs ("/v1/files/…") are relative to it.
     QUrl httpBaseUrl() const;

@@ -27,6 +27,7 @@ class LocalStore;
 class MessageListModel;
 class OperatorListModel;
 class Outbox;
+class TemplateLibrary;
 class VisitorListModel;
 
 namespace session {
@@ -61,6 +62,7 @@ struct OperatorSession::Private
     MessageListModel *messageModel = nullptr;
     MessageListModel *chatModel = nullptr;
     OperatorListModel *operatorModel = nullptr;
+    TemplateLibrary *templates = nullptr;
     QList<protocol::Department> departments;
     QList<protocol::Category> categories;
     ServerSettings settings;

@@ -705,6 +705,125 @@ private Q_SLOTS:
         QCOMPARE(schemaOf(oldPath), schemaOf(freshPath));
     }
 
+    /// A cache written by the 1.3 release (schema v7): v8 adds the template tables, empty, and
+    /// the cache keeps everything it had.
+    void migratesFromV7()
+    {
+        QTemporaryDir dir;
+        const QString oldPath = dir.filePath(u"v7.sqlite"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v7"_s);
+            db.setDatabaseName(oldPath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            // The shipped steps 1–7 (their DDL), as they were released.
+            for (const QString &sql : {
+                     u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+                     u"CREATE TABLE visitors (id INTEGER PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL)"_s,
+                     u"CREATE TABLE dialogs (id INTEGER PRIMARY KEY, visitor_id INTEGER NOT NULL, "
+                     "operator_id INTEGER, state TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE messages (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL, "
+                     "author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+                     u"CREATE TABLE outbox (cid TEXT PRIMARY KEY, dialog_id INTEGER NOT NULL, text TEXT NOT NULL, "
+                     "created_at TEXT NOT NULL, seq INTEGER NOT NULL)"_s,
+                     u"CREATE INDEX messages_dialog_at ON messages (dialog_id, at, id)"_s,
+                     u"CREATE INDEX dialogs_visitor ON dialogs (visitor_id)"_s,
+                     u"ALTER TABLE visitors ADD COLUMN name TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN online INTEGER NOT NULL DEFAULT 0"_s,
+                     u"ALTER TABLE visitors ADD COLUMN page_title TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN page_url TEXT"_s,
+                     u"ALTER TABLE visitors ADD COLUMN last_seen INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN created_at INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN closed_at INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN waiting_since INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN department_id INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN language TEXT"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN offline TEXT"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN transfer TEXT"_s,
+                     u"CREATE TABLE room_lines (id INTEGER PRIMARY KEY, cid TEXT UNIQUE, dialog_id INTEGER NOT NULL "
+                     "DEFAULT 0, author TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL, json TEXT NOT NULL)"_s,
+                     u"CREATE INDEX room_lines_at ON room_lines (at, id)"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN category_id INTEGER"_s,
+                     u"ALTER TABLE dialogs ADD COLUMN rating TEXT"_s,
+                     u"ALTER TABLE messages ADD COLUMN file TEXT"_s,
+                     u"ALTER TABLE room_lines ADD COLUMN file TEXT"_s,
+                     u"INSERT INTO schema_version (version) VALUES (7)"_s,
+                     u"INSERT INTO kv (key, value) VALUES ('last_seq', '17')"_s,
+                     u"INSERT INTO messages VALUES (1, 'c1', 8, 'visitor', 'Hello', '2026-01-01T10:00:01.000Z', "
+                     "'{\"id\":1,\"cid\":\"c1\",\"dialogId\":8,\"author\":\"visitor\",\"text\":\"Hello\","
+                     "\"at\":\"2026-01-01T10:00:01.000Z\"}', NULL)"_s,
+                 })
+                QVERIFY2(q.exec(sql), qPrintable(sql + u" — "_s + q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"v7"_s);
+
+        {
+            LocalStore migrated;
+            QVERIFY2(migrated.open(oldPath), qPrintable(migrated.errorString()));
+            QCOMPARE(migrated.schemaVersion(), LocalStore::kSchemaVersion);
+            QCOMPARE(migrated.lastSeq(), 17);
+            QCOMPARE(migrated.messages(8).size(), 1);
+            // Never synced: the first login asks for everything.
+            QVERIFY(migrated.templates().isEmpty());
+            QCOMPARE(migrated.templatesRevision(), 0);
+            QVERIFY(migrated.templatesViewer().isEmpty());
+            QVERIFY(migrated.templateUsage(1).isEmpty());
+        }
+        const QString freshPath = dir.filePath(u"fresh.sqlite"_s);
+        {
+            LocalStore fresh;
+            QVERIFY(fresh.open(freshPath));
+        }
+        QCOMPARE(schemaOf(oldPath), schemaOf(freshPath));
+    }
+
+    /// Templates, the sync cursor and each operator's use of them come back after a restart.
+    void templatesSurviveReopen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"store.sqlite"_s);
+        protocol::Template shared;
+        shared.id = 4;
+        shared.scope = protocol::TemplateScope::Shared;
+        shared.departmentId = 2;
+        shared.title = u"Доставка"_s;
+        shared.text = u"Здравствуйте, {visitor.name|гость}!"_s;
+        shared.tags = {u"shipping"_s, u"ёлки"_s};
+        shared.revision = 118;
+        shared.updatedAt = kT0;
+        shared.updatedBy = u"Anna"_s;
+        protocol::Template personal;
+        personal.id = 9;
+        personal.ownerId = 1;
+        personal.title = u"Mine"_s;
+        personal.text = u"x"_s;
+        personal.revision = 120;
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.replaceTemplates({shared, personal}));
+            QVERIFY(store.setTemplatesRevision(120));
+            QVERIFY(store.setTemplatesViewer(u"1:operator:2"_s));
+            QCOMPARE(store.recordTemplateUse(1, 4, kT0).count, 1);
+            QCOMPARE(store.recordTemplateUse(1, 4, kT0.addSecs(60)).count, 2);
+            QCOMPARE(store.recordTemplateUse(2, 4, kT0).count, 1);
+        }
+        LocalStore store;
+        QVERIFY(store.open(path));
+        QCOMPARE(store.templates(), (QList<protocol::Template>{shared, personal}));
+        QCOMPARE(store.templatesRevision(), 120);
+        QCOMPARE(store.templatesViewer(), u"1:operator:2"_s);
+        const auto usage = store.templateUsage(1);
+        QCOMPARE(usage.size(), 1);
+        QCOMPARE(usage.at(0).count, 2);
+        QCOMPARE(usage.at(0).lastUsed, kT0.addSecs(60));
+        QVERIFY(store.removeTemplate(4));
+        QCOMPARE(store.templates(), QList<protocol::Template>{personal});
+        QVERIFY(store.replaceTemplates({}));
+        QVERIFY(store.templates().isEmpty());
+    }
+
     /// A file line (sent or received) is still a file line after the app restarts.
     void fileMessagesSurviveReopen()
     {
