@@ -244,6 +244,19 @@ QList<Template> TemplateRepository::history(qint64 id)
     return templatesFrom(query);
 }
 
+std::optional<Template> TemplateRepository::versionAt(qint64 id, qint64 revision)
+{
+    QSqlQuery query(m_db);
+    if (!runQuery(query,
+                  u"SELECT template_id, scope, department_id, owner_id, title, text, tags, revision, updated_at, "
+                  "updated_by, 0 FROM template_versions WHERE template_id = ? AND revision <= ? "
+                  "ORDER BY revision DESC LIMIT 1"_s,
+                  {id, revision})
+        || !query.next())
+        return std::nullopt;
+    return templateFrom(query);
+}
+
 bool TemplateRepository::transaction()
 {
     return m_db.transaction();

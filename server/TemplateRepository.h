@@ -49,6 +49,9 @@ public:
     std::optional<protocol::Template> markDeleted(protocol::Template item, const QString &by);
     /// Earlier versions of a template, newest first.
     QList<protocol::Template> history(qint64 id);
+    /// The kept version of template \a id that was current at \a revision (the newest replaced
+    /// version not newer than it), if the history still has it.
+    std::optional<protocol::Template> versionAt(qint64 id, qint64 revision);
 
     bool transaction();
     bool commit();

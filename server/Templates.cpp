@@ -83,11 +83,22 @@ void Templates::sync(ClientConnection *connection, const OperatorInfo &me, const
         for (const Template &item : m_repository.changedSince(since)) {
             if (templaterules::canSee(me, item))
                 templates.append(item.deleted ? goneFor(item).toJson() : item.toJson());
-            else if (item.scope == TemplateScope::Shared) // perhaps moved out of their departments
+            else if (sawBefore(me, item, since)) // moved out of their departments since
                 templates.append(goneFor(item).toJson());
         }
     }
     connection->sendResult(frame.rid, {{u"templates"_s, templates}, {u"revision"_s, revision}});
+}
+
+bool Templates::sawBefore(const OperatorInfo &me, const Template &item, qint64 since)
+{
+    if (item.scope != TemplateScope::Shared)
+        return false; // a personal template never changes hands
+    if (const auto then = m_repository.versionAt(item.id, since))
+        return templaterules::canSee(me, *then);
+    // No kept version from then: it was created after `since` — unless the history was trimmed,
+    // in which case a tombstone for something they never had does no harm.
+    return m_repository.history(item.id).size() >= TemplateRepository::kPerTemplateVersions;
 }
 
 std::optional<Template> Templates::visible(ClientConnection *connection, const OperatorInfo &me, const Frame &frame,

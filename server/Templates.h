@@ -37,6 +37,8 @@ private:
     /// not_found itself otherwise.
     std::optional<protocol::Template> visible(ClientConnection *connection, const protocol::OperatorInfo &me,
                                               const protocol::Frame &frame, qint64 id, bool liveOnly);
+    /// Whether \a me could see the shared template \a item as it was at revision \a since.
+    bool sawBefore(const protocol::OperatorInfo &me, const protocol::Template &item, qint64 since);
     /// `template.updated` to those who can see \a now; those who could see \a before only (a shared
     /// template moved to another department) get it as deleted.
     void announce(const protocol::Template &now, const std::optional<protocol::Template> &before = std::nullopt);
