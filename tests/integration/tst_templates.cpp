@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -137,6 +139,7 @@ private Q_SLOTS:
     void exportThenImportRoundTrips();
     void aBadImportFileNamesTheEntryAndChangesNothing_data();
     void aBadImportFileNamesTheEntryAndChangesNothing();
+    void anOlderDatabaseKeepsItsTemplatesAsShared();
 
 private:
     /// Anna (Sales), Boris (Support), Sam (supervisor), Ada (admin), then the server.
@@ -620,6 +623,72 @@ void TestTemplates::aBadImportFileNamesTheEntryAndChangesNothing()
         QVERIFY2(output.contains(mention), qPrintable(u"missing \"%1\" in: %2"_s.arg(mention, output)));
     QVERIFY2(output.contains(u"nothing was imported"_s), qPrintable(output));
     QCOMPARE(exportTemplates(u"after.json"_s), before);
+}
+
+namespace {
+
+/// Turns the state database back into schema 4 as far as templates go (migration 5 touches nothing
+/// else): the old `templates` table, with rows an older server could hold — two titles differing
+/// only in case, a Cyrillic one — and no revision counter or versions.
+bool downgradeTemplatesToSchema4(const QString &databasePath)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"schema4"_s);
+        db.setDatabaseName(databasePath);
+        ok = db.open();
+        QSqlQuery query(db);
+        const QStringList statements{
+            u"DROP TABLE template_versions"_s,
+            u"DROP TABLE template_revision"_s,
+            u"DROP TABLE templates"_s,
+            u"CREATE TABLE templates (id INTEGER PRIMARY KEY, department_id INTEGER REFERENCES departments(id) "
+            "ON DELETE CASCADE, title TEXT NOT NULL, text TEXT NOT NULL, UNIQUE (department_id, title))"_s,
+            u"INSERT INTO templates (department_id, title, text) SELECT id, 'Greeting', 'Hi!' FROM departments "
+            "WHERE name = 'Sales'"_s,
+            u"INSERT INTO templates (department_id, title, text) SELECT id, 'greeting', 'hi' FROM departments "
+            "WHERE name = 'Sales'"_s,
+            u"INSERT INTO templates (department_id, title, text) SELECT id, 'Доставка', 'Курьером' FROM departments "
+            "WHERE name = 'Support'"_s,
+            u"DELETE FROM schema_version WHERE version >= 5"_s,
+        };
+        for (const QString &statement : statements) {
+            if (ok && !query.exec(statement)) {
+                qWarning() << "downgrade failed at" << statement;
+                ok = false;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"schema4"_s);
+    return ok;
+}
+
+} // namespace
+
+void TestTemplates::anOlderDatabaseKeepsItsTemplatesAsShared()
+{
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY(admin(server(), {u"create-department"_s, u"--name"_s, u"Sales"_s}));
+    QVERIFY(admin(server(), {u"create-department"_s, u"--name"_s, u"Support"_s}));
+    QVERIFY(createOperator(server(), kAda, u"Ada"_s, {u"--role"_s, u"admin"_s}));
+    QVERIFY(downgradeTemplatesToSchema4(server().stateDir() + u"/concierge.sqlite"_s));
+    QVERIFY2(server().start(), qPrintable(server().output()));
+
+    QJsonObject hello;
+    auto ada = login(kAda, &hello);
+    QVERIFY(ada);
+    const qint64 support = departmentId(hello, u"Support"_s);
+    const QJsonObject library = sync(*ada, 0);
+    QCOMPARE(liveTitles(library), sorted(kDemoTitles + QStringList{u"greeting"_s, u"Доставка"_s}));
+    for (const QJsonValue &item : data(library).value(u"templates").toArray()) {
+        QCOMPARE(item.toObject().value(u"scope").toString(), u"shared"_s);
+        QVERIFY(item.toObject().value(u"revision").toInteger() > 0);
+    }
+    QCOMPARE(hello.value(u"templatesRevision").toInteger(), data(library).value(u"revision").toInteger());
+    // The old Cyrillic title is compared case-insensitively like a new one.
+    QCOMPARE(errorCode(save(*ada, shared(u"ДОСТАВКА"_s, support))), u"bad_request"_s);
+    QVERIFY(isResult(save(*ada, shared(u"Оплата"_s, support))));
 }
 
 QTEST_GUILESS_MAIN(TestTemplates)
