@@ -6,7 +6,8 @@
 // request with an address the reply button reads "Send by email" and the reply reaches the
 // visitor's mailbox, an ordinary dialog keeps "Send". My profile: a malformed email is refused
 // under the field, a good one saved; a picture chosen shows, and goes again with Remove. A server
-// without mail: the button is disabled and its tooltip says why.
+// without mail: the button is disabled and its tooltip says why. A server gone while a transcript
+// is on its way: the notice says it may not have been sent.
 #include "AvatarEditor.h"
 #include "DialogActionsBar.h"
 #include "DialogPane.h"
@@ -113,6 +114,7 @@ private Q_SLOTS:
     void sendByEmailOnAnOfflineRequest();
     void profileEmailAndPicture();
     void withoutMailTheButtonSaysWhy();
+    void lostLinkTranscriptMayNotHaveGone();
 
 private:
     template <typename T> T *mine(const QString &name) const { return m_me.window()->findChild<T *>(name); }
@@ -370,6 +372,39 @@ void TestMailActions::withoutMailTheButtonSaysWhy()
                  "The server cannot send mail: no mail server is set up in its configuration."));
     QVERIFY(!op.window()->findChild<QAction *>(u"emailTranscriptAction"_s)->isEnabled());
     QVERIFY(guitest::saveScreenshot(op.window(), u"transcript-without-mail"_s));
+}
+
+// The server goes away while a transcript waits on a slow mail server: the notice says it may not
+// have been sent — not "was not sent", which nobody knows then.
+void TestMailActions::lostLinkTranscriptMayNotHaveGone()
+{
+    ServerProcess server;
+    QVERIFY2(server.start({u"--smtp-url"_s, m_sink.url(), u"--smtp-from"_s, u"chat@example.com"_s}),
+             "the real concierge-server did not start");
+    guitest::Operator op;
+    op.openWindow();
+    QVERIFY(op.login(server, kMe, server.demoPassword(), OperatorStatus::Online));
+    QJsonObject hello;
+    auto visitor = testkit::connectVisitor(server, &hello);
+    QVERIFY(visitor);
+    const qint64 dialogId = testkit::openDialog(*visitor, u"Is the shop open today?"_s);
+    QVERIFY(dialogId > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(op.session()->dialog(dialogId).operatorId, op.id(), kWaitMs);
+    QVERIFY(openInWindow(op, testkit::idOf(hello.value(u"visitorId")), dialogId));
+
+    m_sink.setDelaySeconds(30);
+    auto *button = op.window()->findChild<QPushButton *>(u"emailTranscriptButton"_s);
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QPointer<ui::TranscriptRecipientDialog> picker = op.window()->findChild<ui::TranscriptRecipientDialog *>();
+    QVERIFY(picker);
+    picker->accept(); // to me
+    server.kill();
+    auto *bar = op.window()->findChild<ui::NoticeBar *>(u"dialogNoticeBar"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(bar->kind(), ui::NoticeBar::Kind::Error, kWaitMs);
+    m_sink.setDelaySeconds(0);
+    QCOMPARE(bar->text(), OperatorSession::tr("The connection was lost; the transcript may not have been sent."));
+    QVERIFY(guitest::saveScreenshot(op.window(), u"transcript-link-lost"_s));
 }
 
 QTEST_MAIN(TestMailActions)
