@@ -208,7 +208,8 @@ int listOperators(OperatorRepository &operators)
     return 0;
 }
 
-int departmentCommand(const QString &command, const QCommandLineParser &parser, OperatorRepository &operators)
+int departmentCommand(const QString &command, const QCommandLineParser &parser, OperatorRepository &operators,
+                      Database &database)
 {
     if (command == u"list-departments") {
         for (const protocol::Department &department : operators.departments())
@@ -229,8 +230,15 @@ int departmentCommand(const QString &command, const QCommandLineParser &parser, 
     const auto id = operators.departmentId(name);
     if (!id)
         return fail(u"no department named \""_s + name + u"\""_s);
-    if (!operators.deleteDepartment(*id))
+    // Its shared templates go with it, as tombstones the operators' apps learn of at their next sync.
+    TemplateRepository templates(database.handle());
+    if (!database.transaction())
         return fail(u"cannot delete the department"_s);
+    if (!templates.retireDepartment(*id, u"admin (command line)"_s) || !operators.deleteDepartment(*id)
+        || !database.commit()) {
+        database.rollback();
+        return fail(u"cannot delete the department"_s);
+    }
     out() << "deleted department " << *id << " " << name << Qt::endl;
     return 0;
 }
@@ -405,7 +413,7 @@ int AdminCli::run(const QStringList &arguments)
     if (command == u"list-operators")
         return listOperators(operators);
     if (command == u"create-department" || command == u"delete-department" || command == u"list-departments")
-        return departmentCommand(command, parser, operators);
+        return departmentCommand(command, parser, operators, database);
     ModerationRepository moderation(database.handle());
     if (command == u"create-category" || command == u"delete-category" || command == u"list-categories")
         return categoryCommand(command, parser, moderation);

@@ -233,6 +233,21 @@ std::optional<Template> TemplateRepository::markDeleted(Template item, const QSt
     return item;
 }
 
+bool TemplateRepository::retireDepartment(qint64 departmentId, const QString &by)
+{
+    QSqlQuery query(m_db);
+    if (!runQuery(query, u"SELECT %1 FROM templates WHERE department_id = ? AND deleted = 0"_s.arg(QLatin1StringView(kColumns)),
+                  {departmentId}))
+        return false;
+    for (const Template &item : templatesFrom(query)) {
+        if (!markDeleted(item, by))
+            return false;
+    }
+    QSqlQuery move(m_db);
+    return runQuery(move, u"UPDATE templates SET department_id = NULL WHERE department_id = ? AND deleted = 1"_s,
+                    {departmentId});
+}
+
 QList<Template> TemplateRepository::history(qint64 id)
 {
     QSqlQuery query(m_db);

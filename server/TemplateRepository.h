@@ -47,6 +47,10 @@ public:
     std::optional<protocol::Template> update(protocol::Template item, const protocol::Template &previous);
     /// Turns \a item into a tombstone with the next revision.
     std::optional<protocol::Template> markDeleted(protocol::Template item, const QString &by);
+    /// Before department \a departmentId is deleted (which cascades to its templates): its live
+    /// templates become tombstones with new revisions, and every tombstone of it is moved out of it
+    /// (to "everyone"), so that syncs still tell clients they are gone.
+    bool retireDepartment(qint64 departmentId, const QString &by);
     /// Earlier versions of a template, newest first.
     QList<protocol::Template> history(qint64 id);
     /// The kept version of template \a id that was current at \a revision (the newest replaced

@@ -136,6 +136,7 @@ private Q_SLOTS:
     void everySessionThatCanSeeAChangeHearsOfIt();
     void theLastWriteWinsAndTheOverwrittenVersionIsKept();
     void historyKeepsTheLastTwentyVersions();
+    void aDeletedDepartmentsTemplatesSyncAsGone();
     void exportThenImportRoundTrips();
     void aBadImportFileNamesTheEntryAndChangesNothing_data();
     void aBadImportFileNamesTheEntryAndChangesNothing();
@@ -501,6 +502,26 @@ void TestTemplates::historyKeepsTheLastTwentyVersions()
     QCOMPARE(versions.size(), 20);
     QCOMPARE(versions.first().toObject().value(u"text").toString(), u"text 24"_s);
     QCOMPARE(versions.last().toObject().value(u"text").toString(), u"text 5"_s);
+}
+
+void TestTemplates::aDeletedDepartmentsTemplatesSyncAsGone()
+{
+    QVERIFY(start());
+    auto ada = login(kAda);
+    QVERIFY(ada);
+    const qint64 refunds = idOfTemplate(templateOf(save(*ada, shared(u"Refunds"_s, m_support))));
+    QVERIFY(refunds > 0);
+    QJsonObject hello;
+    auto sam = login(kSam, &hello); // a supervisor, who sees Support's templates
+    QVERIFY(sam);
+    const qint64 since = hello.value(u"templatesRevision").toInteger();
+    QVERIFY(admin(server(), {u"delete-department"_s, u"--name"_s, u"Support"_s}));
+
+    const QJsonObject changes = sync(*sam, since);
+    QCOMPARE(deletedIds(changes), QList<qint64>{refunds});
+    QVERIFY(data(changes).value(u"revision").toInteger() > since);
+    QVERIFY(!liveTitles(sync(*sam, 0)).contains(u"Refunds"_s));
+    QVERIFY(!exportTemplates(u"after.json"_s).contains(u"Refunds"_s));
 }
 
 void TestTemplates::exportThenImportRoundTrips()
