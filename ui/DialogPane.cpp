@@ -11,6 +11,7 @@
 #include "OperatorChatPane.h"
 #include "OperatorSession.h"
 #include "ReplyEditor.h"
+#include "ReplyTemplates.h"
 #include "TransferDialog.h"
 #include "protocol/ProtocolVersion.h"
 
@@ -68,6 +69,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     , m_sendButton(new QPushButton(tr("&Send"), m_replyRow))
     , m_chatPane(new OperatorChatPane(session, this))
     , m_files(new DialogFiles(session, this, m_notice))
+    , m_templates(new ReplyTemplates(session, m_replyEdit, m_notice, this))
 {
     setObjectName(QStringLiteral("dialogPane"));
     m_modeTabs->setObjectName(QStringLiteral("dialogModeTabBar"));
@@ -142,6 +144,7 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
     auto *replyLayout = new QHBoxLayout(m_replyRow);
     replyLayout->setContentsMargins(0, 0, 0, 0);
     replyLayout->addWidget(m_files->attachButton(), 0, Qt::AlignBottom);
+    replyLayout->addWidget(m_templates->saveButton(), 0, Qt::AlignBottom);
     replyLayout->addWidget(m_replyEdit, 1);
     replyLayout->addWidget(m_sendButton, 0, Qt::AlignBottom);
 
@@ -184,13 +187,15 @@ DialogPane::DialogPane(OperatorSession *session, QWidget *parent)
             updateOperatorsTab();
         }
     });
-    connect(m_replyEdit, &ReplyEditor::submitted, this, &DialogPane::sendReply);
+    // Typed replies pass the template variables check; sent templates come ready.
+    connect(m_replyEdit, &ReplyEditor::submitted, m_templates, &ReplyTemplates::submitTyped);
+    connect(m_templates, &ReplyTemplates::send, this, &DialogPane::sendReply);
     connect(m_replyEdit, &ReplyEditor::filesPasted, m_files, &DialogFiles::sendFiles);
     connect(m_replyEdit, &ReplyEditor::imagePasted, m_files, &DialogFiles::sendPastedImage);
     connect(m_sendButton, &QPushButton::clicked, this, [this] {
         const QString text = m_replyEdit->toPlainText().trimmed();
         if (!text.isEmpty())
-            sendReply(text);
+            m_templates->submitTyped(text);
         m_replyEdit->setFocus();
     });
     connect(m_replyEdit, &ReplyEditor::typingChanged, this, [this](bool typing) {
@@ -302,6 +307,7 @@ void DialogPane::showVisitor(qint64 visitorId, qint64 dialogId)
         m_notice->clearNotice();
     m_visitorId = visitorId;
     m_dialogId = dialogId;
+    m_templates->setVisitor(visitorId);
     m_typingLabel->clear();
     m_actionsBar->showVisitor(visitorId, dialogId);
     m_session->openDialog(dialogId);

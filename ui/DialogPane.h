@@ -26,6 +26,7 @@ class DialogFiles;
 class NoticeBar;
 class OperatorChatPane;
 class ReplyEditor;
+class ReplyTemplates;
 class TransferDialog;
 
 /// Middle pane. A switch between the visitor's dialog and the operator room (Ctrl+1 / Ctrl+2).
@@ -52,6 +53,8 @@ public:
     TransferDialog *openTransferDialog();
     DialogActionsBar *actionsBar() const { return m_actionsBar; }
     DialogFiles *files() const { return m_files; }
+    /// Template suggestions and "Save as my template" of the reply box.
+    ReplyTemplates *templates() const { return m_templates; }
 
 private:
     void buildActions();
@@ -91,6 +94,7 @@ private:
     QPushButton *m_sendButton;
     OperatorChatPane *m_chatPane;
     DialogFiles *m_files;
+    ReplyTemplates *m_templates;
     QPointer<TransferDialog> m_transferDialog;
     std::optional<protocol::TransferTarget>
         m_sentTransfer; ///< the last transfer asked for, to word a refusal

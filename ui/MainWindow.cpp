@@ -9,6 +9,7 @@
 #include "ShortcutsDialog.h"
 #include "StatusComboBox.h"
 #include "SystemLineText.h"
+#include "TemplatesDialog.h"
 #include "TeleportCodeField.h"
 #include "TrayIcon.h"
 #include "VisitorInfoPane.h"
@@ -125,6 +126,9 @@ void MainWindow::buildMenus()
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
 
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QAction *templates = settingsMenu->addAction(tr("&Templates…"));
+    templates->setObjectName(QStringLiteral("templatesAction"));
+    connect(templates, &QAction::triggered, this, &MainWindow::openTemplatesDialog);
     QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(languageMenu);
     const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
@@ -213,6 +217,20 @@ ProfileDialog *MainWindow::openProfileDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_profileDialog = dialog;
     dialog->open();
+    return dialog;
+}
+
+TemplatesDialog *MainWindow::openTemplatesDialog()
+{
+    if (m_templatesDialog) {
+        m_templatesDialog->raise();
+        m_templatesDialog->activateWindow();
+        return m_templatesDialog;
+    }
+    auto *dialog = new TemplatesDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_templatesDialog = dialog;
+    dialog->show(); // not modal: the operator may copy from a dialog meanwhile
     return dialog;
 }
 

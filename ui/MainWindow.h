@@ -18,6 +18,7 @@ class DialogPane;
 class ProfileDialog;
 class ShortcutsDialog;
 class StatusComboBox;
+class TemplatesDialog;
 class TeleportCodeField;
 class TrayIcon;
 class VisitorInfoPane;
@@ -45,6 +46,8 @@ public:
     BansDialog *openBansDialog();
     /// File → My profile… (name, languages, password).
     ProfileDialog *openProfileDialog();
+    /// Settings → Templates… (personal and shared libraries).
+    TemplatesDialog *openTemplatesDialog();
 
 Q_SIGNALS:
     void logoutRequested();
@@ -75,6 +78,7 @@ private:
     QPointer<ShortcutsDialog> m_shortcutsDialog;
     QPointer<BansDialog> m_bansDialog;
     QPointer<ProfileDialog> m_profileDialog;
+    QPointer<TemplatesDialog> m_templatesDialog;
 };
 
 } // namespace concierge::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ReplyEditor.h"
 
+#include "TemplateSuggestionPopup.h"
+
 #include <QFileInfo>
 #include <QImage>
 #include <QKeyEvent>
@@ -28,8 +30,66 @@ QList<QPair<QKeySequence, QString>> ReplyEditor::keys()
     };
 }
 
+QList<QPair<QKeySequence, QString>> ReplyEditor::suggestionKeys()
+{
+    return {
+        {QKeySequence(Qt::Key_Up), tr("Choose the template above")},
+        {QKeySequence(Qt::Key_Down), tr("Choose the template below")},
+        {QKeySequence(Qt::Key_Enter), tr("Send the chosen template")},
+        {QKeySequence(Qt::Key_Tab), tr("Put the chosen template in the reply box to edit it")},
+        {QKeySequence(Qt::Key_Escape), tr("Close the suggestions")},
+    };
+}
+
+bool ReplyEditor::event(QEvent *event)
+{
+    // Tab would move the focus on (tabChangesFocus) before keyPressEvent() saw it.
+    if (event->type() == QEvent::KeyPress && handleSuggestionKey(static_cast<QKeyEvent *>(event)))
+        return true;
+    // Esc is also a window shortcut (the visitor filter): while suggestions show, it is theirs.
+    if (event->type() == QEvent::ShortcutOverride && m_suggestions && m_suggestions->isVisible()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            event->accept();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
+bool ReplyEditor::handleSuggestionKey(QKeyEvent *event)
+{
+    if (!m_suggestions || !m_suggestions->isVisible())
+        return false;
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    if (modifiers != Qt::NoModifier)
+        return false; // Shift+Enter still breaks the line, Shift+Tab still moves back
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        m_suggestions->moveSelection(event->key() == Qt::Key_Up ? -1 : 1);
+        break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Tab:
+        if (const qint64 id = m_suggestions->currentTemplateId())
+            Q_EMIT templatePicked(id, event->key() != Qt::Key_Tab);
+        break;
+    case Qt::Key_Escape:
+        m_suggestions->hide();
+        Q_EMIT suggestionsDismissed();
+        break;
+    default:
+        return false;
+    }
+    event->accept();
+    return true;
+}
+
 void ReplyEditor::keyPressEvent(QKeyEvent *event)
 {
+    if (handleSuggestionKey(event))
+        return;
     const bool isEnter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (isEnter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText().trimmed();

@@ -98,7 +98,12 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
     const QList<Entry> entries = collect(window);
     for (const Entry &entry : entries)
         new QTreeWidgetItem(entry.inReplyBox ? replyGroup : windowGroup, {entry.action, entry.keys});
-    const int rows = int(entries.size()) + 2;
+    // The same keys mean something else while template suggestions show over the reply box.
+    QTreeWidgetItem *suggestionsGroup = addGroup(tr("While templates are suggested"));
+    const QList<QPair<QKeySequence, QString>> suggestionKeys = ReplyEditor::suggestionKeys();
+    for (const auto &[sequence, text] : suggestionKeys)
+        new QTreeWidgetItem(suggestionsGroup, {text, sequence.toString(QKeySequence::NativeText)});
+    const int rows = int(entries.size() + suggestionKeys.size()) + 3;
     m_tree->setMinimumSize(460, qMin(600, 40 + rows * (fontMetrics().height() + 6)));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
