@@ -2,8 +2,13 @@
 #include "TemplateSearch.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 // How suggestions are ranked (issue 5: match quality, then this operator's use, then the title).
 //
@@ -81,29 +86,59 @@ QString foldForIndex(const QString &text)
 }
 
 /// Calls onHit(position) for each occurrence of `needle` in buf[from, to); onHit answers where to
-/// go on looking (any value below the next position just goes on; -1 stops). The vectorised
-/// QStringView::indexOf(QChar) looks for the needle's rarest character (`anchor`), so a scan of the
-/// whole index mostly runs at memchr speed.
+/// go on looking (any value below the next position just goes on; -1 stops). `anchor` and
+/// `second` are the positions of the needle's two rarest characters: eight places at a time
+/// (SSE2, the x86-64 baseline) are tested for both at once, so a scan of the whole index runs near
+/// memory speed and hardly any place that is not a hit gets compared in full.
 template<typename OnHit>
 void scanRange(const QChar *buf, qsizetype from, qsizetype to, QStringView needle, qsizetype anchor,
-               OnHit &&onHit)
+               qsizetype second, OnHit &&onHit)
 {
     const qsizetype length = needle.size();
-    const QChar a = needle[anchor];
+    const auto *units = reinterpret_cast<const char16_t *>(buf);
+    const char16_t *wanted = needle.utf16();
+    const char16_t a = wanted[anchor];
+    const char16_t b = wanted[second];
+    const qsizetype delta = second - anchor;
     const qsizetype lastAnchor = to - length + anchor; // inclusive
-    qsizetype pos = from + anchor;
-    while (pos <= lastAnchor) {
-        const qsizetype i = QStringView(buf + pos, lastAnchor + 1 - pos).indexOf(a);
-        if (i < 0)
-            return;
-        const qsizetype at = pos + i - anchor;
-        pos += i + 1;
-        if (std::memcmp(buf + at, needle.data(), size_t(length) * sizeof(QChar)) != 0)
-            continue;
+    qsizetype skipTo = from + anchor; // anchors before this are not looked at
+    // Answers false to stop.
+    const auto candidate = [&](qsizetype anchorAt) {
+        if (anchorAt < skipTo)
+            return true;
+        const qsizetype at = anchorAt - anchor;
+        for (qsizetype i = 0; i < length; ++i) {
+            if (units[at + i] != wanted[i])
+                return true;
+        }
         const qsizetype next = onHit(at);
         if (next < 0)
+            return false;
+        skipTo = std::max(anchorAt + 1, next + anchor);
+        return true;
+    };
+    qsizetype pos = skipTo;
+#if defined(__SSE2__)
+    const __m128i wantedA = _mm_set1_epi16(short(a));
+    const __m128i wantedB = _mm_set1_epi16(short(b));
+    while (pos + 8 <= lastAnchor + 1) {
+        const __m128i atA = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + pos));
+        const __m128i atB = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units + pos + delta));
+        const __m128i both = _mm_and_si128(_mm_cmpeq_epi16(atA, wantedA), _mm_cmpeq_epi16(atB, wantedB));
+        // Two mask bits per unit: keep the low one of each.
+        unsigned mask = unsigned(_mm_movemask_epi8(both)) & 0x5555u;
+        while (mask) {
+            if (!candidate(pos + std::countr_zero(mask) / 2))
+                return;
+            mask &= mask - 1;
+        }
+        pos = std::max(pos + 8, skipTo);
+    }
+#endif
+    for (; pos <= lastAnchor; ++pos) {
+        if (units[pos] == a && units[pos + delta] == b && !candidate(pos))
             return;
-        pos = std::max(pos, next + anchor);
+        pos = std::max(pos, skipTo - 1);
     }
 }
 
@@ -165,12 +200,13 @@ QString foldForSearch(const QString &text)
 struct TemplateIndex::Query
 {
     bool titleOnly = false;
-    QStringList words; ///< folded, no white space, longest first
+    QStringList words; ///< folded, no white space, rarest first
     QString phrase;    ///< the words as typed, joined by one space
 };
 
 void TemplateIndex::reset(const QList<protocol::Template> &templates)
 {
+    m_recent.clear();
     m_buffer.clear();
     m_slots.clear();
     m_slotOf.clear();
@@ -189,6 +225,7 @@ void TemplateIndex::upsert(const protocol::Template &t)
 {
     if (m_charCount.empty())
         m_charCount.assign(0x10000, 0);
+    m_recent.clear();
     if (const auto it = m_slotOf.constFind(t.id); it != m_slotOf.cend()) {
         kill(*it);
         m_slotOf.erase(it);
@@ -201,6 +238,7 @@ void TemplateIndex::upsert(const protocol::Template &t)
 void TemplateIndex::remove(qint64 id)
 {
     if (const auto it = m_slotOf.constFind(id); it != m_slotOf.cend()) {
+        m_recent.clear();
         kill(*it);
         m_slotOf.erase(it);
         compactIfWasteful();
@@ -277,13 +315,20 @@ void TemplateIndex::scanWord(const QString &word, const Query &query, std::vecto
                              const std::vector<qsizetype> *onlySlots) const
 {
     marks.assign(m_slots.size(), 0);
+    // The two rarest characters (the same one twice for a single character).
+    const auto count = [this, &word](qsizetype i) { return m_charCount[word.at(i).unicode()]; };
     qsizetype anchor = 0;
     for (qsizetype i = 1; i < word.size(); ++i) {
-        if (m_charCount[word.at(i).unicode()] < m_charCount[word.at(anchor).unicode()])
+        if (count(i) < count(anchor))
             anchor = i;
     }
-    if (m_charCount[word.at(anchor).unicode()] == 0)
+    if (count(anchor) == 0)
         return;
+    qsizetype second = anchor;
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        if (i != anchor && (second == anchor || count(i) < count(second)))
+            second = i;
+    }
     const QChar *buf = m_buffer.constData();
     const qsizetype length = word.size();
     size_t s = 0; // the slot of the last hit: hits come in buffer order
@@ -321,14 +366,23 @@ void TemplateIndex::scanWord(const QString &word, const Query &query, std::vecto
         }
         return at + 1;
     };
-    if (!onlySlots) {
-        scanRange(buf, 0, m_buffer.size(), word, anchor, onHit);
+    if (!onlySlots && !query.titleOnly) {
+        scanRange(buf, 0, m_buffer.size(), word, anchor, second, onHit);
         return;
     }
-    for (const qsizetype only : *onlySlots) {
-        s = size_t(only);
+    // One slot at a time; for "/" only the titles, a twentieth of the buffer.
+    const auto scanSlot = [&](size_t index) {
+        s = index;
         const Slot &slot = m_slots[s];
-        scanRange(buf, slot.start, query.titleOnly ? slot.titleEnd : slot.textEnd, word, anchor, onHit);
+        if (slot.live)
+            scanRange(buf, slot.start, query.titleOnly ? slot.titleEnd : slot.textEnd, word, anchor, second, onHit);
+    };
+    if (onlySlots) {
+        for (const qsizetype only : *onlySlots)
+            scanSlot(size_t(only));
+    } else {
+        for (size_t index = 0; index < m_slots.size(); ++index)
+            scanSlot(index);
     }
 }
 
@@ -352,35 +406,58 @@ QList<Suggestion> TemplateIndex::suggest(const QString &typed,
     if (query.words.size() > kMaxWords)
         query.words.resize(kMaxWords);
     query.phrase = query.words.join(u' ');
-    // The longest word first: it usually leaves the fewest slots for the others to look at.
-    std::stable_sort(query.words.begin(), query.words.end(),
-                     [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    // The rarest word first (by its rarest character): it leaves the fewest slots for the others.
+    const auto rarity = [this](const QString &word) {
+        quint32 least = UINT32_MAX;
+        for (const QChar c : word)
+            least = std::min(least, m_charCount[c.unicode()]);
+        return least;
+    };
+    std::stable_sort(query.words.begin(), query.words.end(), [&rarity](const QString &a, const QString &b) {
+        return rarity(a) < rarity(b);
+    });
+
+    // Typing on: what matches now matched the shorter query too (every word then was a prefix of
+    // a word now), so only its candidates are looked at again.
+    const std::vector<qsizetype> *narrowTo = nullptr;
+    for (const Narrowing &recent : m_recent) {
+        if (recent.titleOnly == query.titleOnly && query.phrase.startsWith(recent.phrase)
+            && (!narrowTo || recent.candidates.size() < narrowTo->size()))
+            narrowTo = &recent.candidates;
+    }
 
     // Slots holding every word, and for each the words' marks.
     const size_t slotCount = m_slots.size();
     std::vector<std::vector<quint8>> wordMarks(size_t(query.words.size()));
     std::vector<qsizetype> candidates;
     for (qsizetype w = 0; w < query.words.size(); ++w) {
+        const std::vector<qsizetype> *only = w == 0 ? narrowTo : &candidates;
+        // Many candidates are cheaper to find again in one pass over the whole buffer.
+        if (only && only->size() * 2 > slotCount)
+            only = nullptr;
         std::vector<quint8> &marks = wordMarks[size_t(w)];
-        // A few candidates are cheaper to look at one by one than the whole buffer.
-        const bool few = w > 0 && candidates.size() * 8 < slotCount;
-        scanWord(query.words.at(w), query, marks, few ? &candidates : nullptr);
+        scanWord(query.words.at(w), query, marks, only);
         std::vector<qsizetype> kept;
-        if (w == 0) {
+        if (w == 0 && !narrowTo) {
             for (size_t s = 0; s < slotCount; ++s) {
                 if (marks[s])
                     kept.push_back(qsizetype(s));
             }
         } else {
-            for (const qsizetype s : candidates) {
+            for (const qsizetype s : w == 0 ? *narrowTo : candidates) {
                 if (marks[size_t(s)])
                     kept.push_back(s);
             }
         }
         candidates = std::move(kept);
         if (candidates.empty())
-            return {};
+            break;
     }
+    if (m_recent.size() >= kRecentQueries)
+        m_recent.erase(m_recent.begin());
+    m_recent.push_back({query.titleOnly, query.phrase, candidates});
+    if (candidates.empty())
+        return {};
     std::vector<quint8> phraseMarks;
     if (query.words.size() > 1)
         scanWord(query.phrase, query, phraseMarks, &candidates);

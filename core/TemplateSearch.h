@@ -46,7 +46,7 @@ QString foldForSearch(const QString &text);
 /// The templates as the suggestion popup searches them (issue 5, "Suggestions while typing"): every
 /// title, tag and text folded once, here, and laid end to end in one buffer, so a keystroke costs a
 /// scan of contiguous memory (budget: 2 ms with 10,000 templates, ARCHITECTURE.md).
-/// Not thread-safe: use it from one thread (the GUI thread's TemplateLibrary).
+/// Not thread-safe, suggest() included (it remembers recent queries): use it from one thread.
 class TemplateIndex
 {
 public:
@@ -78,6 +78,14 @@ private:
         bool live = true;
     };
     struct Query;
+    /// The candidates of a recent query, to narrow down the next keystroke's search.
+    struct Narrowing
+    {
+        bool titleOnly = false;
+        QString phrase;
+        std::vector<qsizetype> candidates;
+    };
+    static constexpr size_t kRecentQueries = 8;
 
     void append(const protocol::Template &t);
     void kill(qsizetype slot);
@@ -91,6 +99,7 @@ private:
     QHash<qint64, qsizetype> m_slotOf; ///< id → its live slot
     std::vector<quint32> m_charCount;  ///< occurrences of each UTF-16 unit: picks a query's rarest char
     qsizetype m_deadChars = 0;
+    mutable std::vector<Narrowing> m_recent; ///< a cache: cleared by every change to the index
 };
 
 } // namespace concierge
