@@ -149,6 +149,11 @@ void Templates::save(ClientConnection *connection, const OperatorInfo &me, const
             return;
         }
         item.scope = previous->scope;
+        // Optional fields left out keep their values; null says "for everyone" / "no tags".
+        if (!object.contains(u"departmentId"))
+            item.departmentId = previous->departmentId;
+        if (!object.contains(u"tags"))
+            item.tags = previous->tags;
     }
     if (item.scope == TemplateScope::Shared && me.role != protocol::OperatorRole::Admin) {
         connection->sendError(frame.rid, ErrorCode::Forbidden, u"Only admins change shared templates"_s);

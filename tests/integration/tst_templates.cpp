@@ -289,9 +289,12 @@ void TestTemplates::onlyAdminsWriteSharedTemplates()
     // Boris is not in Sales: for him the template does not exist.
     QCOMPARE(errorCode(boris->request(u"template.delete"_s, {{u"id"_s, greeting}})), u"not_found"_s);
 
+    edit.remove(u"departmentId"_s); // left out: it stays in Sales
     const QJsonObject changed = save(*ada, edit);
     QVERIFY2(isResult(changed), QJsonDocument(changed).toJson().constData());
     QCOMPARE(templateOf(changed).value(u"text").toString(), u"Yo"_s);
+    QCOMPARE(idOf(templateOf(changed).value(u"departmentId")), m_sales);
+    QCOMPARE(templateOf(changed).value(u"tags").toArray(), QJsonArray{u"hello"_s}); // the demo's, kept
     QCOMPARE(templateOf(changed).value(u"updatedBy").toString(), u"Ada"_s);
     QVERIFY(isResult(ada->request(u"template.delete"_s, {{u"id"_s, greeting}})));
     QVERIFY(!liveTitles(sync(*anna, 0)).contains(u"Greeting"_s));
