@@ -74,13 +74,15 @@ std::optional<Entry> checkEntry(const QJsonValue &value, qsizetype index, Templa
     }
     if (const auto refusal = templaterules::tidyAndCheck(entry.item))
         return fail(refusal->message);
-    entry.existing = templates.findByTitle(TemplateScope::Shared, 0, entry.item.departmentId, entry.item.title);
+    entry.existing =
+        templates.findByTitle(TemplateScope::Shared, 0, entry.item.departmentId, entry.item.title);
     return entry;
 }
 
 } // namespace
 
-int exportShared(TemplateRepository &templates, OperatorRepository &operators, const QString &path, QString *error)
+int exportShared(TemplateRepository &templates, OperatorRepository &operators, const QString &path,
+                 QString *error)
 {
     QHash<qint64, QString> departmentNames;
     for (const protocol::Department &department : operators.departments())
@@ -93,21 +95,23 @@ int exportShared(TemplateRepository &templates, OperatorRepository &operators, c
     std::sort(shared.begin(), shared.end(), [&](const Template &a, const Template &b) {
         const QString departmentA = departmentNames.value(a.departmentId);
         const QString departmentB = departmentNames.value(b.departmentId);
-        return departmentA != departmentB ? departmentA < departmentB
-                                          : TemplateRepository::titleKey(a.title) < TemplateRepository::titleKey(b.title);
+        return departmentA != departmentB
+                   ? departmentA < departmentB
+                   : TemplateRepository::titleKey(a.title) < TemplateRepository::titleKey(b.title);
     });
     QJsonArray entries;
     for (const Template &item : std::as_const(shared)) {
-        entries.append(QJsonObject{{u"title"_s, item.title},
-                                   {u"text"_s, item.text},
-                                   {u"tags"_s, QJsonArray::fromStringList(item.tags)},
-                                   {u"department"_s, item.departmentId > 0 ? QJsonValue(departmentNames.value(item.departmentId))
-                                                                          : QJsonValue()}});
+        entries.append(QJsonObject{
+            {u"title"_s, item.title},
+            {u"text"_s, item.text},
+            {u"tags"_s, QJsonArray::fromStringList(item.tags)},
+            {u"department"_s,
+             item.departmentId > 0 ? QJsonValue(departmentNames.value(item.departmentId)) : QJsonValue()}});
     }
     // QSaveFile: a failed write leaves an earlier export whole rather than half overwritten.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(entries).toJson(QJsonDocument::Indented)) < 0
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(entries).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
         *error = u"cannot write "_s + path + u": "_s + file.errorString();
         return -1;
     }
@@ -125,11 +129,14 @@ bool importShared(TemplateRepository &templates, OperatorRepository &operators, 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = u"%1 is not valid JSON (at character %2: %3)"_s.arg(path).arg(parseError.offset).arg(parseError.errorString());
+        *error = u"%1 is not valid JSON (at character %2: %3)"_s.arg(path)
+                     .arg(parseError.offset)
+                     .arg(parseError.errorString());
         return false;
     }
     if (!document.isArray()) {
-        *error = path + u" must hold a JSON list of templates: [{\"title\", \"text\", \"tags\", \"department\"}]"_s;
+        *error = path +
+                 u" must hold a JSON list of templates: [{\"title\", \"text\", \"tags\", \"department\"}]"_s;
         return false;
     }
     QHash<QString, qint64> departmentIds;
@@ -144,9 +151,11 @@ bool importShared(TemplateRepository &templates, OperatorRepository &operators, 
         auto entry = checkEntry(array.at(i), i, templates, departmentIds, error);
         if (!entry)
             return false;
-        const QPair<qint64, QString> key{entry->item.departmentId, TemplateRepository::titleKey(entry->item.title)};
+        const QPair<qint64, QString> key{entry->item.departmentId,
+                                         TemplateRepository::titleKey(entry->item.title)};
         if (const auto first = firstWithTitle.constFind(key); first != firstWithTitle.cend()) {
-            *error = entryName(i, entry->item.title) + u": the same title as entry %1 in the same department"_s.arg(*first + 1);
+            *error = entryName(i, entry->item.title) +
+                     u": the same title as entry %1 in the same department"_s.arg(*first + 1);
             return false;
         }
         firstWithTitle.insert(key, i);
@@ -162,8 +171,8 @@ bool importShared(TemplateRepository &templates, OperatorRepository &operators, 
         entry.item.updatedBy = kCliAuthor;
         entry.item.updatedAt = QDateTime::currentDateTimeUtc();
         const Template *existing = entry.existing ? &*entry.existing : nullptr;
-        if (existing && existing->title == entry.item.title && existing->text == entry.item.text
-            && existing->tags == entry.item.tags) {
+        if (existing && existing->title == entry.item.title && existing->text == entry.item.text &&
+            existing->tags == entry.item.tags) {
             ++counts->unchanged; // no new revision, no history line for a file imported twice
             continue;
         }
@@ -192,14 +201,20 @@ bool seedDemo(TemplateRepository &templates, qint64 departmentId)
         QStringList tags;
     };
     const QList<Demo> demos{
-        {u"Greeting"_s, u"Hello {visitor.name|there}! I'm {operator.name}. How can I help you today?"_s, {u"hello"_s}},
+        {u"Greeting"_s,
+         u"Hello {visitor.name|there}! I'm {operator.name}. How can I help you today?"_s,
+         {u"hello"_s}},
         {u"Pricing"_s,
          u"You can find our current plans and prices on the pricing page of {site|our site}."_s,
          {u"price"_s, u"plans"_s}},
-        {u"Goodbye"_s, u"Thank you for contacting us. Have a nice day, {visitor.name|and come back soon}!"_s, {u"bye"_s}},
-        {u"Приветствие"_s, u"Здравствуйте, {visitor.name|уважаемый посетитель}! Меня зовут {operator.name}. Чем могу помочь?"_s,
+        {u"Goodbye"_s,
+         u"Thank you for contacting us. Have a nice day, {visitor.name|and come back soon}!"_s,
+         {u"bye"_s}},
+        {u"Приветствие"_s,
+         u"Здравствуйте, {visitor.name|уважаемый посетитель}! Меня зовут {operator.name}. Чем могу помочь?"_s,
          {u"привет"_s}},
-        {u"Доставка"_s, u"Доставка по городу занимает 1–2 дня. Подробности на странице «{page.title|Доставка}»."_s,
+        {u"Доставка"_s,
+         u"Доставка по городу занимает 1–2 дня. Подробности на странице «{page.title|Доставка}»."_s,
          {u"доставка"_s}},
     };
     bool ok = true;

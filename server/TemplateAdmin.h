@@ -13,7 +13,8 @@ namespace templateadmin {
 
 /// Writes every live shared template as `[{"title", "text", "tags", "department": name|null}]`,
 /// by department then title. Returns how many, or -1 with \a error.
-int exportShared(TemplateRepository &templates, OperatorRepository &operators, const QString &path, QString *error);
+int exportShared(TemplateRepository &templates, OperatorRepository &operators, const QString &path,
+                 QString *error);
 
 struct ImportCounts
 {

@@ -88,12 +88,13 @@ void TemplateRepository::refoldTitleKeys()
         // Two old titles that differ only in case keep their migrated keys (the second one's made
         // unique with "#id"): both stay usable, and renaming one is the admin's call.
         QSqlQuery update(m_db);
-        runQuery(update,
-                 u"UPDATE templates SET title_key = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM templates other "
-                 "WHERE other.deleted = 0 AND other.id <> templates.id AND other.scope = templates.scope "
-                 "AND IFNULL(other.owner_id, 0) = IFNULL(templates.owner_id, 0) "
-                 "AND IFNULL(other.department_id, 0) = IFNULL(templates.department_id, 0) AND other.title_key = ?)"_s,
-                 {key, query.value(0), key});
+        runQuery(
+            update,
+            u"UPDATE templates SET title_key = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM templates other "
+            "WHERE other.deleted = 0 AND other.id <> templates.id AND other.scope = templates.scope "
+            "AND IFNULL(other.owner_id, 0) = IFNULL(templates.owner_id, 0) "
+            "AND IFNULL(other.department_id, 0) = IFNULL(templates.department_id, 0) AND other.title_key = ?)"_s,
+            {key, query.value(0), key});
     }
 }
 
@@ -117,22 +118,22 @@ std::optional<qint64> TemplateRepository::nextRevision()
 std::optional<Template> TemplateRepository::find(qint64 id)
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query, u"SELECT %1 FROM templates WHERE id = ?"_s.arg(QLatin1StringView(kColumns)), {id})
-        || !query.next())
+    if (!runQuery(query, u"SELECT %1 FROM templates WHERE id = ?"_s.arg(QLatin1StringView(kColumns)), {id}) ||
+        !query.next())
         return std::nullopt;
     return templateFrom(query);
 }
 
-std::optional<Template> TemplateRepository::findByTitle(TemplateScope scope, qint64 ownerId, qint64 departmentId,
-                                                        const QString &title)
+std::optional<Template> TemplateRepository::findByTitle(TemplateScope scope, qint64 ownerId,
+                                                        qint64 departmentId, const QString &title)
 {
     QSqlQuery query(m_db);
     if (!runQuery(query,
                   u"SELECT %1 FROM templates WHERE deleted = 0 AND scope = ? AND IFNULL(owner_id, 0) = ? "
                   "AND IFNULL(department_id, 0) = ? AND title_key = ?"_s.arg(QLatin1StringView(kColumns)),
                   {protocol::templateScopeToString(scope), scope == TemplateScope::Personal ? ownerId : 0,
-                   scope == TemplateScope::Shared ? departmentId : 0, titleKey(title)})
-        || !query.next())
+                   scope == TemplateScope::Shared ? departmentId : 0, titleKey(title)}) ||
+        !query.next())
         return std::nullopt;
     return templateFrom(query);
 }
@@ -141,7 +142,8 @@ QList<Template> TemplateRepository::changedSince(qint64 since)
 {
     QSqlQuery query(m_db);
     if (!runQuery(query,
-                  u"SELECT %1 FROM templates WHERE revision > ? ORDER BY revision"_s.arg(QLatin1StringView(kColumns)),
+                  u"SELECT %1 FROM templates WHERE revision > ? ORDER BY revision"_s.arg(
+                      QLatin1StringView(kColumns)),
                   {since}))
         return {};
     return templatesFrom(query);
@@ -150,7 +152,8 @@ QList<Template> TemplateRepository::changedSince(qint64 since)
 QList<Template> TemplateRepository::live()
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query, u"SELECT %1 FROM templates WHERE deleted = 0 ORDER BY id"_s.arg(QLatin1StringView(kColumns))))
+    if (!runQuery(query, u"SELECT %1 FROM templates WHERE deleted = 0 ORDER BY id"_s.arg(
+                             QLatin1StringView(kColumns))))
         return {};
     return templatesFrom(query);
 }
@@ -166,13 +169,14 @@ std::optional<Template> TemplateRepository::insert(Template item)
         item.updatedAt = QDateTime::currentDateTimeUtc();
     const bool personal = item.scope == TemplateScope::Personal;
     QSqlQuery query(m_db);
-    if (!runQuery(query,
-                  u"INSERT INTO templates (scope, department_id, owner_id, title, title_key, text, tags, revision, "
-                  "updated_at, updated_by, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"_s,
-                  {protocol::templateScopeToString(item.scope), personal ? QVariant() : idOrNull(item.departmentId),
-                   personal ? idOrNull(item.ownerId) : QVariant(), item.title, titleKey(item.title), item.text,
-                   tagsToText(item.tags), item.revision, protocol::timestampToJson(item.updatedAt),
-                   item.updatedBy}))
+    if (!runQuery(
+            query,
+            u"INSERT INTO templates (scope, department_id, owner_id, title, title_key, text, tags, revision, "
+            "updated_at, updated_by, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"_s,
+            {protocol::templateScopeToString(item.scope), personal ? QVariant() : idOrNull(item.departmentId),
+             personal ? idOrNull(item.ownerId) : QVariant(), item.title, titleKey(item.title), item.text,
+             tagsToText(item.tags), item.revision, protocol::timestampToJson(item.updatedAt),
+             item.updatedBy}))
         return std::nullopt;
     item.id = query.lastInsertId().toLongLong();
     return item;
@@ -181,13 +185,14 @@ std::optional<Template> TemplateRepository::insert(Template item)
 std::optional<Template> TemplateRepository::update(Template item, const Template &previous)
 {
     QSqlQuery keep(m_db);
-    if (!runQuery(keep,
-                  u"INSERT INTO template_versions (template_id, scope, department_id, owner_id, title, text, tags, "
-                  "revision, updated_at, updated_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                  {previous.id, protocol::templateScopeToString(previous.scope), idOrNull(previous.departmentId),
-                   idOrNull(previous.ownerId), previous.title, previous.text, tagsToText(previous.tags),
-                   previous.revision, protocol::timestampToJson(previous.updatedAt), previous.updatedBy,
-                   protocol::timestampToJson(QDateTime::currentDateTimeUtc())}))
+    if (!runQuery(
+            keep,
+            u"INSERT INTO template_versions (template_id, scope, department_id, owner_id, title, text, tags, "
+            "revision, updated_at, updated_by, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {previous.id, protocol::templateScopeToString(previous.scope), idOrNull(previous.departmentId),
+             idOrNull(previous.ownerId), previous.title, previous.text, tagsToText(previous.tags),
+             previous.revision, protocol::timestampToJson(previous.updatedAt), previous.updatedBy,
+             protocol::timestampToJson(QDateTime::currentDateTimeUtc())}))
         return std::nullopt;
     QSqlQuery trim(m_db);
     if (!runQuery(trim,
@@ -209,8 +214,8 @@ std::optional<Template> TemplateRepository::update(Template item, const Template
     if (!runQuery(query,
                   u"UPDATE templates SET department_id = ?, title = ?, title_key = ?, text = ?, tags = ?, "
                   "revision = ?, updated_at = ?, updated_by = ? WHERE id = ?"_s,
-                  {item.scope == TemplateScope::Personal ? QVariant() : idOrNull(item.departmentId), item.title,
-                   titleKey(item.title), item.text, tagsToText(item.tags), item.revision,
+                  {item.scope == TemplateScope::Personal ? QVariant() : idOrNull(item.departmentId),
+                   item.title, titleKey(item.title), item.text, tagsToText(item.tags), item.revision,
                    protocol::timestampToJson(item.updatedAt), item.updatedBy, item.id}))
         return std::nullopt;
     return item;
@@ -226,9 +231,10 @@ std::optional<Template> TemplateRepository::markDeleted(Template item, const QSt
     item.updatedAt = QDateTime::currentDateTimeUtc();
     item.updatedBy = by;
     QSqlQuery query(m_db);
-    if (!runQuery(query,
-                  u"UPDATE templates SET deleted = 1, revision = ?, updated_at = ?, updated_by = ? WHERE id = ?"_s,
-                  {item.revision, protocol::timestampToJson(item.updatedAt), by, item.id}))
+    if (!runQuery(
+            query,
+            u"UPDATE templates SET deleted = 1, revision = ?, updated_at = ?, updated_by = ? WHERE id = ?"_s,
+            {item.revision, protocol::timestampToJson(item.updatedAt), by, item.id}))
         return std::nullopt;
     return item;
 }
@@ -236,7 +242,9 @@ std::optional<Template> TemplateRepository::markDeleted(Template item, const QSt
 bool TemplateRepository::retireDepartment(qint64 departmentId, const QString &by)
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query, u"SELECT %1 FROM templates WHERE department_id = ? AND deleted = 0"_s.arg(QLatin1StringView(kColumns)),
+    if (!runQuery(query,
+                  u"SELECT %1 FROM templates WHERE department_id = ? AND deleted = 0"_s.arg(
+                      QLatin1StringView(kColumns)),
                   {departmentId}))
         return false;
     for (const Template &item : templatesFrom(query)) {
@@ -244,17 +252,19 @@ bool TemplateRepository::retireDepartment(qint64 departmentId, const QString &by
             return false;
     }
     QSqlQuery move(m_db);
-    return runQuery(move, u"UPDATE templates SET department_id = NULL WHERE department_id = ? AND deleted = 1"_s,
+    return runQuery(move,
+                    u"UPDATE templates SET department_id = NULL WHERE department_id = ? AND deleted = 1"_s,
                     {departmentId});
 }
 
 QList<Template> TemplateRepository::history(qint64 id)
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query,
-                  u"SELECT template_id, scope, department_id, owner_id, title, text, tags, revision, updated_at, "
-                  "updated_by, 0 FROM template_versions WHERE template_id = ? ORDER BY id DESC LIMIT ?"_s,
-                  {id, kPerTemplateVersions}))
+    if (!runQuery(
+            query,
+            u"SELECT template_id, scope, department_id, owner_id, title, text, tags, revision, updated_at, "
+            "updated_by, 0 FROM template_versions WHERE template_id = ? ORDER BY id DESC LIMIT ?"_s,
+            {id, kPerTemplateVersions}))
         return {};
     return templatesFrom(query);
 }
@@ -262,12 +272,13 @@ QList<Template> TemplateRepository::history(qint64 id)
 std::optional<Template> TemplateRepository::versionAt(qint64 id, qint64 revision)
 {
     QSqlQuery query(m_db);
-    if (!runQuery(query,
-                  u"SELECT template_id, scope, department_id, owner_id, title, text, tags, revision, updated_at, "
-                  "updated_by, 0 FROM template_versions WHERE template_id = ? AND revision <= ? "
-                  "ORDER BY revision DESC LIMIT 1"_s,
-                  {id, revision})
-        || !query.next())
+    if (!runQuery(
+            query,
+            u"SELECT template_id, scope, department_id, owner_id, title, text, tags, revision, updated_at, "
+            "updated_by, 0 FROM template_versions WHERE template_id = ? AND revision <= ? "
+            "ORDER BY revision DESC LIMIT 1"_s,
+            {id, revision}) ||
+        !query.next())
         return std::nullopt;
     return templateFrom(query);
 }

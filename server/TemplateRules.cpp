@@ -22,16 +22,19 @@ std::optional<Refusal> tidyAndCheck(Template &item)
     if (item.title.isEmpty())
         return Refusal{ErrorCode::BadRequest, u"The title must not be empty"_s, {}};
     if (item.title.size() > kMaxTitleChars)
-        return Refusal{ErrorCode::BadRequest, u"The title must be at most %1 characters"_s.arg(kMaxTitleChars), {}};
+        return Refusal{
+            ErrorCode::BadRequest, u"The title must be at most %1 characters"_s.arg(kMaxTitleChars), {}};
     if (item.text.trimmed().isEmpty())
         return Refusal{ErrorCode::BadRequest, u"The text must not be empty"_s, {}};
     if (item.text.size() > kMaxTextChars)
-        return Refusal{ErrorCode::TooLong, u"The text must be at most %1 characters"_s.arg(kMaxTextChars), {}};
+        return Refusal{
+            ErrorCode::TooLong, u"The text must be at most %1 characters"_s.arg(kMaxTextChars), {}};
     QStringList tags;
     for (const QString &tag : std::as_const(item.tags)) {
         const QString trimmed = tag.trimmed();
         if (trimmed.isEmpty() || trimmed.size() > kMaxTagChars)
-            return Refusal{ErrorCode::BadRequest, u"Each tag must be 1 to %1 characters"_s.arg(kMaxTagChars), {}};
+            return Refusal{
+                ErrorCode::BadRequest, u"Each tag must be 1 to %1 characters"_s.arg(kMaxTagChars), {}};
         if (!tags.contains(trimmed, Qt::CaseInsensitive))
             tags.append(trimmed);
     }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "Refusal.h"
-
 #include "protocol/OperatorInfo.h"
 #include "protocol/Template.h"
 

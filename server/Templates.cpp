@@ -68,7 +68,8 @@ void Templates::sync(ClientConnection *connection, const OperatorInfo &me, const
     const QJsonValue sinceValue = frame.object.value(u"since");
     const qint64 since = sinceValue.isUndefined() ? 0 : sinceValue.toInteger(-1);
     if (since < 0) {
-        connection->sendError(frame.rid, ErrorCode::BadRequest, u"\"since\" must be a revision (0: everything)"_s);
+        connection->sendError(frame.rid, ErrorCode::BadRequest,
+                              u"\"since\" must be a revision (0: everything)"_s);
         return;
     }
     // Read the counter first: a change made after it is then sent again at the next sync, never lost.
@@ -101,8 +102,8 @@ bool Templates::sawBefore(const OperatorInfo &me, const Template &item, qint64 s
     return m_repository.history(item.id).size() >= TemplateRepository::kPerTemplateVersions;
 }
 
-std::optional<Template> Templates::visible(ClientConnection *connection, const OperatorInfo &me, const Frame &frame,
-                                           qint64 id, bool liveOnly)
+std::optional<Template> Templates::visible(ClientConnection *connection, const OperatorInfo &me,
+                                           const Frame &frame, qint64 id, bool liveOnly)
 {
     const auto stored = m_repository.find(id);
     if (!stored || (liveOnly && stored->deleted) || !templaterules::canSee(me, *stored)) {
@@ -126,16 +127,17 @@ void Templates::save(ClientConnection *connection, const OperatorInfo &me, const
     const QJsonArray tagList = tags.toArray();
     const QJsonValue scope = object.value(u"scope");
     const QJsonValue base = frame.object.value(u"baseRevision");
-    const bool tagsOk = tags.isUndefined() || tags.isNull()
-                        || (tags.isArray() && std::all_of(tagList.begin(), tagList.end(),
-                                                          [](const QJsonValue &tag) { return tag.isString(); }));
-    const bool scopeOk = scope.toString() == u"shared" || scope.toString() == u"personal"
-                         || (scope.isUndefined() && id && *id > 0);
-    if (!id || !departmentId || !tagsOk || !scopeOk || !object.value(u"title").isString()
-        || !object.value(u"text").isString() || !(base.isUndefined() || base.isNull() || base.isDouble())) {
-        connection->sendError(frame.rid, ErrorCode::BadRequest,
-                              u"template.save needs \"template\" with scope (shared or personal), title, text, "
-                              "optional id, departmentId and tags (strings), and an optional baseRevision"_s);
+    const bool tagsOk = tags.isUndefined() || tags.isNull() ||
+                        (tags.isArray() && std::all_of(tagList.begin(), tagList.end(),
+                                                       [](const QJsonValue &tag) { return tag.isString(); }));
+    const bool scopeOk = scope.toString() == u"shared" || scope.toString() == u"personal" ||
+                         (scope.isUndefined() && id && *id > 0);
+    if (!id || !departmentId || !tagsOk || !scopeOk || !object.value(u"title").isString() ||
+        !object.value(u"text").isString() || !(base.isUndefined() || base.isNull() || base.isDouble())) {
+        connection->sendError(
+            frame.rid, ErrorCode::BadRequest,
+            u"template.save needs \"template\" with scope (shared or personal), title, text, "
+            "optional id, departmentId and tags (strings), and an optional baseRevision"_s);
         return;
     }
     Template item = Template::fromJson(object);
@@ -251,10 +253,9 @@ void Templates::announce(const Template &now, const std::optional<Template> &bef
     m_sessions.pushToOperators(u"template.updated"_s, {{u"template"_s, now.toJson()}},
                                [&](qint64 operatorId) { return canSee(operatorId, now); });
     if (before) {
-        m_sessions.pushToOperators(u"template.updated"_s, {{u"template"_s, goneFor(now).toJson()}},
-                                   [&](qint64 operatorId) {
-                                       return !canSee(operatorId, now) && canSee(operatorId, *before);
-                                   });
+        m_sessions.pushToOperators(
+            u"template.updated"_s, {{u"template"_s, goneFor(now).toJson()}},
+            [&](qint64 operatorId) { return !canSee(operatorId, now) && canSee(operatorId, *before); });
     }
 }
 

@@ -30,7 +30,8 @@ public:
     void sync(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void save(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void remove(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
-    void history(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
+    void history(ClientConnection *connection, const protocol::OperatorInfo &me,
+                 const protocol::Frame &frame);
 
 private:
     /// The stored template \a id as \a me may touch it (live, theirs or shared and visible); answers
@@ -41,7 +42,8 @@ private:
     bool sawBefore(const protocol::OperatorInfo &me, const protocol::Template &item, qint64 since);
     /// `template.updated` to those who can see \a now; those who could see \a before only (a shared
     /// template moved to another department) get it as deleted.
-    void announce(const protocol::Template &now, const std::optional<protocol::Template> &before = std::nullopt);
+    void announce(const protocol::Template &now,
+                  const std::optional<protocol::Template> &before = std::nullopt);
 
     TemplateRepository &m_repository;
     OperatorRepository &m_operators;

@@ -172,12 +172,12 @@ void TestTemplates::cleanup()
 bool TestTemplates::start()
 {
     m_server = std::make_unique<ServerProcess>();
-    if (!admin(server(), {u"create-department"_s, u"--name"_s, u"Sales"_s})
-        || !admin(server(), {u"create-department"_s, u"--name"_s, u"Support"_s})
-        || !createOperator(server(), kAnna, u"Anna"_s, {u"--department"_s, u"Sales"_s})
-        || !createOperator(server(), kBoris, u"Boris"_s, {u"--department"_s, u"Support"_s})
-        || !createOperator(server(), kSam, u"Sam"_s, {u"--role"_s, u"supervisor"_s})
-        || !createOperator(server(), kAda, u"Ada"_s, {u"--role"_s, u"admin"_s}))
+    if (!admin(server(), {u"create-department"_s, u"--name"_s, u"Sales"_s}) ||
+        !admin(server(), {u"create-department"_s, u"--name"_s, u"Support"_s}) ||
+        !createOperator(server(), kAnna, u"Anna"_s, {u"--department"_s, u"Sales"_s}) ||
+        !createOperator(server(), kBoris, u"Boris"_s, {u"--department"_s, u"Support"_s}) ||
+        !createOperator(server(), kSam, u"Sam"_s, {u"--role"_s, u"supervisor"_s}) ||
+        !createOperator(server(), kAda, u"Ada"_s, {u"--role"_s, u"admin"_s}))
         return false;
     if (!server().start()) {
         qWarning().noquote() << server().output();
@@ -240,7 +240,8 @@ void TestTemplates::personalTemplatesAreNobodyElsesBusiness()
     auto boris = login(kBoris);
     auto ada = login(kAda);
     QVERIFY(anna && boris && ada);
-    const QJsonObject mine = templateOf(save(*anna, personal(u"My secret phrasing"_s, u"Dear {visitor.name}"_s)));
+    const QJsonObject mine =
+        templateOf(save(*anna, personal(u"My secret phrasing"_s, u"Dear {visitor.name}"_s)));
     const qint64 id = idOfTemplate(mine);
     QVERIFY(id > 0);
     QCOMPARE(idOf(mine.value(u"ownerId")), idOf(annaHello.value(u"operator").toObject().value(u"id")));
@@ -501,7 +502,8 @@ void TestTemplates::historyKeepsTheLastTwentyVersions()
         edit.insert(u"text"_s, u"text %1"_s.arg(i));
         QVERIFY(isResult(save(*anna, edit)));
     }
-    const QJsonArray versions = data(anna->request(u"template.history"_s, {{u"id"_s, id}})).value(u"versions").toArray();
+    const QJsonArray versions =
+        data(anna->request(u"template.history"_s, {{u"id"_s, id}})).value(u"versions").toArray();
     QCOMPARE(versions.size(), 20);
     QCOMPARE(versions.first().toObject().value(u"text").toString(), u"text 24"_s);
     QCOMPARE(versions.last().toObject().value(u"text").toString(), u"text 5"_s);
@@ -558,7 +560,9 @@ void TestTemplates::exportThenImportRoundTrips()
     QJsonObject before;
     QVERIFY(login(kAda, &before));
     QString output;
-    QCOMPARE(server().admin({u"import-templates"_s, u"--file"_s, server().stateDir() + u"/export.json"_s}, &output), 0);
+    QCOMPARE(server().admin({u"import-templates"_s, u"--file"_s, server().stateDir() + u"/export.json"_s},
+                            &output),
+             0);
     QVERIFY2(output.contains(u"0 added, 0 updated"_s), qPrintable(output));
     QJsonObject after;
     QVERIFY(login(kAda, &after));
@@ -573,8 +577,10 @@ void TestTemplates::exportThenImportRoundTrips()
             edited.replace(i, item);
         }
     }
-    edited.append(QJsonObject{{u"title"_s, u"Скидки"_s}, {u"text"_s, u"10% для {visitor.name|вас}"_s},
-                              {u"tags"_s, QJsonArray{}}, {u"department"_s, u"Sales"_s}});
+    edited.append(QJsonObject{{u"title"_s, u"Скидки"_s},
+                              {u"text"_s, u"10% для {visitor.name|вас}"_s},
+                              {u"tags"_s, QJsonArray{}},
+                              {u"department"_s, u"Sales"_s}});
     const QString editedPath = server().stateDir() + u"/edited.json"_s;
     QVERIFY(writeFile(editedPath, QJsonDocument(edited).toJson()));
     QCOMPARE(server().admin({u"import-templates"_s, u"--file"_s, editedPath}, &output), 0);
@@ -590,7 +596,8 @@ void TestTemplates::exportThenImportRoundTrips()
         }
     }
     QVERIFY(hours > 0);
-    const QJsonArray versions = data(ada->request(u"template.history"_s, {{u"id"_s, hours}})).value(u"versions").toArray();
+    const QJsonArray versions =
+        data(ada->request(u"template.history"_s, {{u"id"_s, hours}})).value(u"versions").toArray();
     QCOMPARE(versions.size(), 1);
     QCOMPARE(versions.first().toObject().value(u"text").toString(), u"We answer 9–18"_s);
 
@@ -600,7 +607,9 @@ void TestTemplates::exportThenImportRoundTrips()
     ServerProcess fresh;
     QVERIFY(fresh.admin({u"create-department"_s, u"--name"_s, u"Sales"_s}) == 0);
     QVERIFY(fresh.admin({u"create-department"_s, u"--name"_s, u"Support"_s}) == 0);
-    QCOMPARE(fresh.admin({u"import-templates"_s, u"--file"_s, server().stateDir() + u"/second.json"_s}, &output), 0);
+    QCOMPARE(
+        fresh.admin({u"import-templates"_s, u"--file"_s, server().stateDir() + u"/second.json"_s}, &output),
+        0);
     const QString copyPath = fresh.stateDir() + u"/copy.json"_s;
     QCOMPARE(fresh.admin({u"export-templates"_s, u"--file"_s, copyPath}, &output), 0);
     QCOMPARE(readAll(copyPath), second);
@@ -611,7 +620,8 @@ void TestTemplates::aBadImportFileNamesTheEntryAndChangesNothing_data()
     QTest::addColumn<QByteArray>("file");
     QTest::addColumn<QStringList>("mentions"); ///< what the error must say
 
-    const QByteArray good = R"({"title": "Brand new", "text": "Valid and first", "tags": [], "department": null})";
+    const QByteArray good =
+        R"({"title": "Brand new", "text": "Valid and first", "tags": [], "department": null})";
     QTest::newRow("malformed JSON") << QByteArray("[" + good + ", {\"title\": \"Broken\",]")
                                     << QStringList{u"not valid JSON"_s};
     QTest::newRow("not a list") << good << QStringList{u"JSON list"_s};
@@ -619,17 +629,18 @@ void TestTemplates::aBadImportFileNamesTheEntryAndChangesNothing_data()
         << QByteArray("[" + good + R"(, {"title": "Скидки", "text": "x", "department": "Salez"}])")
         << QStringList{u"entry 2"_s, u"Скидки"_s, u"Salez"_s};
     QTest::newRow("duplicate in the file")
-        << QByteArray("[" + good
-                      + R"(, {"title": "Доставка", "text": "a", "department": "Support"},)"
-                        R"( {"title": "доставка", "text": "b", "department": "Support"}])")
+        << QByteArray("[" + good +
+                      R"(, {"title": "Доставка", "text": "a", "department": "Support"},)"
+                      R"( {"title": "доставка", "text": "b", "department": "Support"}])")
         << QStringList{u"entry 3"_s, u"доставка"_s, u"entry 2"_s};
     QTest::newRow("empty title") << QByteArray("[" + good + R"(, {"title": " ", "text": "x"}])")
                                  << QStringList{u"entry 2"_s, u"title"_s};
-    QTest::newRow("too long text")
-        << QByteArray("[" + good + R"(, {"title": "Essay", "text": ")" + QByteArray(10001, 'x') + "\"}]")
-        << QStringList{u"entry 2"_s, u"Essay"_s, u"10000"_s};
-    QTest::newRow("tags not strings") << QByteArray("[" + good + R"(, {"title": "Odd", "text": "x", "tags": [1]}])")
-                                      << QStringList{u"entry 2"_s, u"Odd"_s, u"tags"_s};
+    QTest::newRow("too long text") << QByteArray("[" + good + R"(, {"title": "Essay", "text": ")" +
+                                                 QByteArray(10001, 'x') + "\"}]")
+                                   << QStringList{u"entry 2"_s, u"Essay"_s, u"10000"_s};
+    QTest::newRow("tags not strings")
+        << QByteArray("[" + good + R"(, {"title": "Odd", "text": "x", "tags": [1]}])")
+        << QStringList{u"entry 2"_s, u"Odd"_s, u"tags"_s};
 }
 
 void TestTemplates::aBadImportFileNamesTheEntryAndChangesNothing()
@@ -666,13 +677,17 @@ bool downgradeTemplatesToSchema4(const QString &databasePath)
             u"DROP TABLE template_versions"_s,
             u"DROP TABLE template_revision"_s,
             u"DROP TABLE templates"_s,
-            u"CREATE TABLE templates (id INTEGER PRIMARY KEY, department_id INTEGER REFERENCES departments(id) "
+            u"CREATE TABLE templates (id INTEGER PRIMARY KEY, department_id INTEGER REFERENCES "
+            u"departments(id) "
             "ON DELETE CASCADE, title TEXT NOT NULL, text TEXT NOT NULL, UNIQUE (department_id, title))"_s,
-            u"INSERT INTO templates (department_id, title, text) SELECT id, 'Greeting', 'Hi!' FROM departments "
+            u"INSERT INTO templates (department_id, title, text) SELECT id, 'Greeting', 'Hi!' FROM "
+            u"departments "
             "WHERE name = 'Sales'"_s,
-            u"INSERT INTO templates (department_id, title, text) SELECT id, 'greeting', 'hi' FROM departments "
+            u"INSERT INTO templates (department_id, title, text) SELECT id, 'greeting', 'hi' FROM "
+            u"departments "
             "WHERE name = 'Sales'"_s,
-            u"INSERT INTO templates (department_id, title, text) SELECT id, 'Доставка', 'Курьером' FROM departments "
+            u"INSERT INTO templates (department_id, title, text) SELECT id, 'Доставка', 'Курьером' FROM "
+            u"departments "
             "WHERE name = 'Support'"_s,
             u"DELETE FROM schema_version WHERE version >= 5"_s,
         };
