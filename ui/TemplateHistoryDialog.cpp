@@ -41,7 +41,7 @@ TemplateHistoryDialog::TemplateHistoryDialog(TemplateLibrary *library, const pro
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_list);
     splitter->addWidget(m_preview);
-    splitter->setSizes({220, 380});
+    splitter->setSizes({300, 400});
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     buttons->addButton(m_restore, QDialogButtonBox::ActionRole);
@@ -49,7 +49,7 @@ TemplateHistoryDialog::TemplateHistoryDialog(TemplateLibrary *library, const pro
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(640, 380);
+    resize(720, 400);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
