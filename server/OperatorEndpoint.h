@@ -38,7 +38,8 @@ class VisitorRepository;
 
 /// The `/v1/operator` endpoint: hello (password or token, resume), status.set, dialog.take,
 /// dialog.close, message.send, history.get, logout, typing and ack here; dialog.transfer and
-/// dialog.takeover in DialogHandover; chat.send and chat.history in OperatorChat.
+/// dialog.takeover in DialogHandover; chat.send and chat.history in OperatorChat; templates.sync and
+/// template.* in Templates.
 class OperatorEndpoint : public QObject
 {
     Q_OBJECT
