@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -112,7 +113,9 @@ void BansDialog::fill(const QList<protocol::Ban> &bans)
             new QTreeWidgetItem(m_tree, {who(ban), oneLine(ban.reason), oneLine(ban.bannedBy), when(ban.at),
                                          ban.expiresAt.isValid() ? when(ban.expiresAt) : tr("Never")});
         item->setData(0, kBanIdRole, ban.id);
-        item->setToolTip(ReasonColumn, ban.reason.toHtmlEscaped()); // tooltips guess at rich text
+        item->setToolTip(
+            ReasonColumn,
+            Qt::convertFromPlainText(ban.reason)); // tooltips guess at rich text: mark it as such, escaped
         if (ban.id == keep)
             item->setSelected(true);
     }

@@ -14,6 +14,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace concierge::ui {
@@ -228,7 +229,8 @@ void VisitorInfoPane::refresh()
     m_name->setText(orDash(visitor.name));
     m_location->setText(visitor.location.isEmpty() ? tr("Unknown") : visitor.location);
     m_browser->setText(orDash(visitor.browser));
-    m_browser->setToolTip(visitor.userAgent.toHtmlEscaped()); // tooltips guess at rich text
+    m_browser->setToolTip(
+        Qt::convertFromPlainText(visitor.userAgent)); // tooltips guess at rich text: mark it as such, escaped
     m_os->setText(orDash(visitor.os));
     m_ip->setText(orDash(visitor.ip));
     const QString current = visitor.currentPage.title.isEmpty()
@@ -248,7 +250,7 @@ void VisitorInfoPane::refresh()
         const QString time = QLocale().toString(it->at.toLocalTime().time(), QLocale::ShortFormat);
         auto *item =
             new QListWidgetItem(time + QStringLiteral("  ") + (it->title.isEmpty() ? it->url : it->title));
-        item->setToolTip(it->url.toHtmlEscaped());
+        item->setToolTip(Qt::convertFromPlainText(it->url));
         item->setData(Qt::UserRole, it->url);
         m_pages->addItem(item);
     }

@@ -110,7 +110,7 @@ export function tooBigText(limitBytes: number | null, strings: Strings): string 
 /** Whether trying the same upload again may work (the same `cid`, so it is never stored twice). */
 export function canRetry(outcome: UploadOutcome): boolean {
     if (outcome.kind === "network") return true;
-    return outcome.kind === "refused" && ["rate_limited", "internal", "auth_failed"].includes(outcome.code);
+    return outcome.kind === "refused" && ["rate_limited", "unavailable", "internal", "auth_failed"].includes(outcome.code);
 }
 
 /** What the visitor reads under a file that was not sent. */
@@ -122,8 +122,14 @@ export function uploadFailureText(outcome: UploadOutcome, strings: Strings): str
             return tooBigText(limitFromMessage(outcome.message), strings);
         case "forbidden":
             return strings.uploadForbidden;
-        case "rate_limited":
-            return strings.uploadRateLimited(Math.max(1, Math.ceil(outcome.retryAfter ?? 1)));
+        case "rate_limited": {
+            // The message count frees up within seconds; the hourly byte budget may take most of
+            // an hour, which reads better in minutes.
+            const seconds = Math.max(1, Math.ceil(outcome.retryAfter ?? 1));
+            return seconds > 120 ? strings.uploadBudgetSpent(Math.ceil(seconds / 60)) : strings.uploadRateLimited(seconds);
+        }
+        case "unavailable":
+            return strings.uploadServerBusy;
         default:
             return strings.uploadFailed;
     }

@@ -93,6 +93,10 @@ export interface Strings {
     uploadRateLimited: (seconds: number) => string;
     uploadNetwork: string;
     uploadFailed: string;
+    /** The visitor's hourly upload budget is spent (minutes until it frees up). */
+    uploadBudgetSpent: (minutes: number) => string;
+    /** The server cannot store files now (short of disk space); nothing was sent. */
+    uploadServerBusy: string;
     uploadNotConnected: string;
 }
 
@@ -187,6 +191,8 @@ const en: Strings = {
     uploadRateLimited: (seconds) => `Too many messages at once — try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
     uploadNetwork: "The file could not be sent: no connection.",
     uploadFailed: "The file could not be sent.",
+    uploadBudgetSpent: (minutes) => `You have sent a lot of files — try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+    uploadServerBusy: "The chat cannot take files right now. Please try again later.",
     uploadNotConnected: "Not connected yet — try again in a moment.",
 };
 
@@ -303,6 +309,8 @@ const ru: Strings = {
     uploadRateLimited: (seconds) => `Слишком много сообщений подряд — попробуйте через ${seconds} с.`,
     uploadNetwork: "Не удалось отправить файл: нет связи.",
     uploadFailed: "Не удалось отправить файл.",
+    uploadBudgetSpent: (minutes) => `Вы отправили много файлов — попробуйте снова через ${minutes} мин.`,
+    uploadServerBusy: "Чат сейчас не может принять файлы. Попробуйте позже.",
     uploadNotConnected: "Ещё нет соединения — попробуйте через несколько секунд.",
 };
 
