@@ -276,6 +276,38 @@ private Q_SLOTS:
         QCOMPARE(find(index, u"номер заказа"_s), (QList<qint64>{2, 1, 3}));
     }
 
+    /// Key by key, backspaces, a new word, a slash, a save in the middle: every keystroke answers
+    /// what a fresh index (that never saw the earlier keystrokes) answers.
+    void typingKeyByKeyAnswersLikeAFreshIndex()
+    {
+        QList<Template> library{
+            make(1, u"Доставка"_s, u"Доставим завтра, курьер позвонит."_s),
+            make(2, u"Досуг"_s, u"Кино и театры."_s),
+            make(3, u"Оплата"_s, u"Доставка оплачивается отдельно."_s, {u"доставка"_s}),
+            make(4, u"Курьер"_s, u"Курьер позвонит за час."_s),
+            make(5, u"Досмотр"_s, u"Только на таможне: доставка позже."_s),
+        };
+        TemplateIndex typing;
+        typing.reset(library);
+        const QStringList keystrokes{u"до"_s, u"дос"_s, u"дост"_s, u"достав"_s, u"дост"_s, u"дос"_s,
+            u"досу"_s, u"дос"_s, u"дос "_s, u"дос к"_s, u"дос ку"_s, u"дос к"_s, u"дос"_s, u"/дос"_s,
+            u"/досм"_s, u"/дос"_s, u"дос"_s, u"дост"_s};
+        for (qsizetype i = 0; i < keystrokes.size(); ++i) {
+            if (i == 5) { // another session saves a template that matches what is being typed
+                library.append(make(6, u"Досрочно"_s, u"Досрочное погашение."_s));
+                typing.upsert(library.last());
+            }
+            if (i == 12) {
+                library.removeAt(0);
+                typing.remove(1);
+            }
+            TemplateIndex fresh;
+            fresh.reset(library);
+            QCOMPARE(find(typing, keystrokes.at(i), 100), find(fresh, keystrokes.at(i), 100));
+        }
+        QCOMPARE(find(typing, u"дос"_s, 100), (QList<qint64>{5, 6, 2, 3})); // titles alphabetically, then the tag
+    }
+
     void updatesAndRemovalsAreSeen()
     {
         TemplateIndex index;
