@@ -32,7 +32,8 @@ QString variableList(const QStringList &names)
 
 } // namespace
 
-ReplyTemplates::ReplyTemplates(OperatorSession *session, ReplyEditor *editor, NoticeBar *notice, QWidget *pane)
+ReplyTemplates::ReplyTemplates(OperatorSession *session, ReplyEditor *editor, NoticeBar *notice,
+                               QWidget *pane)
     : QObject(pane)
     , m_session(session)
     , m_editor(editor)
@@ -155,11 +156,12 @@ void ReplyTemplates::submitTyped(const QString &text)
         Q_EMIT send(expansion.text);
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Send with unfilled variables?"),
-                                tr("%1 cannot be filled in for this visitor and would reach them exactly as typed, "
-                                   "braces included.")
-                                    .arg(variableList(expansion.unknown)),
-                                QMessageBox::NoButton, m_editor->window());
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Send with unfilled variables?"),
+                        tr("%1 cannot be filled in for this visitor and would reach them exactly as typed, "
+                           "braces included.")
+                            .arg(variableList(expansion.unknown)),
+                        QMessageBox::NoButton, m_editor->window());
     box->setObjectName(QStringLiteral("unknownVariablesBox"));
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -191,7 +193,8 @@ SaveTemplateDialog *ReplyTemplates::openSaveDialog()
 {
     const QString text = m_editor->toPlainText().trimmed();
     if (text.isEmpty()) {
-        m_notice->showNotice(NoticeBar::Kind::Info, tr("Type the reply first, then save it as your template."));
+        m_notice->showNotice(NoticeBar::Kind::Info,
+                             tr("Type the reply first, then save it as your template."));
         return nullptr;
     }
     if (m_saveDialog)
@@ -203,8 +206,9 @@ SaveTemplateDialog *ReplyTemplates::openSaveDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_saveDialog = dialog;
     connect(dialog, &SaveTemplateDialog::saved, this, [this](const protocol::Template &saved) {
-        m_notice->showNotice(NoticeBar::Kind::Info,
-                             tr("Saved as your template “%1”; it is suggested as you type.").arg(saved.title));
+        m_notice->showNotice(
+            NoticeBar::Kind::Info,
+            tr("Saved as your template “%1”; it is suggested as you type.").arg(saved.title));
     });
     connect(dialog, &QDialog::finished, m_editor, [this] { m_editor->setFocus(); });
     dialog->open();

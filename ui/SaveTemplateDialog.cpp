@@ -156,13 +156,15 @@ void SaveTemplateDialog::submit()
     m_library->save(t, m_draft.id != 0 ? m_draft.revision : 0);
 }
 
-void SaveTemplateDialog::onSaved(const protocol::Template &saved, const std::optional<protocol::Template> &overwrote)
+void SaveTemplateDialog::onSaved(const protocol::Template &saved,
+                                 const std::optional<protocol::Template> &overwrote)
 {
     // The library reports every save (other windows' too): this one is ours when it is the same
     // template, or a new one of ours with our title.
-    const bool ours = m_draft.id != 0 ? saved.id == m_draft.id
-                                      : saved.scope == m_draft.scope
-                                            && saved.title.compare(m_title->text().trimmed(), Qt::CaseInsensitive) == 0;
+    const bool ours = m_draft.id != 0
+                          ? saved.id == m_draft.id
+                          : saved.scope == m_draft.scope &&
+                                saved.title.compare(m_title->text().trimmed(), Qt::CaseInsensitive) == 0;
     if (!m_waiting || !ours)
         return;
     m_waiting = false;

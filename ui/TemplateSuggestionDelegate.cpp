@@ -37,7 +37,8 @@ TemplateSuggestionDelegate::TemplateSuggestionDelegate(QObject *parent)
 
 int TemplateSuggestionDelegate::drawHighlighted(QPainter *painter, const QRect &rect, const QFont &font,
                                                 const QString &text, const QList<TextSpan> &spans,
-                                                int maxLines, const QColor &textColor, const QColor &highlight)
+                                                int maxLines, const QColor &textColor,
+                                                const QColor &highlight)
 {
     // Line breaks become spaces, one for one, so the spans still point at the same characters.
     QString flat = text;
@@ -109,7 +110,8 @@ void TemplateSuggestionDelegate::paint(QPainter *painter, const QStyleOptionView
     const QColor highlight = selected ? QColor(255, 214, 102, 150) : QColor(255, 214, 102);
 
     const QRect area = option.rect.adjusted(kPadding, kPadding / 2, -kPadding, -kPadding / 2);
-    const auto scope = protocol::templateScopeFromString(index.data(TemplateSuggestionModel::ScopeRole).toString());
+    const auto scope =
+        protocol::templateScopeFromString(index.data(TemplateSuggestionModel::ScopeRole).toString());
     const QString mark = scope == protocol::TemplateScope::Personal ? tr("personal") : tr("shared");
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.85);

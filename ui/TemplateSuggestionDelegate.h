@@ -19,7 +19,8 @@ public:
 
     explicit TemplateSuggestionDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     /// Draws \a text (its line breaks as spaces) in at most \a maxLines lines within \a rect, the

@@ -45,9 +45,10 @@ protected:
         if (m_query.isEmpty())
             return true;
         const QModelIndex index = sourceModel()->index(row, 0, parent);
-        const QString haystack = index.data(TemplateListModel::TitleRole).toString() + QLatin1Char('\n')
-                                 + index.data(TemplateListModel::TextRole).toString() + QLatin1Char('\n')
-                                 + index.data(TemplateListModel::TagsRole).toStringList().join(QLatin1Char(' '));
+        const QString haystack =
+            index.data(TemplateListModel::TitleRole).toString() + QLatin1Char('\n') +
+            index.data(TemplateListModel::TextRole).toString() + QLatin1Char('\n') +
+            index.data(TemplateListModel::TagsRole).toStringList().join(QLatin1Char(' '));
         return foldForSearch(haystack).contains(m_query);
     }
 
@@ -114,9 +115,8 @@ TemplatesDialog::TemplatesDialog(OperatorSession *session, QWidget *parent)
     connect(session, &OperatorSession::selfChanged, this, &TemplatesDialog::updateDetails);
     TemplateLibrary *library = session->templates();
     connect(library, &TemplateLibrary::changed, this, &TemplatesDialog::updateDetails);
-    connect(library, &TemplateLibrary::removed, this, [this] {
-        m_notice->showNotice(NoticeBar::Kind::Info, tr("The template was deleted."));
-    });
+    connect(library, &TemplateLibrary::removed, this,
+            [this] { m_notice->showNotice(NoticeBar::Kind::Info, tr("The template was deleted.")); });
     connect(library, &TemplateLibrary::failed, this,
             [this](const QString &request, protocol::ErrorCode, const QString &message) {
                 // Saves and restores report in their own windows.
@@ -180,7 +180,8 @@ void TemplatesDialog::showLibrary(protocol::TemplateScope scope)
 bool TemplatesDialog::mayEdit(protocol::TemplateScope scope) const
 {
     // docs/protocol.md, "Templates": only admins change shared templates.
-    return scope == protocol::TemplateScope::Personal || m_session->self().role == protocol::OperatorRole::Admin;
+    return scope == protocol::TemplateScope::Personal ||
+           m_session->self().role == protocol::OperatorRole::Admin;
 }
 
 std::optional<protocol::Template> TemplatesDialog::selected() const
@@ -231,8 +232,8 @@ void TemplatesDialog::updateDetails()
     if (!chosen) {
         page.details->setText(page.proxy->rowCount() == 0 && page.model->rowCount() > 0
                                   ? tr("No template matches the search.")
-                                  : page.model->rowCount() == 0 ? tr("No templates here yet.")
-                                                                : tr("Choose a template to see it."));
+                              : page.model->rowCount() == 0 ? tr("No templates here yet.")
+                                                            : tr("Choose a template to see it."));
         page.preview->clear();
         return;
     }
@@ -281,10 +282,10 @@ void TemplatesDialog::deleteSelected()
     const std::optional<protocol::Template> chosen = selected();
     if (!chosen || !mayEdit(chosen->scope))
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete template"),
-                                tr("Delete the template “%1”? Operators will no longer be offered it.")
-                                    .arg(chosen->title),
-                                QMessageBox::NoButton, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Delete template"),
+        tr("Delete the template “%1”? Operators will no longer be offered it.").arg(chosen->title),
+        QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("deleteTemplateBox"));
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -311,7 +312,8 @@ TemplateHistoryDialog *TemplatesDialog::openHistory()
     return dialog;
 }
 
-void TemplatesDialog::reportSaved(const protocol::Template &saved, const std::optional<protocol::Template> &overwrote)
+void TemplatesDialog::reportSaved(const protocol::Template &saved,
+                                  const std::optional<protocol::Template> &overwrote)
 {
     select(saved.id);
     if (!overwrote) {

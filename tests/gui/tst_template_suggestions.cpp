@@ -110,10 +110,12 @@ void TestTemplateSuggestions::initTestCase()
     QTemporaryDir dir;
     const QString file = dir.filePath(u"templates.json"_s);
     const QJsonArray templates{
-        QJsonObject{{u"title"_s, kDelivery},
-                    {u"text"_s, u"{visitor.name|Здравствуйте}, меня зовут {operator.name}. Доставка по городу — 1–2 дня."_s},
-                    {u"tags"_s, QJsonArray{u"доставка"_s}},
-                    {u"department"_s, u"Sales"_s}},
+        QJsonObject{
+            {u"title"_s, kDelivery},
+            {u"text"_s,
+             u"{visitor.name|Здравствуйте}, меня зовут {operator.name}. Доставка по городу — 1–2 дня."_s},
+            {u"tags"_s, QJsonArray{u"доставка"_s}},
+            {u"department"_s, u"Sales"_s}},
         QJsonObject{{u"title"_s, kDeliveryOut},
                     {u"text"_s, u"За город доставляем за 3–5 дней, {contact.name|друг}."_s},
                     {u"tags"_s, QJsonArray{}},
@@ -141,8 +143,8 @@ void TestTemplateSuggestions::initTestCase()
     m_dialogId = testkit::openDialog(*m_visitor, u"Сколько идёт доставка?"_s);
     QVERIFY(m_dialogId > 0);
     VisitorListModel *model = m_me.session()->visitorModel();
-    QTRY_VERIFY_WITH_TIMEOUT(model->indexOfVisitor(m_visitorId).isValid()
-                                 && m_me.session()->dialog(m_dialogId).operatorId == m_me.id(),
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexOfVisitor(m_visitorId).isValid() &&
+                                 m_me.session()->dialog(m_dialogId).operatorId == m_me.id(),
                              10000);
     m_me.window()->visitorListPane()->view()->setCurrentIndex(model->indexOfVisitor(m_visitorId));
     QCOMPARE(m_me.window()->dialogPane()->dialogId(), m_dialogId);
@@ -403,7 +405,8 @@ void TestTemplateSuggestions::saveAsPersonalTemplate()
 void TestTemplateSuggestions::shortcutsHelpListsTheTemplateKeys()
 {
     const QList<ui::ShortcutsDialog::Entry> entries = ui::ShortcutsDialog::collect(m_me.window());
-    const QString saveKeys = QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S).toString(QKeySequence::NativeText);
+    const QString saveKeys =
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S).toString(QKeySequence::NativeText);
     bool listed = false;
     for (const ui::ShortcutsDialog::Entry &entry : entries)
         listed = listed || (entry.keys == saveKeys && !entry.inReplyBox);
@@ -418,7 +421,8 @@ void TestTemplateSuggestions::shortcutsHelpListsTheTemplateKeys()
     for (int i = 0; i < groups.first()->childCount(); ++i)
         keys.append(groups.first()->child(i)->text(1));
     for (const Qt::Key key : {Qt::Key_Up, Qt::Key_Down, Qt::Key_Enter, Qt::Key_Tab, Qt::Key_Escape})
-        QVERIFY2(keys.contains(QKeySequence(key).toString(QKeySequence::NativeText)), qPrintable(keys.join(u' ')));
+        QVERIFY2(keys.contains(QKeySequence(key).toString(QKeySequence::NativeText)),
+                 qPrintable(keys.join(u' ')));
     dialog->close();
 }
 

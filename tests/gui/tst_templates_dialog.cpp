@@ -71,7 +71,7 @@ private:
     qint64 annaSaves(const protocol::Template &t, const QString &text, qint64 baseRevision);
 
     ServerProcess m_server;
-    guitest::Operator m_me; // the demo operator, made an admin
+    guitest::Operator m_me;                    // the demo operator, made an admin
     std::unique_ptr<RawProtocolClient> m_anna; // another admin, in another program
 };
 
@@ -80,8 +80,8 @@ void TestTemplatesDialog::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(guitest::installTestLanguage());
     QVERIFY2(m_server.start(), "the real concierge-server did not start");
-    QVERIFY(testkit::admin(m_server,
-                           {u"set-operator"_s, u"--email"_s, u"demo@example.com"_s, u"--role"_s, u"admin"_s}));
+    QVERIFY(testkit::admin(
+        m_server, {u"set-operator"_s, u"--email"_s, u"demo@example.com"_s, u"--role"_s, u"admin"_s}));
     QVERIFY(testkit::createOperator(m_server, u"anna@example.com"_s, u"Anna Petrova"_s,
                                     {u"--role"_s, u"admin"_s, u"--department"_s, u"Sales"_s}));
     QVERIFY(testkit::createOperator(m_server, u"boris@example.com"_s, u"Boris Ivanov"_s,
@@ -144,12 +144,15 @@ void TestTemplatesDialog::adminEditsASharedTemplate()
     QCOMPARE(dialog->notice()->kind(), ui::NoticeBar::Kind::Info);
     // Every session that sees it is told: Anna's, in another program.
     bool annaTold = false;
-    QVERIFY(testkit::spinUntil([&] {
-        const QList<QJsonObject> updates = testkit::eventData(*m_anna, u"template.updated"_s);
-        for (const QJsonObject &update : updates)
-            annaTold = annaTold || update.value(u"template"_s).toObject().value(u"text"_s).toString() == text;
-        return annaTold;
-    }, 10000));
+    QVERIFY(testkit::spinUntil(
+        [&] {
+            const QList<QJsonObject> updates = testkit::eventData(*m_anna, u"template.updated"_s);
+            for (const QJsonObject &update : updates)
+                annaTold =
+                    annaTold || update.value(u"template"_s).toObject().value(u"text"_s).toString() == text;
+            return annaTold;
+        },
+        10000));
     QVERIFY(guitest::saveScreenshot(dialog, u"templates-manager"_s));
 }
 
@@ -238,7 +241,8 @@ void TestTemplatesDialog::operatorSeesSharedButCannotChangeThem()
 {
     guitest::Operator boris;
     boris.openWindow();
-    QVERIFY(boris.login(m_server, u"boris@example.com"_s, testkit::operatorPassword(), OperatorStatus::Invisible));
+    QVERIFY(boris.login(m_server, u"boris@example.com"_s, testkit::operatorPassword(),
+                        OperatorStatus::Invisible));
     QTRY_VERIFY_WITH_TIMEOUT(titled(boris, kDelivery).has_value(), 10000);
     ui::TemplatesDialog *dialog = boris.window()->openTemplatesDialog();
     QVERIFY(dialog->select(titled(boris, kDelivery)->id));
