@@ -6,6 +6,7 @@
 #include "TemplateSuggestionModel.h" // the TextSpan metatype
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -53,14 +54,16 @@ bool TemplateListModel::less(const Row &a, const Row &b) const
 
 void TemplateListModel::follow()
 {
-    const QList<Row> next = collect();
-    QHash<qint64, QString> keyOf;
-    keyOf.reserve(next.size());
-    for (const Row &row : next)
-        keyOf.insert(row.item.id, row.key);
+    // Linear in the library plus a binary search per new row: an event in a library of 10,000
+    // templates must not sort it all again.
+    QHash<qint64, protocol::Template> now;
+    for (const auto &item : m_library->all()) {
+        if (item.scope == m_scope)
+            now.insert(item.id, item);
+    }
     const auto goes = [&](const Row &row) {
-        const auto it = keyOf.constFind(row.item.id);
-        return it == keyOf.constEnd() || *it != row.key;
+        const auto it = now.constFind(row.item.id);
+        return it == now.constEnd() || it->title != row.item.title;
     };
     // 1. Rows that left, or whose title (so place) changed: removed in runs, from the bottom.
     for (int last = int(m_rows.size()) - 1; last >= 0; --last) {
@@ -74,28 +77,36 @@ void TemplateListModel::follow()
         endRemoveRows();
         last = first;
     }
-    // 2. What is left keeps its order in `next` (same keys, same ids): walk both, inserting the
-    //    runs that are new and refreshing rows whose content changed.
-    int row = 0;
-    for (int j = 0; j < next.size();) {
-        if (row < m_rows.size() && m_rows.at(row).item.id == next.at(j).item.id) {
-            if (!(m_rows.at(row).item == next.at(j).item)) {
-                m_rows[row] = next.at(j);
-                Q_EMIT dataChanged(index(row), index(row));
-            }
-            ++row;
-            ++j;
-            continue;
+    // 2. The rest stay where they are; those with a new text, tags… are refreshed in place.
+    QSet<qint64> present;
+    present.reserve(m_rows.size());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const protocol::Template &item = now[m_rows.at(row).item.id];
+        present.insert(item.id);
+        if (!(item == m_rows.at(row).item)) {
+            m_rows[row].item = item;
+            Q_EMIT dataChanged(index(row), index(row));
         }
-        int end = j;
-        while (end < next.size() && !(row < m_rows.size() && m_rows.at(row).item.id == next.at(end).item.id))
-            ++end;
-        beginInsertRows({}, row, row + (end - j) - 1);
-        for (int k = j; k < end; ++k)
-            m_rows.insert(row + (k - j), next.at(k));
+    }
+    // 3. New (and retitled) rows go in at their places, a run of neighbours at a time.
+    QList<Row> added;
+    for (const auto &item : std::as_const(now)) {
+        if (!present.contains(item.id))
+            added.append({foldForSearch(item.title), item});
+    }
+    const auto lessThan = [this](const Row &a, const Row &b) { return less(a, b); };
+    std::sort(added.begin(), added.end(), lessThan);
+    qsizetype row = 0;
+    for (qsizetype i = 0; i < added.size();) {
+        row = std::lower_bound(m_rows.cbegin() + row, m_rows.cend(), added.at(i), lessThan) - m_rows.cbegin();
+        qsizetype j = i + 1;
+        while (j < added.size() && (row == m_rows.size() || less(added.at(j), m_rows.at(row))))
+            ++j;
+        beginInsertRows({}, int(row), int(row + (j - i) - 1));
+        m_rows = m_rows.mid(0, row) + added.mid(i, j - i) + m_rows.mid(row);
         endInsertRows();
-        row += end - j;
-        j = end;
+        row += j - i;
+        i = j;
     }
 }
 

@@ -53,8 +53,8 @@ private:
     };
     bool less(const Row &a, const Row &b) const;
     QList<Row> collect() const;
-    /// Brings the rows to the library's content with the smallest signals: removals, inserts,
-    /// dataChanged. A retitled template moves (removed, then inserted at its new place).
+    /// Brings the rows to the library's content with row removals, inserts and dataChanged, never
+    /// a reset. A retitled template moves (removed, then inserted at its new place).
     void follow();
 
     TemplateLibrary *m_library = nullptr;

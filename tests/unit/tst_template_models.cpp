@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -136,6 +137,7 @@ private Q_SLOTS:
     void suggestionsFollowQueryAndLibrary();
     void suggestionsRankByUseAndUseIsKept();
     void listModelFollowsLibraryWithoutResets();
+    void listModelStaysSortedUnderManyChanges();
     void requestsAndTheirFailures();
 
 private:
@@ -381,6 +383,47 @@ void TestTemplateModels::listModelFollowsLibraryWithoutResets()
     QCOMPARE(resets.size(), 0);
     QCOMPARE(shared.rowOf(8), 3);
     QCOMPARE(shared.templateAt(3)->text, u"h"_s);
+}
+
+void TestTemplateModels::listModelStaysSortedUnderManyChanges()
+{
+    m_engine.login(1, {});
+    TemplateListModel live(m_engine.library.get(), TemplateScope::Shared);
+    QAbstractItemModelTester tester(&live, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy resets(&live, &QAbstractItemModel::modelReset);
+    QRandomGenerator random(5); // fixed: a failure replays
+    const QStringList words{u"Доставка"_s, u"delivery"_s, u"Оплата"_s, u"Ёлки"_s, u"Offer"_s, u"apology"_s};
+    const auto randomTitle = [&]() -> QString {
+        return words.at(random.bounded(int(words.size()))) + u' ' + QString::number(random.bounded(40));
+    };
+    qint64 revision = 1;
+    // Batches as a sync brings them (many at once, interleaved with what is there), then single events.
+    for (int round = 0; round < 60; ++round) {
+        QList<Template> batch;
+        const int size = round < 10 ? 25 : 1;
+        for (int k = 0; k < size; ++k) {
+            const qint64 id = 1 + random.bounded(60);
+            ++revision;
+            Template item = makeTemplate(id, randomTitle(), u"text %1"_s.arg(revision), revision);
+            item.deleted = random.bounded(5) == 0;
+            batch.append(item);
+        }
+        if (size > 1) {
+            m_engine.library->linkDown();
+            m_engine.library->setServerRevision(revision);
+            m_engine.library->linkUp(false);
+            const SentRequest sync = m_engine.sent.takeLast();
+            m_engine.library->handleResult(sync.type, sync.subjectId, syncAnswer(batch, revision));
+        } else {
+            m_engine.library->applyEvent(batch.constFirst());
+        }
+        TemplateListModel fresh(m_engine.library.get(), TemplateScope::Shared);
+        QCOMPARE(titles(live), titles(fresh));
+        for (int row = 0; row < live.rowCount(); ++row)
+            QCOMPARE(live.templateAt(row), fresh.templateAt(row));
+    }
+    QVERIFY(live.rowCount() > 10);
+    QCOMPARE(resets.size(), 0);
 }
 
 void TestTemplateModels::requestsAndTheirFailures()
