@@ -255,6 +255,10 @@
         <comment>date format of transcripts, as QDateTime::toString() reads it</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only the last %1 messages of the dialog are included; earlier ones, if any, are not.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::Application</name>
@@ -353,6 +357,25 @@
     </message>
     <message>
         <source>Visitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the server: the transcript was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost; the transcript may not have been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::TemplateLibrary</name>
+    <message>
+        <source>Not connected to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost before it answered. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -713,6 +736,10 @@
         <comment>then the server&apos;s reason</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The transcript of dialog #%1 was sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::DialogFiles</name>
@@ -996,6 +1023,18 @@
         <source>Sending %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saving %1 (%2 more waiting)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop saving this file; nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::LoginDialog</name>
@@ -1121,6 +1160,10 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>My &amp;profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1372,6 +1415,144 @@ Licensed under GPL-3.0-or-later.</source>
         <source>Start a new line in the reply</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose the template above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the template below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the chosen template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the chosen template in the reply box to edit it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::ReplyTemplates</name>
+    <message>
+        <source>Save the reply as my template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the reply as my template (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1 cannot be filled in for this visitor. Replace it in the reply box, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be filled in for this visitor; replace it before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send with unfilled variables?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be filled in for this visitor and would reach them exactly as typed, braces included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the reply first, then save it as your template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as your template “%1”; it is suggested as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::SaveTemplateDialog</name>
+    <message>
+        <source>New shared template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as my template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery, payment — separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables are filled in when sent: {visitor.name|there}, {operator.name}, {site}, {page.title}, {contact.email}. After | comes what to write when the value is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the template a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template has no text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is %1 characters long; a template may have at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is too long for a template (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators may change shared templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the server; try again once the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::ShortcutsDialog</name>
@@ -1397,6 +1578,10 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While templates are suggested</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1427,6 +1612,176 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>The code was not looked up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TemplateHistoryDialog</name>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the earlier versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>when, who saved it</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This template has not been changed since it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier versions, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TemplateSuggestionDelegate</name>
+    <message>
+        <source>personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TemplatesDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search titles, texts and tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>department %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators change shared templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template matches the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No templates here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a template to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? Operators will no longer be offered it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” had been changed by %2 (%3) while you edited it. Your version replaced theirs; theirs is kept in History.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -255,6 +255,10 @@
         <comment>date format of transcripts, as QDateTime::toString() reads it</comment>
         <translation>dd.MM.yyyy</translation>
     </message>
+    <message>
+        <source>Only the last %1 messages of the dialog are included; earlier ones, if any, are not.</source>
+        <translation>Включены только последние %1 сообщений диалога; более ранние, если они были, не вошли.</translation>
+    </message>
 </context>
 <context>
     <name>concierge::Application</name>
@@ -355,6 +359,25 @@
     <message>
         <source>Visitor %1</source>
         <translation>Посетитель %1</translation>
+    </message>
+    <message>
+        <source>Not connected to the server: the transcript was not sent.</source>
+        <translation>Нет соединения с сервером: переписка не отправлена.</translation>
+    </message>
+    <message>
+        <source>The connection was lost; the transcript may not have been sent.</source>
+        <translation>Соединение прервалось; переписка могла не уйти.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::TemplateLibrary</name>
+    <message>
+        <source>Not connected to the server</source>
+        <translation>Нет соединения с сервером</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost before it answered. Try again.</source>
+        <translation>Соединение с сервером прервалось до его ответа. Попробуйте ещё раз.</translation>
     </message>
 </context>
 <context>
@@ -716,6 +739,10 @@
         <comment>then the server&apos;s reason</comment>
         <translation>Переписка не отправлена. %1</translation>
     </message>
+    <message>
+        <source>The transcript of dialog #%1 was sent to %2.</source>
+        <translation>Переписка диалога №%1 отправлена: %2.</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::DialogFiles</name>
@@ -999,6 +1026,18 @@
         <source>Sending %1…</source>
         <translation>Отправка %1…</translation>
     </message>
+    <message>
+        <source>Saving %1 (%2 more waiting)…</source>
+        <translation>Сохранение %1 (ещё в очереди: %2)…</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Сохранение %1…</translation>
+    </message>
+    <message>
+        <source>Stop saving this file; nothing is written</source>
+        <translation>Прекратить сохранение; ничего не будет записано</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::LoginDialog</name>
@@ -1126,6 +1165,10 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>My &amp;profile…</source>
         <translation>Мой &amp;профиль…</translation>
+    </message>
+    <message>
+        <source>&amp;Templates…</source>
+        <translation>&amp;Шаблоны…</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1421,144 @@ Licensed under GPL-3.0-or-later.</source>
         <source>Start a new line in the reply</source>
         <translation>Новая строка в ответе</translation>
     </message>
+    <message>
+        <source>Choose the template above</source>
+        <translation>Выбрать шаблон выше</translation>
+    </message>
+    <message>
+        <source>Choose the template below</source>
+        <translation>Выбрать шаблон ниже</translation>
+    </message>
+    <message>
+        <source>Send the chosen template</source>
+        <translation>Отправить выбранный шаблон</translation>
+    </message>
+    <message>
+        <source>Put the chosen template in the reply box to edit it</source>
+        <translation>Вставить выбранный шаблон в поле ответа для правки</translation>
+    </message>
+    <message>
+        <source>Close the suggestions</source>
+        <translation>Закрыть подсказки</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::ReplyTemplates</name>
+    <message>
+        <source>Save the reply as my template…</source>
+        <translation>Сохранить ответ как мой шаблон…</translation>
+    </message>
+    <message>
+        <source>Save the reply as my template (Ctrl+Shift+S)</source>
+        <translation>Сохранить ответ как мой шаблон (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 cannot be filled in for this visitor. Replace it in the reply box, then press Enter.</source>
+        <translation>Не отправлено: %1 не удаётся заполнить для этого посетителя. Замените это в поле ответа и нажмите Enter.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be filled in for this visitor; replace it before sending.</source>
+        <translation>%1 не удаётся заполнить для этого посетителя; замените перед отправкой.</translation>
+    </message>
+    <message>
+        <source>Send with unfilled variables?</source>
+        <translation>Отправить с незаполненными переменными?</translation>
+    </message>
+    <message>
+        <source>%1 cannot be filled in for this visitor and would reach them exactly as typed, braces included.</source>
+        <translation>%1 не удаётся заполнить для этого посетителя: он получит текст как есть, вместе со скобками.</translation>
+    </message>
+    <message>
+        <source>Send as it is</source>
+        <translation>Отправить как есть</translation>
+    </message>
+    <message>
+        <source>Edit the reply</source>
+        <translation>Исправить ответ</translation>
+    </message>
+    <message>
+        <source>Type the reply first, then save it as your template.</source>
+        <translation>Сначала наберите ответ, затем сохраните его как свой шаблон.</translation>
+    </message>
+    <message>
+        <source>Saved as your template “%1”; it is suggested as you type.</source>
+        <translation>Сохранено как ваш шаблон «%1»; он будет предлагаться при наборе.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::SaveTemplateDialog</name>
+    <message>
+        <source>New shared template</source>
+        <translation>Новый общий шаблон</translation>
+    </message>
+    <message>
+        <source>Save as my template</source>
+        <translation>Сохранить как мой шаблон</translation>
+    </message>
+    <message>
+        <source>Edit template</source>
+        <translation>Изменение шаблона</translation>
+    </message>
+    <message>
+        <source>delivery, payment — separated by commas</source>
+        <translation>доставка, оплата — через запятую</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>Every department</source>
+        <translation>Все отделы</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>&amp;Отдел:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>&amp;Текст:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>Мет&amp;ки:</translation>
+    </message>
+    <message>
+        <source>Variables are filled in when sent: {visitor.name|there}, {operator.name}, {site}, {page.title}, {contact.email}. After | comes what to write when the value is unknown.</source>
+        <translation>Переменные заполняются при отправке: {visitor.name|гость}, {operator.name}, {site}, {page.title}, {contact.email}. После | — что написать, если значение неизвестно.</translation>
+    </message>
+    <message>
+        <source>Give the template a title.</source>
+        <translation>Дайте шаблону название.</translation>
+    </message>
+    <message>
+        <source>The template has no text.</source>
+        <translation>В шаблоне нет текста.</translation>
+    </message>
+    <message>
+        <source>The text is %1 characters long; a template may have at most %2.</source>
+        <translation>Длина текста — %1 символов; в шаблоне может быть не более %2.</translation>
+    </message>
+    <message>
+        <source>The text is too long for a template (at most %1 characters).</source>
+        <translation>Текст слишком длинный для шаблона (не более %1 символов).</translation>
+    </message>
+    <message>
+        <source>Only administrators may change shared templates.</source>
+        <translation>Общие шаблоны могут менять только администраторы.</translation>
+    </message>
+    <message>
+        <source>Not connected to the server; try again once the connection is back.</source>
+        <translation>Нет соединения с сервером; попробуйте снова, когда оно восстановится.</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::ShortcutsDialog</name>
@@ -1404,6 +1585,10 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>While templates are suggested</source>
+        <translation>Когда предложены шаблоны</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1619,176 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>The code was not looked up: %1</source>
         <translation>Не удалось найти по коду: %1</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TemplateHistoryDialog</name>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation>&amp;Восстановить эту версию</translation>
+    </message>
+    <message>
+        <source>History of “%1”</source>
+        <translation>История шаблона «%1»</translation>
+    </message>
+    <message>
+        <source>Loading the earlier versions…</source>
+        <translation>Загрузка прежних версий…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: %1</source>
+        <translation>Не удалось загрузить историю: %1</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>Не восстановлено: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>when, who saved it</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>This template has not been changed since it was made.</source>
+        <translation>Этот шаблон не менялся с момента создания.</translation>
+    </message>
+    <message>
+        <source>Earlier versions, newest first.</source>
+        <translation>Прежние версии, сначала новые.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Восстановление…</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TemplateSuggestionDelegate</name>
+    <message>
+        <source>personal</source>
+        <translation>личный</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>общий</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::TemplatesDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Добавить…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>Ис&amp;тория…</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Шаблоны</translation>
+    </message>
+    <message>
+        <source>Search titles, texts and tags</source>
+        <translation>Поиск по названиям, текстам и меткам</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>The template was deleted.</source>
+        <translation>Шаблон удалён.</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Не удалено: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Personal</source>
+        <translation>&amp;Личные</translation>
+    </message>
+    <message>
+        <source>&amp;Shared</source>
+        <translation>&amp;Общие</translation>
+    </message>
+    <message>
+        <source>every department</source>
+        <translation>все отделы</translation>
+    </message>
+    <message>
+        <source>department %1</source>
+        <translation>отдел %1</translation>
+    </message>
+    <message>
+        <source>Only administrators change shared templates.</source>
+        <translation>Общие шаблоны меняют только администраторы.</translation>
+    </message>
+    <message>
+        <source>No template matches the search.</source>
+        <translation>Ни один шаблон не подходит под поиск.</translation>
+    </message>
+    <message>
+        <source>No templates here yet.</source>
+        <translation>Шаблонов здесь пока нет.</translation>
+    </message>
+    <message>
+        <source>Choose a template to see it.</source>
+        <translation>Выберите шаблон, чтобы увидеть его.</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Для: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Метки: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 by %2</source>
+        <translation>Сохранён %1, автор: %2</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Удаление шаблона</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? Operators will no longer be offered it.</source>
+        <translation>Удалить шаблон «%1»? Операторам он больше не будет предлагаться.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>Сохранено: «%1».</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>кто-то другой</translation>
+    </message>
+    <message>
+        <source>“%1” had been changed by %2 (%3) while you edited it. Your version replaced theirs; theirs is kept in History.</source>
+        <translation>Пока вы редактировали «%1», его изменил(а) %2 (%3). Ваша версия заменила ту; прежняя сохранена в истории.</translation>
     </message>
 </context>
 <context>
