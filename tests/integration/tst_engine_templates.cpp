@@ -89,6 +89,7 @@ private Q_SLOTS:
     void sharedTemplateFromAdminReachesOperator();
     void restartShowsCacheThenSyncs();
     void useIsCountedInTheCacheOnly();
+    void newDepartmentStartsTheLibraryOver();
 
 private:
     bool login(Engine &engine, const QString &email);
@@ -108,6 +109,7 @@ void TestEngineTemplates::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     QVERIFY(m_server.start({u"--auto-assign"_s, u"off"_s}));
+    QVERIFY(testkit::admin(m_server, {u"create-department"_s, u"--name"_s, u"Support"_s}));
     QVERIFY(testkit::createOperator(m_server, kAdaEmail, u"Ada"_s));
     QVERIFY(testkit::createOperator(m_server, kRootEmail, u"Root"_s, {u"--role"_s, u"admin"_s}));
     QVERIFY(m_a.open(m_dir.filePath(u"ada-laptop.sqlite"_s)));
@@ -321,6 +323,43 @@ void TestEngineTemplates::useIsCountedInTheCacheOnly()
     QVERIFY(m_a.library()->usage(refund->id).lastUsed.isValid());
     // Counts are per machine: the desktop never heard of them.
     QCOMPARE(m_b.library()->usage(refund->id).count, 0);
+}
+
+void TestEngineTemplates::newDepartmentStartsTheLibraryOver()
+{
+    qint64 support = 0;
+    for (const auto &department : m_root.session->departments()) {
+        if (department.name == u"Support")
+            support = department.id;
+    }
+    QVERIFY(support > 0);
+    // A script for Support, written long before Ada joins it: she does not see it.
+    Template script = personal(u"Support script"_s, u"Have you tried turning it off and on again?"_s);
+    script.scope = TemplateScope::Shared;
+    script.departmentId = support;
+    const auto saved = save(m_root, script, 0);
+    QVERIFY(saved);
+    QCOMPARE(saved->departmentId, support);
+    // A later login of hers syncs past it, still without it.
+    const QString path = m_a.path;
+    m_a.close();
+    QVERIFY(m_a.open(path));
+    QVERIFY(login(m_a, kAdaEmail));
+    QTRY_VERIFY_WITH_TIMEOUT(m_a.library()->revision() >= saved->revision, kWaitMs);
+    QVERIFY(!m_a.library()->find(saved->id));
+
+    // She joins Support while the laptop is shut. Her next login is for other departments: the
+    // changes since her cursor do not hold the old script, so the library starts over from 0.
+    m_a.close();
+    QVERIFY(testkit::admin(m_server, {u"set-operator"_s, u"--email"_s, kAdaEmail, u"--add-department"_s, u"Support"_s}));
+    QVERIFY(m_a.open(path));
+    QVERIFY(!m_a.library()->find(saved->id));
+    QVERIFY(login(m_a, kAdaEmail));
+    QCOMPARE(m_a.session->self().departmentIds, QList<qint64>{support});
+    QTRY_VERIFY_WITH_TIMEOUT(m_a.library()->find(saved->id).has_value(), kWaitMs);
+    QCOMPARE(m_a.library()->find(saved->id)->text, u"Have you tried turning it off and on again?"_s);
+    QVERIFY(m_a.titled(u"Refund"_s)); // her own are still there
+    QCOMPARE(m_a.store->templates(), m_a.library()->all());
 }
 
 QTEST_GUILESS_MAIN(TestEngineTemplates)
