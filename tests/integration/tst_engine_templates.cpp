@@ -86,6 +86,7 @@ private Q_SLOTS:
     void personalTemplateTravelsBetweenSessions();
     void conflictKeepsTheFirstInHistory();
     void refusalsAreTyped();
+    void changesDuringALinkCutAreReplayed();
     void sharedTemplateFromAdminReachesOperator();
     void restartShowsCacheThenSyncs();
     void useIsCountedInTheCacheOnly();
@@ -244,6 +245,26 @@ void TestEngineTemplates::refusalsAreTyped()
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, kWaitMs);
     QCOMPARE(failed.at(1).at(1).value<ErrorCode>(), ErrorCode::Forbidden);
     QVERIFY(!m_a.titled(u"Company address"_s));
+}
+
+void TestEngineTemplates::changesDuringALinkCutAreReplayed()
+{
+    // B's link drops and comes back only after A has saved: B resumes its session, and the
+    // missed template.updated is replayed into its library.
+    QSignalSpy synced(m_b.session.get(), &OperatorSession::synced);
+    QSignalSpy reconnecting(m_b.session.get(), &OperatorSession::reconnectScheduled);
+    m_b.session->connection()->setBackoff(1500, 1500);
+    m_b.session->connection()->dropLink();
+    QTRY_VERIFY_WITH_TIMEOUT(!reconnecting.isEmpty(), kWaitMs);
+    const auto saved = save(m_a, personal(u"While you were away"_s, u"Back soon"_s), 0);
+    QVERIFY(saved);
+    QVERIFY(synced.isEmpty()); // still cut off
+    QVERIFY(!m_b.library()->find(saved->id));
+    QTRY_VERIFY_WITH_TIMEOUT(!synced.isEmpty(), kWaitMs);
+    QCOMPARE(synced.at(0).at(0).toBool(), true); // resumed: no snapshot, no sync
+    QTRY_VERIFY_WITH_TIMEOUT(m_b.library()->find(saved->id).has_value(), kWaitMs);
+    QCOMPARE(m_b.library()->revision(), saved->revision);
+    m_b.session->connection()->setBackoff(50, 400);
 }
 
 void TestEngineTemplates::sharedTemplateFromAdminReachesOperator()
