@@ -83,9 +83,9 @@ QString foldForIndex(const QString &text)
 {
     QString folded = foldForSearch(text);
     for (QChar &c : folded) {
-        if (c.isSpace())
-            c = u' ';
-        else if (c.unicode() == kSeparator)
+        if (c.unicode() >= 0x0100 && c.unicode() < 0x1680) // no spaces here (Cyrillic): no call
+            continue;
+        if (c.isSpace() || c.unicode() == kSeparator)
             c = u' ';
     }
     return folded;
@@ -224,12 +224,21 @@ QString foldForSearch(const QString &text)
     QString folded(text.size(), Qt::Uninitialized);
     QChar *out = folded.data();
     for (const QChar c : text) {
-        // Unit by unit: one whose folding would leave the BMP stays as it is, and surrogates fold
-        // to themselves, so the length never changes.
-        const char32_t wide = QChar::toCaseFolded(char32_t(c.unicode()));
-        char16_t f = wide > 0xffff ? c.unicode() : char16_t(wide);
-        if (f == u'ё')
-            f = u'е';
+        char16_t f = c.unicode();
+        // English and Russian without a call into Qt's tables (building the index folds millions).
+        if (f < 128) {
+            if (f >= u'A' && f <= u'Z')
+                f += 32;
+        } else if (f >= u'А' && f <= u'Я') {
+            f += 32;
+        } else if (f < u'а' || f > u'я') {
+            // Unit by unit: one whose folding would leave the BMP stays as it is, and surrogates
+            // fold to themselves, so the length never changes.
+            const char32_t wide = QChar::toCaseFolded(char32_t(f));
+            f = wide > 0xffff ? f : char16_t(wide);
+            if (f == u'ё')
+                f = u'е';
+        }
         *out++ = QChar(f);
     }
     return folded;

@@ -66,6 +66,20 @@ private Q_SLOTS:
         QCOMPARE(folded.size(), text.size());
         QCOMPARE(folded, u"елки, еще и straße àb"_s);
         QCOMPARE(foldForSearch(u"ё"_s), foldForSearch(u"Е"_s));
+        // Every UTF-16 unit folds as Qt folds it (the English and Russian shortcuts included).
+        QString all;
+        for (char32_t u = 0; u <= 0xffff; ++u)
+            all += QChar(char16_t(u));
+        const QString allFolded = foldForSearch(all);
+        QCOMPARE(allFolded.size(), all.size());
+        for (char32_t u = 0; u <= 0xffff; ++u) {
+            const char32_t qt = QChar::toCaseFolded(u);
+            const char16_t expected = qt == U'ё' ? u'е' : qt > 0xffff ? char16_t(u) : char16_t(qt);
+            if (allFolded.at(qsizetype(u)).unicode() != expected)
+                QFAIL(qPrintable(u"U+%1 folds to U+%2, Qt says U+%3"_s.arg(quint32(u), 4, 16, QChar(u'0'))
+                                     .arg(allFolded.at(qsizetype(u)).unicode(), 4, 16, QChar(u'0'))
+                                     .arg(quint32(expected), 4, 16, QChar(u'0'))));
+        }
     }
 
     void fewerThanTwoCharactersSuggestNothing()
