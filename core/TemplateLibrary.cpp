@@ -163,7 +163,7 @@ void TemplateLibrary::setViewer(const protocol::OperatorInfo &self)
         const bool hadAny = !m_templates.isEmpty();
         load(); // shows nothing of another operator's cache
         if (hadAny || !m_templates.isEmpty())
-            Q_EMIT changed();
+            announce({});
     }
     // A role or department change shows other shared templates: start over. A sync in flight
     // checks again when its answer comes.
@@ -239,7 +239,7 @@ void TemplateLibrary::applyEvent(const protocol::Template &item)
         m_store->setTemplatesRevision(m_revision);
     }
     if (changedAny)
-        Q_EMIT changed();
+        announce({item.id});
 }
 
 void TemplateLibrary::applySync(qint64 since, const QJsonObject &data)
@@ -247,6 +247,7 @@ void TemplateLibrary::applySync(qint64 since, const QJsonObject &data)
     m_syncing = false;
     const QList<protocol::Template> received = templatesFromJson(data.value(u"templates"));
     bool changedAny = false;
+    QList<qint64> touched; // empty after a replacement: anything may have changed
     m_store->beginTransaction();
     if (since == 0) {
         // Exactly the visible library: whatever the cache held beyond it is gone.
@@ -264,16 +265,26 @@ void TemplateLibrary::applySync(qint64 since, const QJsonObject &data)
         m_templates = std::move(next);
         m_index.reset(live);
     } else {
-        for (const auto &item : received)
-            changedAny = apply(item) || changedAny;
+        for (const auto &item : received) {
+            if (apply(item)) {
+                changedAny = true;
+                touched.append(item.id);
+            }
+        }
     }
     m_revision = data.value(u"revision").toInteger(m_revision);
     m_store->setTemplatesRevision(m_revision);
     m_store->commit();
     if (changedAny)
-        Q_EMIT changed();
+        announce(touched);
     if (m_linked && viewerKey() != m_store->templatesViewer())
         sync(0); // the role or departments changed while this sync was on its way
+}
+
+void TemplateLibrary::announce(const QList<qint64> &ids)
+{
+    Q_EMIT templatesChanged(ids);
+    Q_EMIT changed();
 }
 
 void TemplateLibrary::handleResult(const QString &type, qint64 subjectId, const QJsonObject &data)
@@ -286,7 +297,7 @@ void TemplateLibrary::handleResult(const QString &type, qint64 subjectId, const 
     if (type == kSave) {
         const auto item = protocol::Template::fromJson(data.value(u"template").toObject());
         if (apply(item))
-            Q_EMIT changed();
+            announce({item.id});
         std::optional<protocol::Template> overwrote;
         if (data.value(u"overwrote").isObject())
             overwrote = protocol::Template::fromJson(data.value(u"overwrote").toObject());
@@ -296,7 +307,7 @@ void TemplateLibrary::handleResult(const QString &type, qint64 subjectId, const 
         if (m_templates.remove(subjectId) > 0) {
             m_store->removeTemplate(subjectId);
             m_index.remove(subjectId);
-            Q_EMIT changed();
+            announce({subjectId});
         }
         Q_EMIT removed(subjectId);
     } else if (type == kHistory) {

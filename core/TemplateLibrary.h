@@ -78,6 +78,9 @@ public:
 Q_SIGNALS:
     /// Templates were added, changed or deleted (once per event, once per sync).
     void changed();
+    /// Just before changed(): which templates it was about; empty when any may have changed (a
+    /// sync that replaced the library, another operator). Lets a big list update only those rows.
+    void templatesChanged(const QList<qint64> &ids);
     /// Our template.save succeeded; \a overwrote is the version someone else saved after the one
     /// the operator edited, which this save replaced (it is in the template's history).
     void saved(const concierge::protocol::Template &item,
@@ -95,6 +98,7 @@ private:
     void sync(qint64 since);
     /// Applies one template (or tombstone) to memory, store and index; false if nothing changed.
     bool apply(const protocol::Template &item);
+    void announce(const QList<qint64> &ids);
     void applySync(qint64 since, const QJsonObject &data);
 
     LocalStore *m_store = nullptr;

@@ -20,7 +20,7 @@ TemplateListModel::TemplateListModel(TemplateLibrary *library, protocol::Templat
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
     m_collator.setNumericMode(true);
     m_rows = collect();
-    connect(m_library, &TemplateLibrary::changed, this, &TemplateListModel::follow);
+    connect(m_library, &TemplateLibrary::templatesChanged, this, &TemplateListModel::followSome);
 }
 
 protocol::TemplateScope TemplateListModel::scope() const { return m_scope; }
@@ -107,6 +107,40 @@ void TemplateListModel::follow()
         endInsertRows();
         row += j - i;
         i = j;
+    }
+}
+
+void TemplateListModel::followSome(const QList<qint64> &ids)
+{
+    if (ids.isEmpty() || ids.size() > 64) {
+        follow(); // a big batch: one linear pass beats many searches
+        return;
+    }
+    for (const qint64 id : ids) {
+        const int row = rowOf(id);
+        const auto item = m_library->find(id);
+        const bool belongs = item && item->scope == m_scope;
+        if (row >= 0 && belongs && item->title == m_rows.at(row).item.title) {
+            if (!(*item == m_rows.at(row).item)) {
+                m_rows[row].item = *item;
+                Q_EMIT dataChanged(index(row), index(row));
+            }
+            continue;
+        }
+        if (row >= 0) { // gone, or moving to its new title's place
+            beginRemoveRows({}, row, row);
+            m_rows.remove(row);
+            endRemoveRows();
+        }
+        if (belongs) {
+            const Row added{foldForSearch(item->title), *item};
+            const int at = int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), added,
+                                                [this](const Row &a, const Row &b) { return less(a, b); })
+                               - m_rows.cbegin());
+            beginInsertRows({}, at, at);
+            m_rows.insert(at, added);
+            endInsertRows();
+        }
     }
 }
 

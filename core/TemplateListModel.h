@@ -56,6 +56,8 @@ private:
     /// Brings the rows to the library's content with row removals, inserts and dataChanged, never
     /// a reset. A retitled template moves (removed, then inserted at its new place).
     void follow();
+    /// After a few templates changed: only their rows, found and placed by binary search.
+    void followSome(const QList<qint64> &ids);
 
     TemplateLibrary *m_library = nullptr;
     protocol::TemplateScope m_scope;

@@ -400,9 +400,9 @@ void TestTemplateModels::listModelStaysSortedUnderManyChanges()
     // Batches as a sync brings them (many at once, interleaved with what is there), then single events.
     for (int round = 0; round < 60; ++round) {
         QList<Template> batch;
-        const int size = round < 10 ? 25 : 1;
+        const int size = round < 3 ? 100 : round < 10 ? 25 : 1; // over 64: the list takes one linear pass
         for (int k = 0; k < size; ++k) {
-            const qint64 id = 1 + random.bounded(60);
+            const qint64 id = 1 + random.bounded(round < 3 ? 200 : 60);
             ++revision;
             Template item = makeTemplate(id, randomTitle(), u"text %1"_s.arg(revision), revision);
             item.deleted = random.bounded(5) == 0;
