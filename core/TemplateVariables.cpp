@@ -86,7 +86,13 @@ QHash<QString, QString> variableValues(const protocol::Visitor *visitor, const p
     put(u"operator.name"_s, me.name);
     if (!visitor)
         return values;
-    put(u"visitor.name"_s, visitor->name);
+    // A name the visitor gave (contact form) is their name; the server's own label "Visitor <id>"
+    // (docs/protocol.md, "Visitor details") is not, and greeting someone as "Visitor 12" is what
+    // the fallback in {visitor.name|there} exists to avoid.
+    const bool placeholderName = visitor->name == u"Visitor %1"_s.arg(visitor->id);
+    put(u"visitor.name"_s, visitor->contact && !visitor->contact->name.trimmed().isEmpty()
+                               ? visitor->contact->name
+                               : (placeholderName ? QString() : visitor->name));
     put(u"page.title"_s, visitor->currentPage.title);
     put(u"page.url"_s, visitor->currentPage.url);
     put(u"site"_s, QUrl(visitor->currentPage.url).host());

@@ -98,7 +98,7 @@ private Q_SLOTS:
         visitor.contact = protocol::ContactDetails{u"Иван Петров"_s, u"ivan@example.ru"_s, QString()};
         const QHash<QString, QString> values = variableValues(&visitor, me);
         QCOMPARE(values.value(u"operator.name"_s), u"Ольга"_s);
-        QCOMPARE(values.value(u"visitor.name"_s), u"Иван"_s);
+        QCOMPARE(values.value(u"visitor.name"_s), u"Иван Петров"_s); // the name they gave wins
         QCOMPARE(values.value(u"site"_s), u"shop.example.ru"_s);
         QCOMPARE(values.value(u"page.title"_s), u"Корзина"_s);
         QCOMPARE(values.value(u"page.url"_s), u"https://shop.example.ru:8443/cart?x=1"_s);
@@ -113,6 +113,20 @@ private Q_SLOTS:
         QCOMPARE(alone.keys(), QStringList{u"operator.name"_s});
         protocol::Visitor fresh;
         QVERIFY(!variableValues(&fresh, me).contains(u"site"_s));
+    }
+
+    void theServersLabelIsNoName()
+    {
+        // The server labels an anonymous visitor "Visitor 12": a greeting takes the fallback.
+        const protocol::OperatorInfo me;
+        protocol::Visitor anonymous;
+        anonymous.id = 12;
+        anonymous.name = u"Visitor 12"_s;
+        QCOMPARE(expandVariables(u"Hello {visitor.name|there}!"_s, variableValues(&anonymous, me)).text,
+                 u"Hello there!"_s);
+        anonymous.contact = protocol::ContactDetails{u"Фёкла"_s, u"f@example.ru"_s, QString()};
+        QCOMPARE(expandVariables(u"Hello {visitor.name|there}!"_s, variableValues(&anonymous, me)).text,
+                 u"Hello Фёкла!"_s);
     }
 };
 
