@@ -181,9 +181,13 @@ void TemplateLibrary::linkUp(bool resumed)
     m_linked = true;
     if (m_serverRevision < 0 || m_syncing)
         return; // no templates on this server
+    // A resumed session gets the missed template.updated events replayed, but changes made with
+    // the admin CLI (imports, deleted departments) send none: only a sync brings them. When the
+    // counter moved, one small sync since the cursor answers both (replayed ones change nothing).
+    Q_UNUSED(resumed);
     if (viewerKey() != m_store->templatesViewer())
         sync(0);
-    else if (!resumed && m_serverRevision != m_revision)
+    else if (m_serverRevision != m_revision)
         sync(m_revision);
 }
 
@@ -231,14 +235,9 @@ bool TemplateLibrary::apply(const protocol::Template &item)
 
 void TemplateLibrary::applyEvent(const protocol::Template &item)
 {
-    const bool changedAny = apply(item);
-    // Events come in order and bring every visible change: while no sync is pending they keep
-    // the cursor current, and the next login has nothing to fetch.
-    if (m_linked && !m_syncing && item.revision > m_revision) {
-        m_revision = item.revision;
-        m_store->setTemplatesRevision(m_revision);
-    }
-    if (changedAny)
+    // The cursor stays where the last sync left it: the admin CLI's changes come with no event, so
+    // an event's revision does not prove that everything before it has arrived.
+    if (apply(item))
         announce({item.id});
 }
 

@@ -66,8 +66,9 @@ public:
     void setViewer(const protocol::OperatorInfo &self);
     /// The hello's `templatesRevision` (-1: a server before 1.4, which has no templates).
     void setServerRevision(qint64 revision);
-    /// A hello succeeded: syncs when the cache is behind or was synced for someone else. A resumed
-    /// session needs nothing: the missed `template.updated` events are replayed.
+    /// A hello succeeded: syncs since the cursor when the server's counter moved, from 0 when the
+    /// cache was synced for someone else. Resumed sessions too: the admin CLI's changes come with
+    /// no event to replay.
     void linkUp(bool resumed);
     /// The link is gone: requests in flight are failed (they get no answer now).
     void linkDown();
