@@ -180,7 +180,7 @@ void TemplateLibrary::linkUp(bool resumed)
 {
     m_linked = true;
     if (m_serverRevision < 0 || m_syncing)
-        return; // no templates on this server
+        return; // a server before 1.4 (no templates), or a sync already on its way
     // A resumed session gets the missed template.updated events replayed, but changes made with
     // the admin CLI (imports, deleted departments) send none: only a sync brings them. When the
     // counter moved, one small sync since the cursor answers both (replayed ones change nothing).
