@@ -88,6 +88,20 @@ bool Application::start()
     return true;
 }
 
+void Application::activateWindow()
+{
+    if (!m_window)
+        return;
+    m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+    if (m_loginDialog && m_loginDialog->isVisible()) {
+        m_loginDialog->raise();
+        m_loginDialog->activateWindow();
+    }
+}
+
 void Application::onTokenRead(const QString &key, const QString &secret, const QString &error)
 {
     if (key != kTokenKey)

@@ -37,6 +37,9 @@ public:
 
     /// Opens the cache and starts the login flow; false (with a message shown) if the cache fails.
     bool start();
+    /// Shows the main window (from the tray or minimised) and brings it, or the login dialog over
+    /// it, to the front: another start of the app asked for it (SingleInstance).
+    void activateWindow();
 
 private:
     void showLoginDialog(const QString &notice = {});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Application.h"
+#include "SingleInstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -61,6 +62,11 @@ int main(int argc, char *argv[])
     parser.addOptions({serverOption, emailOption, passwordEnvOption, profileOption, languageOption, onlineOption});
     parser.process(app);
 
+    // One app per user: a second start asks the running one to raise its window, and leaves.
+    concierge::SingleInstance instance;
+    if (!instance.isPrimary())
+        return 0;
+
     const QString language = parser.isSet(languageOption)
                                  ? parser.value(languageOption)
                                  : QSettings().value(QStringLiteral("ui/language")).toString();
@@ -75,6 +81,8 @@ int main(int argc, char *argv[])
     options.goOnline = parser.isSet(onlineOption);
 
     concierge::Application concierge(options);
+    QObject::connect(&instance, &concierge::SingleInstance::activationRequested, &concierge,
+                     &concierge::Application::activateWindow);
     if (!concierge.start())
         return 1;
     return app.exec();
