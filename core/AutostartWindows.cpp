@@ -38,8 +38,16 @@ bool Autostart::setEnabled(bool enabled, QString *errorMessage, const QString &p
     run.sync();
     if (run.status() == QSettings::NoError)
         return true;
-    if (errorMessage)
-        *errorMessage = tr("The autostart entry %1 could not be changed.").arg(entryLocation());
+    if (errorMessage) {
+        // The same sentences as on Linux, so the translations (made from the Linux build) cover them.
+        if (enabled) {
+            const QString reason = run.status() == QSettings::AccessError ? QStringLiteral("AccessError")
+                                                                          : QStringLiteral("FormatError");
+            *errorMessage = tr("The autostart entry %1 could not be written: %2").arg(entryLocation(), reason);
+        } else {
+            *errorMessage = tr("The autostart entry %1 could not be removed.").arg(entryLocation());
+        }
+    }
     return false;
 }
 
