@@ -69,11 +69,12 @@ private:
     void onChatMessage(const protocol::Message &message);
     void onSynced(bool resumed);
     void recomputeAll();
+    void refreshWaiting(); ///< the Waiting section's dialogs again, without alerting
     void scanAfterSnapshot();
     bool isWaitingForMe(qint64 dialogId) const;
     void updateWaiting(qint64 dialogId);
-    void checkWaitingAlert(qint64 dialogId);
-    void checkTransfer(qint64 dialogId);
+    void checkWaitingAlert(qint64 dialogId, bool alreadyAlerted);
+    bool checkTransfer(qint64 dialogId); ///< true: alerted
     void emitAlert(Alert alert);
     void setAttention(bool waiting, bool unseen);
     void scheduleRepeat();

@@ -727,6 +727,21 @@ protocol::Visitor OperatorSession::visitor(qint64 visitorId) const
 }
 
 protocol::Dialog OperatorSession::dialog(qint64 dialogId) const { return d->dialogs.value(dialogId); }
+
+QList<protocol::Dialog> OperatorSession::openDialogs() const
+{
+    QList<protocol::Dialog> open;
+    for (const auto &dialog : std::as_const(d->dialogs)) {
+        if (dialog.isOpen())
+            open.append(dialog);
+    }
+    return open;
+}
+
+QList<protocol::Message> OperatorSession::cachedMessages(qint64 dialogId, int limit) const
+{
+    return d->store->messages(dialogId, limit);
+}
 VisitorListModel *OperatorSession::visitorModel() const { return d->visitorModel; }
 MessageListModel *OperatorSession::messageModel() const { return d->messageModel; }
 MessageListModel *OperatorSession::chatModel() const { return d->chatModel; }

@@ -120,6 +120,10 @@ public:
     QList<OutboxEntry> pendingReplies() const; ///< the outbox, in sending order
     protocol::Visitor visitor(qint64 visitorId) const;
     protocol::Dialog dialog(qint64 dialogId) const;
+    /// Every open dialog this session knows (the cache, then the server's), in no order.
+    QList<protocol::Dialog> openDialogs() const;
+    /// The newest `limit` cached lines of a dialog (0: the operator room), oldest first.
+    QList<protocol::Message> cachedMessages(qint64 dialogId, int limit) const;
     /// Every operator, live (operator.updated).
     QList<protocol::OperatorInfo> operators() const;
     std::optional<protocol::OperatorInfo> operatorInfo(qint64 operatorId) const;
