@@ -9,9 +9,9 @@ namespace concierge {
 
 /// How long the operator has not touched the keyboard or mouse. One small interface with a file
 /// per platform (ARCHITECTURE.md, "Portable by construction"): IdleMonitorLinux.cpp (X11
-/// XScreenSaver extension), IdleMonitorWindows.cpp (GetLastInputInfo), IdleMonitorMac.cpp
-/// (CGEventSourceSecondsSinceLastEventType). Where the system does not tell (Wayland, no X11
-/// extension), AppInputIdleMonitor counts only the input this app receives. Tests use a fake.
+/// XScreenSaver extension; on Wayland the desktop over D-Bus: GNOME Mutter, KDE), IdleMonitorWindows.cpp
+/// (GetLastInputInfo), IdleMonitorMac.cpp (CGEventSourceSecondsSinceLastEventType). Where nobody
+/// tells, AppInputIdleMonitor counts only the input this app receives. Tests use a fake.
 /// Lives on the GUI thread.
 class IdleMonitor
 {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The idle time the app reads (issue 6): the Linux monitor on a real X server (Xvfb under
-// xvfb-run; input injected with xdotool) and the in-app fallback used where the system does not
-// tell (a Wayland session).
+// xvfb-run; input injected with xdotool), a Wayland session's desktop asked over D-Bus (a private
+// dbus-daemon with a stand-in for GNOME's org.gnome.Mutter.IdleMonitor), and the in-app fallback
+// where nobody tells.
 #include "AppInputIdleMonitor.h"
 #include "IdleMonitor.h"
 
@@ -11,8 +12,26 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#ifdef CONCIERGE_TEST_DBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace concierge;
+
+#ifdef CONCIERGE_TEST_DBUS
+/// Stands in for GNOME Shell's idle monitor: GetIdletime answers `idle` (milliseconds).
+class FakeMutterIdleMonitor : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.gnome.Mutter.IdleMonitor")
+public:
+    quint64 idle = 0;
+public Q_SLOTS:
+    quint64 GetIdletime() { return idle; }
+};
+#endif
 
 class TestIdleMonitor : public QObject
 {
@@ -20,15 +39,41 @@ class TestIdleMonitor : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanupTestCase();
 
     void x11MonitorSeesInputToTheWholeDisplay();
     void waylandSessionFallsBackToTheAppsOwnInput();
+    void waylandSessionAsksTheDesktopOverDBus();
     void appMonitorCountsFromTheAppsLastInput();
+
+private:
+    QProcess m_bus;
 };
 
 void TestIdleMonitor::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+#ifdef CONCIERGE_TEST_DBUS
+    // A private session bus, before anything opens one: no desktop is on it unless the test puts it there.
+    const QString daemon = QStandardPaths::findExecutable(u"dbus-daemon"_s);
+    if (daemon.isEmpty())
+        return;
+    m_bus.start(daemon, {u"--session"_s, u"--nofork"_s, u"--print-address=1"_s});
+    QVERIFY(m_bus.waitForStarted(5000));
+    QTRY_VERIFY(m_bus.canReadLine());
+    const QByteArray address = m_bus.readLine().trimmed();
+    QVERIFY(!address.isEmpty());
+    qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+    QVERIFY(QDBusConnection::sessionBus().isConnected());
+#endif
+}
+
+void TestIdleMonitor::cleanupTestCase()
+{
+    if (m_bus.state() != QProcess::NotRunning) {
+        m_bus.kill();
+        m_bus.waitForFinished(5000);
+    }
 }
 
 void TestIdleMonitor::x11MonitorSeesInputToTheWholeDisplay()
@@ -55,12 +100,44 @@ void TestIdleMonitor::x11MonitorSeesInputToTheWholeDisplay()
 
 void TestIdleMonitor::waylandSessionFallsBackToTheAppsOwnInput()
 {
-    // XWayland would only see the input of X11 clients: never ask it.
+    // XWayland would only see the input of X11 clients: never ask it. (On the private bus of
+    // initTestCase no desktop answers either.)
+#ifdef CONCIERGE_TEST_DBUS
+    if (m_bus.state() != QProcess::Running && QDBusConnection::sessionBus().isConnected())
+        QSKIP("A real desktop session bus may answer: run with dbus-daemon installed");
+#endif
     qputenv("WAYLAND_DISPLAY", "wayland-0");
     const std::unique_ptr<IdleMonitor> monitor = IdleMonitor::create();
     qunsetenv("WAYLAND_DISPLAY");
     QVERIFY(!monitor->isSystemWide());
     QVERIFY(dynamic_cast<AppInputIdleMonitor *>(monitor.get()));
+}
+
+void TestIdleMonitor::waylandSessionAsksTheDesktopOverDBus()
+{
+#ifdef CONCIERGE_TEST_DBUS
+    if (m_bus.state() != QProcess::Running)
+        QSKIP("dbus-daemon is not installed");
+    FakeMutterIdleMonitor mutter;
+    mutter.idle = 123456;
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    QVERIFY(bus.registerService(u"org.gnome.Mutter.IdleMonitor"_s));
+    QVERIFY(bus.registerObject(u"/org/gnome/Mutter/IdleMonitor/Core"_s, &mutter, QDBusConnection::ExportAllSlots));
+
+    qputenv("WAYLAND_DISPLAY", "wayland-0");
+    const std::unique_ptr<IdleMonitor> monitor = IdleMonitor::create();
+    qunsetenv("WAYLAND_DISPLAY");
+    QVERIFY(monitor->isSystemWide());
+    QCOMPARE(monitor->idleMilliseconds(), 123456);
+    mutter.idle = 40; // the operator typed in another application
+    QCOMPARE(monitor->idleMilliseconds(), 40);
+
+    bus.unregisterObject(u"/org/gnome/Mutter/IdleMonitor/Core"_s);
+    QVERIFY(bus.unregisterService(u"org.gnome.Mutter.IdleMonitor"_s));
+    QCOMPARE(monitor->idleMilliseconds(), -1); // the desktop went away: unknown, not "active"
+#else
+    QSKIP("Built without Qt D-Bus");
+#endif
 }
 
 void TestIdleMonitor::appMonitorCountsFromTheAppsLastInput()
