@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Application.h"
 
+#include "AlertSettingsStore.h"
+#include "IdleMonitor.h"
+#include "IdleStatus.h"
 #include "KeychainSecretStore.h"
 #include "LocalStore.h"
 #include "LoginDialog.h"
@@ -74,6 +77,12 @@ bool Application::start()
     // The window fills from the cache at once; the network catches up behind it.
     m_window = std::make_unique<ui::MainWindow>(m_session);
     connect(m_window.get(), &ui::MainWindow::logoutRequested, this, &Application::onLogout);
+
+    // Idle (issue 6): no keyboard or mouse input for the chosen minutes → Personal break, and the
+    // status before it back at the operator's return (if they chose so on the Alerts page).
+    m_idleMonitor = IdleMonitor::create();
+    m_idleStatus = new IdleStatus(m_session, m_idleMonitor.get(), this);
+    m_idleStatus->setSettings(AlertSettingsStore().load());
 
     if (m_options.serverUrl.isValid() && !m_options.email.isEmpty() && !m_options.password.isEmpty()) {
         m_rememberToken = false; // a scripted login (the demo) leaves nothing behind

@@ -8,6 +8,8 @@
 #include <memory>
 
 namespace concierge {
+class IdleMonitor;
+class IdleStatus;
 class LocalStore;
 class OperatorSession;
 class SecretStore;
@@ -54,6 +56,8 @@ private:
     SecretStore *m_secrets = nullptr;
     OperatorSession *m_session = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<IdleMonitor> m_idleMonitor;
+    IdleStatus *m_idleStatus = nullptr; ///< uses m_idleMonitor; deleted with this object
     QPointer<ui::LoginDialog> m_loginDialog;
     bool m_rememberToken = false;
 };
