@@ -51,6 +51,7 @@ private Q_SLOTS:
     void aStatusChosenWhileAwayIsKept();
     void offMeansNeverAndNoPolling();
     void thePollTimerNoticesIdleAndReturn();
+    void beforeLunchWithAnOpenDialogComesBackAsBeforeLunch();
 
 private:
     bool setStatus(OperatorStatus status);
@@ -243,6 +244,31 @@ void TestIdleStatus::thePollTimerNoticesIdleAndReturn()
     m_monitor.idleMs = 50;
     QTRY_COMPARE_WITH_TIMEOUT(m_session->self().status, OperatorStatus::Online, kWaitMs);
     QTRY_VERIFY(!m_idle->isPolling());
+}
+
+void TestIdleStatus::beforeLunchWithAnOpenDialogComesBackAsBeforeLunch()
+{
+    // Before lunch holds only while the operator still has an open dialog (else the server makes
+    // it Lunch at once): one answered dialog of Ida's.
+    auto visitor = testkit::connectVisitor(m_server);
+    QVERIFY(visitor);
+    const qint64 dialogId = testkit::openDialog(*visitor, u"Is anyone there?"_s);
+    QVERIFY(dialogId > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->dialog(dialogId).id == dialogId, kWaitMs);
+    if (m_session->dialog(dialogId).operatorId != m_session->self().id)
+        m_session->takeDialog(dialogId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->dialog(dialogId).operatorId, m_session->self().id, kWaitMs);
+    m_session->sendReply(dialogId, u"Yes, how can I help?"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->pendingReplyCount(), 0, kWaitMs);
+    QVERIFY(setStatus(OperatorStatus::BeforeLunch));
+
+    m_monitor.idleMs = 5 * kMinute;
+    m_idle->check();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->self().status, OperatorStatus::Break, kWaitMs);
+    m_monitor.idleMs = 10;
+    m_idle->check();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->self().status, OperatorStatus::BeforeLunch, kWaitMs);
+    QCOMPARE(m_session->dialog(dialogId).operatorId, m_session->self().id); // answered: still hers
 }
 
 QTEST_GUILESS_MAIN(TestIdleStatus)
