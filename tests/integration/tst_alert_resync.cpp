@@ -8,6 +8,7 @@
 #include "LocalStore.h"
 #include "OperatorSession.h"
 #include "ServerProcess.h"
+#include "ServerTestKit.h"
 #include "TestVisitor.h"
 
 #include <QSignalSpy>
@@ -52,6 +53,13 @@ private Q_SLOTS:
 
 private:
     void start(const QStringList &serverArgs);
+    int alertsOf(AlertKind kind) const
+    {
+        int n = 0;
+        for (const auto &alert : m_alerts)
+            n += alert.kind == kind ? 1 : 0;
+        return n;
+    }
     int alertsFor(AlertKind kind, qint64 dialogId) const
     {
         int n = 0;
@@ -126,9 +134,13 @@ void TestAlertResync::cleanup()
 }
 
 /// Anna waits (alerted), Boris talks with me (his dialog active and mine); the link drops; Anna
-/// writes again (the same wait), Boris writes, Clara arrives; the session comes back.
+/// writes again (the same wait), Boris writes, Clara arrives, Vera names me in the operator room;
+/// the session comes back.
 void TestAlertResync::cutAndResync(bool expectResumed)
 {
+    QVERIFY(testkit::createOperator(*m_server, u"vera@example.com"_s, u"Vera"_s));
+    auto vera = testkit::loginOperator(*m_server, u"vera@example.com"_s);
+    QVERIFY(vera);
     TestVisitor anna, boris, clara;
     QVERIFY(anna.connectTo(m_server->wsUrl(u"/v1/visitor"_s)));
     anna.send(u"Hello, anyone there?"_s);
@@ -156,6 +168,9 @@ void TestAlertResync::cutAndResync(bool expectResumed)
     QVERIFY(anna.waitForMessage(annaAgain));
     QVERIFY(boris.waitForMessage(borisLine));
     QVERIFY(clara.waitForMessage(claraLine));
+    QVERIFY(testkit::isResult(vera->request(
+        u"chat.send"_s, {{u"cid"_s, testkit::newCid()},
+                         {u"text"_s, QString(m_session->self().name + u", can you take the Sunday question?"_s)}})));
     // All three lines are stored while the operator's link is still down: they came meanwhile.
     QVERIFY2(m_session->connectionState() != ConnectionState::Connected, "the link came back too early");
     QCOMPARE(int(m_alerts.size()), before); // nothing alerts while the link is down
@@ -172,7 +187,8 @@ void TestAlertResync::cutAndResync(bool expectResumed)
     QCOMPARE(alertsFor(AlertKind::MessageInMyDialog, borisDialog), 1);
     QCOMPARE(alertsFor(AlertKind::WaitingVisitor, annaDialog), 1);
     QCOMPARE(alertsFor(AlertKind::WaitingVisitor, borisDialog), 1);
-    QCOMPARE(int(m_alerts.size()), before + 2);
+    QCOMPARE(alertsOf(AlertKind::ChatMention), 1);
+    QCOMPARE(int(m_alerts.size()), before + 3);
     for (const auto &alert : m_alerts.mid(before)) {
         if (alert.kind == AlertKind::MessageInMyDialog)
             QCOMPARE(alert.body, u"Do you deliver to Tver?"_s);
@@ -189,7 +205,7 @@ void TestAlertResync::cutAndResync(bool expectResumed)
     m_session->connection()->dropLink();
     QVERIFY(QTest::qWaitFor([&] { return !synced.isEmpty(); }, kWaitMs));
     QVERIFY(settle());
-    QCOMPARE(int(m_alerts.size()), before + 2);
+    QCOMPARE(int(m_alerts.size()), before + 3);
     QCOMPARE(m_policy->waitingCount(), 2);
 }
 
