@@ -41,8 +41,12 @@ constexpr int kScanLimit = 50;          ///< lines looked at per dialog after a 
 QString shortText(const QString &text)
 {
     QString line = text.simplified();
-    if (line.size() > kBodyLength)
-        line = line.left(kBodyLength - 1) + u'\u2026';
+    if (line.size() > kBodyLength) {
+        qsizetype end = kBodyLength - 1;
+        if (line.at(end - 1).isHighSurrogate()) // never half an emoji
+            --end;
+        line = line.left(end) + u'\u2026';
+    }
     return line;
 }
 

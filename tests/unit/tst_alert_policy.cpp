@@ -290,6 +290,19 @@ void TestAlertPolicy::messageInMyDialogOnlyWhenWindowInactive()
     QCOMPARE(m_alerts.size(), 1); // messages do not repeat
     m_policy->setWindowActive(true);
     QVERIFY(!m_policy->needsAttention());
+
+    // A long line is cut for the notification, never in the middle of an emoji.
+    m_policy->setWindowActive(false);
+    QString longLine;
+    for (int i = 0; i < 120; ++i)
+        longLine += u"\U0001F600"_s;
+    anna.send(longLine);
+    QTRY_COMPARE_WITH_TIMEOUT(m_alerts.size(), 2, kWaitMs);
+    const QString body = m_alerts.last().body;
+    QVERIFY(body.size() <= 160);
+    QVERIFY(body.endsWith(u'\u2026'));
+    QVERIFY(!body.at(body.size() - 2).isHighSurrogate());
+    QVERIFY(longLine.startsWith(body.chopped(1)));
 }
 
 void TestAlertPolicy::doNotDisturbSilencesButCounts()
