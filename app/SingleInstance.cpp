@@ -14,11 +14,19 @@ const QByteArray kRaise = QByteArrayLiteral("raise\n");
 constexpr int kConnectMs = 1000;
 } // namespace
 
-QString SingleInstance::defaultKey()
+namespace {
+QString shortHash(const QString &text)
 {
-    const QByteArray home = QDir::homePath().toUtf8();
-    return QStringLiteral("concierge-")
-         + QString::fromLatin1(QCryptographicHash::hash(home, QCryptographicHash::Sha256).toHex().left(16));
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+}
+} // namespace
+
+QString SingleInstance::defaultKey(const QString &profileDir)
+{
+    QString key = QStringLiteral("concierge-") + shortHash(QDir::homePath());
+    if (!profileDir.isEmpty())
+        key += QLatin1Char('-') + shortHash(QDir::cleanPath(QDir(profileDir).absolutePath()));
+    return key;
 }
 
 SingleInstance::SingleInstance(const QString &key, QObject *parent)

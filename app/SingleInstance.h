@@ -30,7 +30,9 @@ public:
 
     /// "concierge-" and a hash of the user's home folder: the same for every start by one user,
     /// different for another user on the same machine (names of pipes are machine-wide on Windows).
-    static QString defaultKey();
+    /// With `profileDir` (--profile-dir: another cache, e.g. a second operator account), a hash of
+    /// its absolute path is added: one app per cache, since two on one cache would share its outbox.
+    static QString defaultKey(const QString &profileDir = {});
 
 Q_SIGNALS:
     /// Another start asked this one to show its window.

@@ -62,8 +62,8 @@ int main(int argc, char *argv[])
     parser.addOptions({serverOption, emailOption, passwordEnvOption, profileOption, languageOption, onlineOption});
     parser.process(app);
 
-    // One app per user: a second start asks the running one to raise its window, and leaves.
-    concierge::SingleInstance instance;
+    // One app per user (and cache): a second start asks the running one to raise its window, and leaves.
+    concierge::SingleInstance instance(concierge::SingleInstance::defaultKey(parser.value(profileOption)));
     if (!instance.isPrimary())
         return 0;
 

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLocalServer>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void aStartAfterTheFirstQuitIsPrimary();
     void aSocketLeftByACrashIsTakenOver();
     void theKeyIsPerUser();
+    void anotherCacheFolderIsAnotherApp();
     void aRealSecondStartExitsAtOnceAndRaisesTheFirst();
 };
 
@@ -133,6 +135,18 @@ void TestSingleInstance::theKeyIsPerUser()
     QVERIFY(theirs != mine);
 }
 
+void TestSingleInstance::anotherCacheFolderIsAnotherApp()
+{
+    // --profile-dir: a second operator account with its own cache may run beside the first; the
+    // same folder, however written, may not.
+    QTemporaryDir profiles;
+    const QString first = profiles.filePath(u"first"_s);
+    const QString second = profiles.filePath(u"second"_s);
+    QVERIFY(SingleInstance::defaultKey(first) != SingleInstance::defaultKey(second));
+    QVERIFY(SingleInstance::defaultKey(first) != SingleInstance::defaultKey());
+    QCOMPARE(SingleInstance::defaultKey(profiles.filePath(u"second/../first/"_s)), SingleInstance::defaultKey(first));
+}
+
 void TestSingleInstance::aRealSecondStartExitsAtOnceAndRaisesTheFirst()
 {
     // This process stands in for the running app: it holds the per-user name of a temporary home,
@@ -164,6 +178,27 @@ void TestSingleInstance::aRealSecondStartExitsAtOnceAndRaisesTheFirst()
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     QCOMPARE(app.exitCode(), 0);
     QTRY_COMPARE(raised.size(), 1);
+
+    // Started with a cache folder of its own, it is another app: it does not hand over but
+    // listens under its own name (and runs, showing its login dialog, until stopped here).
+    const QString profile = home.filePath(u"second-account"_s);
+    qputenv("HOME", QFile::encodeName(home.path()));
+    const QString otherKey = SingleInstance::defaultKey(profile);
+    qputenv("HOME", oldHome);
+    QProcess other;
+    other.setProcessEnvironment(env);
+    other.start(QStringLiteral(CONCIERGE_APP_BIN), {u"--profile-dir"_s, profile});
+    QVERIFY(other.waitForStarted(10000));
+    const auto listening = [&] {
+        QLocalSocket probe;
+        probe.connectToServer(otherKey);
+        return probe.waitForConnected(200);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(listening() || other.state() == QProcess::NotRunning, 20000);
+    QCOMPARE(other.state(), QProcess::Running);
+    other.kill();
+    other.waitForFinished(5000);
+    QCOMPARE(raised.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)
