@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Application.h"
 
+#include "AlertPolicy.h"
 #include "AlertSettingsStore.h"
+#include "AlertSounds.h"
 #include "IdleMonitor.h"
 #include "IdleStatus.h"
 #include "KeychainSecretStore.h"
@@ -10,6 +12,7 @@
 #include "MainWindow.h"
 #include "OperatorSession.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QMessageBox>
@@ -83,6 +86,26 @@ bool Application::start()
     m_idleMonitor = IdleMonitor::create();
     m_idleStatus = new IdleStatus(m_session, m_idleMonitor.get(), this);
     m_idleStatus->setSettings(AlertSettingsStore().load());
+    connect(m_window.get(), &ui::MainWindow::alertSettingsChanged, m_idleStatus, &IdleStatus::setSettings);
+
+    // Alerts (issue 6): the policy decides, the window shows (tray, notifications, taskbar), the
+    // sounds play. Closing the window keeps the app running; Quit ends it.
+    const AlertSettings alertSettings = AlertSettingsStore().load();
+    m_alertPolicy = new AlertPolicy(m_session, nullptr, this);
+    m_alertPolicy->setSettings(alertSettings);
+    m_alertSounds = new ui::AlertSounds(this);
+    m_alertSounds->setVolume(alertSettings.volume);
+    m_alertSounds->setOutputDevice(alertSettings.outputDeviceId);
+    connect(m_alertPolicy, &AlertPolicy::alert, m_alertSounds, [this](const Alert &alert) {
+        if (alert.playSound)
+            m_alertSounds->play(alert.kind, soundEscalation(alert, m_alertPolicy->settings()));
+    });
+    connect(m_alertPolicy, &AlertPolicy::attentionChanged, m_alertSounds, [this](bool attention) {
+        if (!attention)
+            m_alertSounds->stop(); // taken or acknowledged: an escalated sound ends now
+    });
+    m_window->setAlerts(m_alertPolicy, m_alertSounds);
+    QApplication::setQuitOnLastWindowClosed(false);
 
     if (m_options.serverUrl.isValid() && !m_options.email.isEmpty() && !m_options.password.isEmpty()) {
         m_rememberToken = false; // a scripted login (the demo) leaves nothing behind

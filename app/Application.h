@@ -8,12 +8,14 @@
 #include <memory>
 
 namespace concierge {
+class AlertPolicy;
 class IdleMonitor;
 class IdleStatus;
 class LocalStore;
 class OperatorSession;
 class SecretStore;
 namespace ui {
+class AlertSounds;
 class LoginDialog;
 class MainWindow;
 } // namespace ui
@@ -56,6 +58,8 @@ private:
     SecretStore *m_secrets = nullptr;
     OperatorSession *m_session = nullptr;
     std::unique_ptr<ui::MainWindow> m_window;
+    AlertPolicy *m_alertPolicy = nullptr;
+    ui::AlertSounds *m_alertSounds = nullptr;
     std::unique_ptr<IdleMonitor> m_idleMonitor;
     IdleStatus *m_idleStatus = nullptr; ///< uses m_idleMonitor; deleted with this object
     QPointer<ui::LoginDialog> m_loginDialog;

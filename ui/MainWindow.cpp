@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AlertNotifications.h"
+#include "AlertPolicy.h"
+#include "AlertSettingsPage.h"
+#include "AlertSettingsStore.h"
+#include "AlertSounds.h"
 #include "BansDialog.h"
 #include "ConnectionStatusLabel.h"
 #include "DialogPane.h"
@@ -129,6 +134,10 @@ void MainWindow::buildMenus()
     QAction *templates = settingsMenu->addAction(tr("&Templates…"));
     templates->setObjectName(QStringLiteral("templatesAction"));
     connect(templates, &QAction::triggered, this, &MainWindow::openTemplatesDialog);
+    m_alertsAction = settingsMenu->addAction(tr("&Alerts…"));
+    m_alertsAction->setObjectName(QStringLiteral("alertsAction"));
+    m_alertsAction->setEnabled(false); // until setAlerts()
+    connect(m_alertsAction, &QAction::triggered, this, &MainWindow::openAlertSettingsPage);
     QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(languageMenu);
     const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
@@ -277,7 +286,109 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
-    QMainWindow::closeEvent(event);
+    if (!m_alertPolicy || m_quitting) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // The app keeps running so that no visitor is missed; Quit (menu or tray) ends it.
+    event->ignore();
+    const bool tray = m_tray->systemTrayIcon() != nullptr;
+    if (tray)
+        hide();
+    else
+        showMinimized();
+    AlertSettings alertSettings = AlertSettingsStore().load();
+    if (alertSettings.closeToTrayNoteShown)
+        return;
+    alertSettings.closeToTrayNoteShown = true;
+    AlertSettingsStore().save(alertSettings);
+    const QString text = tray ? tr("Concierge is still running in the system tray, so you hear and see every "
+                                   "new visitor. Click its icon to open the window again; choose Quit in its "
+                                   "menu to stop it.")
+                              : tr("Concierge is still running (minimised), so you hear and see every new "
+                                   "visitor. Choose File → Quit to stop it.");
+    auto *note =
+        new QMessageBox(QMessageBox::Information, tr("Concierge keeps running"), text, QMessageBox::Ok, this);
+    note->setObjectName(QStringLiteral("closeToTrayNoteBox"));
+    note->setAttribute(Qt::WA_DeleteOnClose);
+    m_closeToTrayNote = note;
+    note->show();
+}
+
+QMessageBox *MainWindow::closeToTrayNote() const
+{
+    return m_closeToTrayNote;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Quitting closes every window (QApplication): that close must not hide to the tray.
+    if (watched == qApp && event->type() == QEvent::Quit)
+        m_quitting = true;
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::setAlerts(AlertPolicy *policy, AlertSounds *sounds)
+{
+    if (m_alertPolicy)
+        return;
+    m_alertPolicy = policy;
+    m_alertSounds = sounds;
+    m_alertNotifications = new AlertNotifications(policy, m_tray, this, this);
+    connect(m_alertNotifications, &AlertNotifications::dialogRequested, this, &MainWindow::openDialog);
+    qApp->installEventFilter(this);
+    const auto followActive = [this] {
+        if (m_alertPolicy)
+            m_alertPolicy->setWindowActive(isActiveWindow() && isVisible() && !isMinimized());
+    };
+    connect(qApp, &QApplication::focusChanged, this, followActive);
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, followActive);
+    followActive();
+    m_alertsAction->setEnabled(true);
+}
+
+AlertSettingsPage *MainWindow::openAlertSettingsPage()
+{
+    if (!m_alertPolicy)
+        return nullptr;
+    if (m_alertSettingsPage) {
+        m_alertSettingsPage->raise();
+        m_alertSettingsPage->activateWindow();
+        return m_alertSettingsPage;
+    }
+    auto *page = new AlertSettingsPage(m_alertSounds, this);
+    page->setAttribute(Qt::WA_DeleteOnClose);
+    connect(page, &AlertSettingsPage::settingsSaved, this, [this](const AlertSettings &settings) {
+        m_alertPolicy->setSettings(settings);
+        if (m_alertSounds) {
+            m_alertSounds->setVolume(settings.volume);
+            m_alertSounds->setOutputDevice(settings.outputDeviceId);
+        }
+        Q_EMIT alertSettingsChanged(settings);
+    });
+    m_alertSettingsPage = page;
+    page->open();
+    return page;
+}
+
+void MainWindow::openDialog(qint64 dialogId)
+{
+    bringToFront();
+    if (dialogId == 0) {
+        m_dialog->setMode(DialogPane::Mode::Operators);
+        return;
+    }
+    const qint64 visitorId = m_session->dialog(dialogId).visitorId;
+    if (visitorId == 0)
+        return;
+    // Their row too, as a click would choose it (choosing it again would not reopen the dialog).
+    const QModelIndex row = m_session->visitorModel()->indexOfVisitor(visitorId);
+    if (row.isValid() && row != m_visitorList->view()->currentIndex()) {
+        m_visitorList->view()->scrollTo(row);
+        m_visitorList->view()->setCurrentIndex(row);
+    }
+    if (m_dialog->dialogId() != dialogId || m_dialog->mode() != DialogPane::Mode::Visitor)
+        openVisitor(visitorId, dialogId);
 }
 
 } // namespace concierge::ui

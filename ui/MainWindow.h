@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AlertTypes.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
+class QMessageBox;
 class QSplitter;
 
 namespace concierge {
+class AlertPolicy;
 class OperatorSession;
 }
 
 namespace concierge::ui {
 
+class AlertNotifications;
+class AlertSettingsPage;
+class AlertSounds;
 class BansDialog;
 class ConnectionStatusLabel;
 class DialogPane;
@@ -49,13 +56,29 @@ public:
     /// Settings → Templates… (personal and shared libraries).
     TemplatesDialog *openTemplatesDialog();
 
+    /// Shows \a policy's alerts (tray count and blinking, notifications, taskbar flag), tells it when
+    /// the window is active, and from now on closing the window hides it to the tray (minimises it
+    /// where the desktop has no tray) instead of quitting. \a sounds plays the settings page's tests
+    /// and follows its volume and device (may be null). Neither is owned.
+    void setAlerts(AlertPolicy *policy, AlertSounds *sounds);
+    AlertNotifications *alertNotifications() const { return m_alertNotifications; }
+    /// Settings → Alerts… (null before setAlerts()).
+    AlertSettingsPage *openAlertSettingsPage();
+    /// Brings the window to the front on a dialog (a clicked notification); 0: the operators' room.
+    void openDialog(qint64 dialogId);
+    /// The one-time note that closing hid the window (null unless it is showing).
+    QMessageBox *closeToTrayNote() const;
+
 Q_SIGNALS:
     void logoutRequested();
     /// The operator picked a language in Settings; "" means follow the system.
     void languageChosen(const QString &languageCode);
+    /// The Alerts page saved new settings (already given to the policy and the sounds).
+    void alertSettingsChanged(const concierge::AlertSettings &settings);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildMenus();
@@ -79,6 +102,13 @@ private:
     QPointer<BansDialog> m_bansDialog;
     QPointer<ProfileDialog> m_profileDialog;
     QPointer<TemplatesDialog> m_templatesDialog;
+    AlertPolicy *m_alertPolicy = nullptr;
+    AlertSounds *m_alertSounds = nullptr;
+    AlertNotifications *m_alertNotifications = nullptr;
+    QPointer<AlertSettingsPage> m_alertSettingsPage;
+    QPointer<QMessageBox> m_closeToTrayNote;
+    QAction *m_alertsAction = nullptr;
+    bool m_quitting = false; ///< the application is quitting: a close really closes
 };
 
 } // namespace concierge::ui
