@@ -156,7 +156,10 @@ AlertSettingsPage::AlertSettingsPage(AlertSounds *sounds, QWidget *parent)
     layout->addWidget(m_autostartError);
     layout->addWidget(buttons);
 
-    load(AlertSettingsStore().load());
+    AlertSettings settings = AlertSettingsStore().load();
+    // The entry itself is the truth: the operator (or the desktop's own settings) may have removed it.
+    settings.autostart = Autostart::isEnabled();
+    load(settings);
 }
 
 void AlertSettingsPage::load(const AlertSettings &settings)

@@ -7,6 +7,7 @@
 #include "AlertSettingsPage.h"
 #include "AlertSettingsStore.h"
 #include "AlertSounds.h"
+#include "Autostart.h"
 #include "GuiTestKit.h"
 #include "MainWindow.h"
 #include "NullAudioServer.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void choicesAreSavedAndReloaded();
     void cancelKeepsNothing();
     void testButtonPlaysOnTheChosenDevice();
+    void startWithTheSystem();
     void cleanup();
 
 private:
@@ -191,6 +193,33 @@ void TestAlertSettingsPage::testButtonPlaysOnTheChosenDevice()
     QCOMPARE(m_sounds->lastEffect()->source(), ui::AlertSounds::soundSource(AlertKind::ChatMention));
     QVERIFY(ui::AlertSounds::soundSource(AlertKind::ChatMention) !=
             ui::AlertSounds::soundSource(AlertKind::WaitingVisitor));
+}
+
+void TestAlertSettingsPage::startWithTheSystem()
+{
+    // QStandardPaths' test mode keeps the entry out of the real autostart folder.
+    QVERIFY2(Autostart::entryLocation().contains(u"/.qttest/"_s), qPrintable(Autostart::entryLocation()));
+    QVERIFY(Autostart::setEnabled(false));
+    ui::AlertSettingsPage *page = openPage();
+    QVERIFY(page);
+    auto *box = child<QCheckBox>(page, u"autostartCheckBox"_s);
+    QVERIFY(!box->isChecked());
+    QTest::mouseClick(box, Qt::LeftButton);
+    press(page, QDialogButtonBox::Ok);
+    QTRY_VERIFY(!window()->findChild<ui::AlertSettingsPage *>());
+    QVERIFY(Autostart::isEnabled());
+    QVERIFY(AlertSettingsStore().load().autostart);
+
+    // Opened again it says so; switched off, the entry is gone.
+    page = openPage();
+    QVERIFY(page);
+    box = child<QCheckBox>(page, u"autostartCheckBox"_s);
+    QVERIFY(box->isChecked());
+    QTest::mouseClick(box, Qt::LeftButton);
+    press(page, QDialogButtonBox::Ok);
+    QTRY_VERIFY(!window()->findChild<ui::AlertSettingsPage *>());
+    QVERIFY(!Autostart::isEnabled());
+    QVERIFY(!AlertSettingsStore().load().autostart);
 }
 
 QTEST_MAIN(TestAlertSettingsPage)
