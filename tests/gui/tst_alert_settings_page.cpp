@@ -15,13 +15,16 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSoundEffect>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace concierge;
@@ -69,6 +72,7 @@ private:
         return true;
     }
 
+    QTemporaryDir m_home;
     NullAudioServer m_audio;
     guitest::Operator m_me;
     std::unique_ptr<AlertPolicy> m_policy;
@@ -77,6 +81,12 @@ private:
 
 void TestAlertSettingsPage::initTestCase()
 {
+    // The English and the Russian run may run at once: each has its own home (the autostart entry)
+    // and settings file.
+    QVERIFY(m_home.isValid());
+    qputenv("HOME", QFile::encodeName(m_home.path()));
+    QCoreApplication::setApplicationName(QCoreApplication::applicationName() + u'-' +
+                                         qEnvironmentVariable("CONCIERGE_TEST_LANGUAGE", u"en"_s));
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(guitest::installTestLanguage());
     // Before anything touches Qt Multimedia.
@@ -198,7 +208,8 @@ void TestAlertSettingsPage::testButtonPlaysOnTheChosenDevice()
 void TestAlertSettingsPage::startWithTheSystem()
 {
     // QStandardPaths' test mode keeps the entry out of the real autostart folder.
-    QVERIFY2(Autostart::entryLocation().contains(u"/.qttest/"_s), qPrintable(Autostart::entryLocation()));
+    QVERIFY2(Autostart::entryLocation().startsWith(m_home.path() + u"/.qttest/"_s),
+             qPrintable(Autostart::entryLocation()));
     QVERIFY(Autostart::setEnabled(false));
     ui::AlertSettingsPage *page = openPage();
     QVERIFY(page);

@@ -16,6 +16,7 @@
 #include "TrayIcon.h"
 #include "VisitorListModel.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -65,6 +66,9 @@ private:
 
 void TestTrayAlerts::initTestCase()
 {
+    // The English and the Russian run may run at once: each has its own settings file.
+    QCoreApplication::setApplicationName(QCoreApplication::applicationName() + u'-' +
+                                         qEnvironmentVariable("CONCIERGE_TEST_LANGUAGE", u"en"_s));
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(guitest::installTestLanguage());
     // A fresh start: the close-to-tray note has never been shown.
