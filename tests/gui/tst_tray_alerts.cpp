@@ -40,6 +40,7 @@ private Q_SLOTS:
     void clickingTheNotificationOpensTheDialog();
     void takingTheDialogClearsTheCount();
     void closingHidesToTrayWithOneNote();
+    void quittingReallyCloses();
 
 private:
     ui::MainWindow *window() const { return m_me.window(); }
@@ -177,6 +178,19 @@ void TestTrayAlerts::closingHidesToTrayWithOneNote()
         QTRY_VERIFY(window()->isMinimized());
     QVERIFY(!window()->closeToTrayNote());
     window()->bringToFront();
+}
+
+void TestTrayAlerts::quittingReallyCloses()
+{
+    // Quit (File → Quit, the tray's Quit) closes every window: this close is not refused.
+    window()->bringToFront();
+    QTRY_VERIFY(window()->isVisible() && !window()->isMinimized());
+    QEvent quit(QEvent::Quit);
+    QCoreApplication::sendEvent(qApp, &quit);
+    // Refused, it would be minimised (no tray, as under offscreen) or hidden (tray) instead.
+    QVERIFY(!window()->isVisible());
+    QVERIFY(!window()->isMinimized());
+    QVERIFY(!window()->closeToTrayNote());
 }
 
 QTEST_MAIN(TestTrayAlerts)
