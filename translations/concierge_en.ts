@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Autostart</name>
+    <message>
+        <source>The autostart entry %1 could not be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The autostart entry %1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageNames</name>
     <message>
         <source>English</source>
@@ -261,6 +272,52 @@
     </message>
 </context>
 <context>
+    <name>concierge::AlertPolicy</name>
+    <message>
+        <source>Visitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is waiting for a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dialog was transferred to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 transferred a dialog to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visitor(s) waiting for a reply</source>
+        <translation>
+            <numerusform>%n visitor waiting for a reply</numerusform>
+            <numerusform>%n visitors waiting for a reply</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Longest waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>concierge::Application</name>
     <message>
         <source>Concierge</source>
@@ -407,6 +464,140 @@
     </message>
     <message>
         <source>Other chats (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::AlertSettingsPage</name>
+    <message>
+        <source>A visitor is waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new message in my dialog (window in the background)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dialog is transferred to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My name in the operators&apos; chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An incoming call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Come back automatically when I use the computer again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Concierge when I log in to the computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: notification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play this sound with the volume and device chosen here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Output device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat a waiting visitor&apos;s sound every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Louder after this many repeats:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When I am away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a &amp;personal break after no input for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting with the system could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::AlertSounds</name>
+    <message>
+        <source>Sounds play on the system&apos;s default output (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sounds play on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen sound device is not connected: sounds play on the default output (%1) until it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound output device is available: alerts are shown, but no sound plays.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1166,6 +1357,22 @@ Licensed under GPL-3.0-or-later.</source>
         <source>&amp;Templates…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Alerts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concierge is still running in the system tray, so you hear and see every new visitor. Click its icon to open the window again; choose Quit in its menu to stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concierge is still running (minimised), so you hear and see every new visitor. Choose File → Quit to stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concierge keeps running</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::MessageDelegate</name>
@@ -1890,6 +2097,14 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>Concierge — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors waiting: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

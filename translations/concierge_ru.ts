@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>Autostart</name>
+    <message>
+        <source>The autostart entry %1 could not be removed.</source>
+        <translation>Не удалось удалить запись автозапуска %1.</translation>
+    </message>
+    <message>
+        <source>The autostart entry %1 could not be written: %2</source>
+        <translation>Не удалось записать запись автозапуска %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>LanguageNames</name>
     <message>
         <source>English</source>
@@ -261,6 +272,53 @@
     </message>
 </context>
 <context>
+    <name>concierge::AlertPolicy</name>
+    <message>
+        <source>Visitor %1</source>
+        <translation>Посетитель %1</translation>
+    </message>
+    <message>
+        <source>%1 is waiting for a reply</source>
+        <translation>%1 ждёт ответа</translation>
+    </message>
+    <message>
+        <source>A dialog was transferred to you</source>
+        <translation>Вам передан диалог</translation>
+    </message>
+    <message>
+        <source>%1 transferred a dialog to you</source>
+        <translation>%1 передал(а) вам диалог</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation>Новое сообщение от %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you</source>
+        <translation>%1 упомянул(а) вас</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visitor(s) waiting for a reply</source>
+        <translation>
+            <numerusform>%n посетитель ждёт ответа</numerusform>
+            <numerusform>%n посетителя ждут ответа</numerusform>
+            <numerusform>%n посетителей ждут ответа</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Longest waiting: %1</source>
+        <translation>Дольше всех ждёт: %1</translation>
+    </message>
+</context>
+<context>
     <name>concierge::Application</name>
     <message>
         <source>Concierge</source>
@@ -409,6 +467,140 @@
     <message>
         <source>Other chats (%1)</source>
         <translation>Диалоги коллег (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::AlertSettingsPage</name>
+    <message>
+        <source>A visitor is waiting</source>
+        <translation>Посетитель ждёт</translation>
+    </message>
+    <message>
+        <source>A new message in my dialog (window in the background)</source>
+        <translation>Новое сообщение в моём диалоге (окно в фоне)</translation>
+    </message>
+    <message>
+        <source>A dialog is transferred to me</source>
+        <translation>Мне передан диалог</translation>
+    </message>
+    <message>
+        <source>My name in the operators&apos; chat</source>
+        <translation>Моё имя в чате операторов</translation>
+    </message>
+    <message>
+        <source>An incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Come back automatically when I use the computer again</source>
+        <translation>Возвращаться автоматически, когда я снова за компьютером</translation>
+    </message>
+    <message>
+        <source>Start Concierge when I log in to the computer</source>
+        <translation>Запускать Concierge при входе в систему</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Оповещения</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Уведомление</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Звук</translation>
+    </message>
+    <message>
+        <source>%1: notification</source>
+        <translation>%1: уведомление</translation>
+    </message>
+    <message>
+        <source>%1: sound</source>
+        <translation>%1: звук</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>Play this sound with the volume and device chosen here</source>
+        <translation>Проиграть этот звук с выбранными здесь громкостью и устройством</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>&amp;Громкость:</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Системное по умолчанию</translation>
+    </message>
+    <message>
+        <source>&amp;Output device:</source>
+        <translation>&amp;Устройство вывода:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat a waiting visitor&apos;s sound every:</source>
+        <translation>&amp;Повторять звук ждущего посетителя каждые:</translation>
+    </message>
+    <message>
+        <source>&amp;Louder after this many repeats:</source>
+        <translation>Гр&amp;омче после стольких повторов:</translation>
+    </message>
+    <message>
+        <source>When I am away</source>
+        <translation>Когда меня нет</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>Take a &amp;personal break after no input for:</source>
+        <translation>Уходить на &amp;перерыв, если нет ввода:</translation>
+    </message>
+    <message>
+        <source>Not connected (%1)</source>
+        <translation>Не подключено (%1)</translation>
+    </message>
+    <message>
+        <source>Starting with the system could not be changed: %1</source>
+        <translation>Не удалось изменить автозапуск: %1</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::AlertSounds</name>
+    <message>
+        <source>Sounds play on the system&apos;s default output (%1).</source>
+        <translation>Звуки звучат через устройство по умолчанию (%1).</translation>
+    </message>
+    <message>
+        <source>Sounds play on %1.</source>
+        <translation>Звуки звучат через %1.</translation>
+    </message>
+    <message>
+        <source>The chosen sound device is not connected: sounds play on the default output (%1) until it is back.</source>
+        <translation>Выбранное звуковое устройство не подключено: звуки звучат через устройство по умолчанию (%1), пока оно не вернётся.</translation>
+    </message>
+    <message>
+        <source>No sound output device is available: alerts are shown, but no sound plays.</source>
+        <translation>Нет устройства вывода звука: оповещения показываются, но звука не будет.</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1362,22 @@ Licensed under GPL-3.0-or-later.</source>
         <source>&amp;Templates…</source>
         <translation>&amp;Шаблоны…</translation>
     </message>
+    <message>
+        <source>&amp;Alerts…</source>
+        <translation>&amp;Оповещения…</translation>
+    </message>
+    <message>
+        <source>Concierge is still running in the system tray, so you hear and see every new visitor. Click its icon to open the window again; choose Quit in its menu to stop it.</source>
+        <translation>Concierge продолжает работать в системном лотке, чтобы вы слышали и видели каждого нового посетителя. Щёлкните по значку, чтобы снова открыть окно; чтобы завершить работу, выберите в его меню «Выход».</translation>
+    </message>
+    <message>
+        <source>Concierge is still running (minimised), so you hear and see every new visitor. Choose File → Quit to stop it.</source>
+        <translation>Concierge продолжает работать (свёрнут), чтобы вы слышали и видели каждого нового посетителя. Чтобы завершить работу, выберите Файл → Выход.</translation>
+    </message>
+    <message>
+        <source>Concierge keeps running</source>
+        <translation>Concierge продолжает работать</translation>
+    </message>
 </context>
 <context>
     <name>concierge::ui::MessageDelegate</name>
@@ -1897,6 +2105,14 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>Concierge — %1</source>
         <translation>Консьерж — %1</translation>
+    </message>
+    <message>
+        <source>Stop the reminder</source>
+        <translation>Остановить напоминание</translation>
+    </message>
+    <message>
+        <source>Visitors waiting: %1</source>
+        <translation>Ждут ответа: %1</translation>
     </message>
 </context>
 <context>
