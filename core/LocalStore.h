@@ -4,6 +4,7 @@
 #include "ServerSettings.h"
 
 #include "protocol/Dialog.h"
+#include "protocol/History.h"
 #include "protocol/Message.h"
 #include "protocol/Moderation.h"
 #include "protocol/OperatorInfo.h"
@@ -126,6 +127,36 @@ public:
     QList<TemplateUseRow> templateUsage(qint64 operatorId) const;
     /// One more use by \a operatorId at \a at; returns the row as now stored.
     TemplateUseRow recordTemplateUse(qint64 operatorId, qint64 templateId, const QDateTime &at);
+
+    // --- History (LocalStoreHistory.cpp; docs/protocol.md "History") ------------------------
+    // Every dialog the app has seen — live, or brought by the backfill (history.page) or a server
+    // search — has a row in the history index with the names it had; every cached line of it is
+    // in the full-text index (folded with protocol::HistoryText). Snapshots never remove them.
+
+    /// Stores one history.page / history.dialog answer: dialogs (with their names and the
+    /// visitor as they were) and their lines, in one transaction; lines already cached are kept.
+    bool storeHistory(const QList<protocol::HistoryDialog> &dialogs, const QList<protocol::Message> &messages);
+    /// Remembers a dialog that a server search found (its lines may not be cached).
+    bool storeHistoryDialog(const protocol::HistoryDialog &dialog);
+    std::optional<protocol::HistoryDialog> historyDialog(qint64 id) const;
+    /// Every cached line of a dialog, oldest first (no limit: a history view or an export).
+    QList<protocol::Message> historyMessages(qint64 dialogId) const;
+    /// True when every line of the dialog is cached (stored from history.page/history.dialog whole,
+    /// or seen live from its start).
+    bool historyComplete(qint64 dialogId) const;
+    /// Newest dialog first (id descending) with id < \a beforeId (0: from the newest); at most
+    /// \a limit hits; \a query empty lists what the filter lets through. Snippets as HistoryText.
+    QList<protocol::HistoryHit> searchHistory(const QString &query, const protocol::HistoryFilter &filter,
+                                              qint64 beforeId, int limit) const;
+    /// The backfill's resume point: dialogs with id >= this are cached (0: not started); and
+    /// whether it reached the oldest dialog.
+    qint64 historyBackfillBeforeId() const;
+    bool historyBackfillComplete() const;
+    bool setHistoryBackfill(qint64 beforeId, bool complete);
+    /// Whom the history was backfilled for (operator id and role): another viewer starts over.
+    QString historyViewer() const;
+    bool setHistoryViewer(const QString &viewer);
+    int historyDialogCount() const;
 
     bool addOutbox(const OutboxEntry &entry);
     bool removeOutbox(const QString &cid);

@@ -21,7 +21,7 @@ struct ProtocolVersion
     int major = 1;
     int minor = 0;
 
-    static ProtocolVersion current() { return {1, 4}; }
+    static ProtocolVersion current() { return {1, 5}; }
     /// Parses "MAJOR.MINOR"; nullopt for anything else.
     static std::optional<ProtocolVersion> parse(const QString &text);
     QString toString() const;

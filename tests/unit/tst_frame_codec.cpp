@@ -4,6 +4,7 @@
 #include "TestPaths.h"
 
 #include "protocol/Dialog.h"
+#include "protocol/History.h"
 #include "protocol/Frame.h"
 #include "protocol/Json.h"
 #include "protocol/Message.h"
@@ -85,6 +86,17 @@ void TestFrameCodec::savedFrames()
     if (data.contains(u"template")) {
         const QJsonObject json = data.value(u"template").toObject();
         QCOMPARE(concierge::protocol::Template::fromJson(json).toJson(), json);
+    }
+    // History (1.5): pages, hits and filters read back unchanged.
+    for (const QJsonValue &value : data.value(u"dialogs").toArray()) {
+        if (value.toObject().contains(u"dialog"))
+            QCOMPARE(concierge::protocol::HistoryDialog::fromJson(value.toObject()).toJson(), value.toObject());
+    }
+    for (const QJsonValue &value : data.value(u"hits").toArray())
+        QCOMPARE(concierge::protocol::HistoryHit::fromJson(value.toObject()).toJson(), value.toObject());
+    if (frame.object.contains(u"filter")) {
+        const QJsonObject json = frame.object.value(u"filter").toObject();
+        QCOMPARE(concierge::protocol::HistoryFilter::fromJson(json).toJson(), json);
     }
     for (const QJsonValue &value : data.value(u"operators").toArray())
         QCOMPARE(OperatorInfo::fromJson(value.toObject()).toJson(), value.toObject());
