@@ -143,6 +143,9 @@ public:
     MessageListModel *chatModel() const; ///< the operator room
     OperatorListModel *operatorModel() const;
     Connection *connection() const; ///< for tests and sleep/wake handling
+    /// The cache file's path, for workers that open their own connection to it (history search
+    /// and export); "" for an in-memory cache.
+    QString databasePath() const;
     /// Files over HTTP: uploads into dialogs, downloads, thumbnails' bytes, my avatar
     /// (uploadAvatar / clearAvatar). Uploaded messages go into the models like received ones.
     FileTransfer *files() const;

@@ -12,6 +12,8 @@
 #include "TemplateLibrary.h"
 #include "VisitorListModel.h"
 
+#include <QSqlDatabase>
+
 #include <algorithm>
 
 namespace concierge {
@@ -26,6 +28,12 @@ protocol::OperatorInfo OperatorSession::self() const { return d->self; }
 qint64 OperatorSession::currentDialogId() const { return d->currentDialogId; }
 qint64 OperatorSession::lastSeq() const { return d->lastSeq; }
 QList<OutboxEntry> OperatorSession::pendingReplies() const { return d->outbox->entries(); }
+
+QString OperatorSession::databasePath() const
+{
+    const QString path = QSqlDatabase::database(d->store->connectionName(), false).databaseName();
+    return path == u":memory:"_s ? QString() : path;
+}
 
 protocol::Visitor OperatorSession::visitor(qint64 visitorId) const
 {
