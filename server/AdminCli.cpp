@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AdminCli.h"
 
+#include "ApiKeys.h"
 #include "Database.h"
 #include "ModerationRepository.h"
 #include "OperatorRepository.h"
@@ -315,6 +316,41 @@ int templateCommand(const QString &command, const QCommandLineParser &parser, Da
     return 0;
 }
 
+int apiKeyCommand(const QString &command, const QCommandLineParser &parser, ApiKeys &keys)
+{
+    QString error;
+    if (command == u"create-api-key") {
+        const auto created = keys.create(parser.value(u"name"_s), &error);
+        if (!created)
+            return fail(error);
+        // The one time the key is shown: only its SHA-256 is stored.
+        out() << "created API key " << created->id << " " << parser.value(u"name"_s).trimmed() << Qt::endl
+              << created->key << Qt::endl
+              << "Keep it now: it is not stored and cannot be shown again." << Qt::endl;
+        return 0;
+    }
+    if (command == u"list-api-keys") {
+        const auto timeOr = [](const QDateTime &time, const QString &none) {
+            return time.isValid() ? protocol::timestampToJson(time) : none;
+        };
+        for (const ApiKeys::Record &record : keys.all()) {
+            out() << record.id << '\t' << record.name << '\t' << "created " << timeOr(record.createdAt, u"-"_s)
+                  << '\t' << "last used " << timeOr(record.lastUsedAt, u"never"_s) << '\t'
+                  << (record.revokedAt.isValid() ? u"revoked "_s + timeOr(record.revokedAt, {}) : u"in force"_s)
+                  << Qt::endl;
+        }
+        return 0;
+    }
+    bool ok = false;
+    const qint64 id = parser.value(u"id"_s).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return fail(u"revoke-api-key needs --id N (see list-api-keys)"_s);
+    if (!keys.revoke(id, &error))
+        return fail(error);
+    out() << "revoked API key " << id << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 bool seedDemo(Database &database, const QString &password, QString *error)
@@ -369,6 +405,8 @@ int AdminCli::run(const QStringList &arguments)
         "  list-departments\n"
         "  create-category --name N | delete-category --name N | list-categories\n"
         "  list-bans | lift-ban --id N\n"
+        "  create-api-key --name N | list-api-keys | revoke-api-key --id N   (keys for the HTTP API;\n"
+        "                  a new key is printed once and only its SHA-256 is stored)\n"
         "  export-templates --file F | import-templates --file F   (shared templates as JSON:\n"
         "                  [{\"title\", \"text\", \"tags\", \"department\": \"Sales\"|null}])\n\n"
         "Roles: operator, supervisor, admin. Without --max-dialogs an operator follows the server's\n"
@@ -376,12 +414,12 @@ int AdminCli::run(const QStringList &arguments)
     parser.addHelpOption();
     ServerConfig::addOptions(parser);
     parser.addOptions({{u"email"_s, u"Operator email (login)."_s, u"email"_s},
-                       {u"name"_s, u"Display name (operator or department)."_s, u"name"_s},
+                       {u"name"_s, u"Display name (operator, department, category or API key)."_s, u"name"_s},
                        {u"password"_s, u"Operator password."_s, u"password"_s},
                        {u"department"_s, u"Department to put a new operator in (repeatable)."_s, u"name"_s},
                        {u"role"_s, u"operator, supervisor or admin."_s, u"role"_s},
                        {u"languages"_s, u"Languages the operator speaks, e.g. en,ru."_s, u"codes"_s},
-                       {u"id"_s, u"The ban to lift (lift-ban)."_s, u"n"_s},
+                       {u"id"_s, u"The ban to lift (lift-ban) or the API key to revoke (revoke-api-key)."_s, u"n"_s},
                        {u"file"_s, u"The JSON file of export-templates and import-templates."_s, u"file"_s},
                        {u"add-department"_s, u"Put the operator in this department (repeatable)."_s, u"name"_s},
                        {u"remove-department"_s, u"Take the operator out of this department (repeatable)."_s,
@@ -421,6 +459,10 @@ int AdminCli::run(const QStringList &arguments)
         return banCommand(command, parser, moderation);
     if (command == u"export-templates" || command == u"import-templates")
         return templateCommand(command, parser, database, operators);
+    if (command == u"create-api-key" || command == u"list-api-keys" || command == u"revoke-api-key") {
+        ApiKeys keys(database.handle());
+        return apiKeyCommand(command, parser, keys);
+    }
     return fail(u"unknown command: "_s + command);
 }
 

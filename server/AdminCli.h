@@ -7,7 +7,8 @@ namespace concierge::server {
 
 /// `concierge-server admin [--state-dir DIR] COMMAND [options]`:
 ///   create-operator, set-operator, list-operators, create-department, delete-department,
-///   list-departments, export-templates, import-templates (see --help for their options)
+///   list-departments, export-templates, import-templates, create-api-key, list-api-keys,
+///   revoke-api-key (see --help for their options)
 /// Prints a one-line result or a clear error; the exit code says which.
 class AdminCli
 {
