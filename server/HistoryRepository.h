@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/History.h"
+#include "protocol/Message.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace concierge::server {
+
+/// The history as docs/protocol.md "History" defines it, for the operator endpoint's
+/// history.* requests and the HTTP API: who sees which dialogs, pages for the app's backfill,
+/// full-text search (the FTS5 tables HistorySearchIndex keeps), one dialog with every line.
+/// Main thread only (the server's one database connection).
+class HistoryRepository
+{
+public:
+    /// Who is looking. Supervisors, admins and API keys see every dialog; an operator sees the
+    /// dialogs they took part in (assigned to them now, or with a line they wrote).
+    struct Viewer
+    {
+        qint64 operatorId = 0;
+        bool seesAll = false;
+
+        static Viewer everything() { return {0, true}; }
+    };
+
+    /// A page of history.page: dialogs newest first, every line of each, oldest first.
+    struct Page
+    {
+        QList<protocol::HistoryDialog> dialogs;
+        QList<protocol::Message> messages;
+        qint64 nextBeforeId = 0; ///< 0: this was the last page
+    };
+
+    /// A page of history.search.
+    struct SearchPage
+    {
+        QList<protocol::HistoryHit> hits;
+        qint64 nextBeforeId = 0; ///< 0: there are no more
+    };
+
+    /// One dialog and every line of it, oldest first.
+    struct DialogWithLines
+    {
+        protocol::HistoryDialog dialog;
+        QList<protocol::Message> messages;
+    };
+
+    /// A page stops adding dialogs once its lines would pass this much text (UTF-8 bytes, plus
+    /// an allowance per line for the JSON around it), so an answer stays under the frame limit.
+    static constexpr qint64 kPageTextBudget = 512 * 1024;
+    /// The contract's limits: history.page 1–100 (default 50), history.search 1–200 (default 50).
+    static constexpr int kMaxPageLimit = 100;
+    static constexpr int kMaxSearchLimit = 200;
+    static constexpr int kDefaultLimit = 50;
+    /// history.search refuses a longer query.
+    static constexpr int kMaxQueryLength = 500;
+
+    explicit HistoryRepository(QSqlDatabase db);
+
+    /// Whether \a dialogId is in \a viewer's history (false when there is no such dialog).
+    bool canView(const Viewer &viewer, qint64 dialogId);
+    /// How many dialogs \a viewer can see in all.
+    qint64 total(const Viewer &viewer);
+    /// Dialogs with id < \a beforeId (0: from the newest), at most \a limit, within the text budget.
+    Page page(const Viewer &viewer, qint64 beforeId, int limit);
+    /// Dialogs matching \a queryText (HistoryText::parse; "" or no words: every dialog) and
+    /// \a filter, with id < \a beforeId (0: from the newest), newest first, at most \a limit.
+    SearchPage search(const Viewer &viewer, const QString &queryText, const protocol::HistoryFilter &filter,
+                      qint64 beforeId, int limit);
+    /// The dialog with every line; nothing when \a viewer cannot see it or it does not exist.
+    std::optional<DialogWithLines> dialog(const Viewer &viewer, qint64 dialogId);
+    /// The HistoryDialog of \a dialogId (no access check): the visitor as at the time of the dialog.
+    std::optional<protocol::HistoryDialog> historyDialog(qint64 dialogId);
+    /// Up to \a limit lines of \a dialogId just before message \a beforeMessageId (0: the newest),
+    /// oldest first (no access check).
+    QList<protocol::Message> lines(qint64 dialogId, qint64 beforeMessageId, int limit);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace concierge::server
