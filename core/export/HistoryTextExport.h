@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "TranscriptText.h"
+#include "protocol/History.h"
+#include "protocol/Message.h"
+
+#include <QList>
+#include <QString>
+#include <QTimeZone>
+
+namespace concierge {
+
+/// Many dialogs as one text (docs/protocol.md, "History": `history.txt`): each dialog in the
+/// "Transcript text" layout (TranscriptText::format), in the order given, one blank line between
+/// two dialogs. Names of people are shown as stored.
+class HistoryTextExport
+{
+public:
+    /// One dialog's part of the text: TranscriptText::format with the visitor's name from
+    /// visitorName(). Ends with a line break.
+    static QString dialogText(const protocol::HistoryDialog &dialog, const QList<protocol::Message> &lines,
+                              const SystemLineWording &wording, const QTimeZone &zone);
+    /// What goes between two dialogs' texts (a blank line).
+    static QString separator();
+    /// All of \a dialogs with their lines (\a lines[i] belongs to \a dialogs[i], oldest first).
+    static QString format(const QList<protocol::HistoryDialog> &dialogs, const QList<QList<protocol::Message>> &lines,
+                          const SystemLineWording &wording, const QTimeZone &zone);
+    /// The name the history shows for the visitor of \a dialog: the visitor's name, else the name
+    /// they left in the contact or offline form, else "Visitor <id>" as the server names them.
+    static QString visitorName(const protocol::HistoryDialog &dialog);
+};
+
+} // namespace concierge
