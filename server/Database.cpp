@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Database.h"
 
+#include "HistorySearchIndex.h"
+
 #include <QDebug>
 #include <QDir>
 #include <QFileInfo>
@@ -236,8 +238,32 @@ CREATE TABLE template_versions (
     saved_at TEXT NOT NULL);
 CREATE INDEX template_versions_by_template ON template_versions(template_id, id);
 )sql"_s,
+        // 6: history (protocol 1.5) — full-text search over every line (rowid = messages.id;
+        // contentless: the text is in `messages`) and over visitors' names and contact details
+        // (rowid = visitors.id). Both hold text folded in C++ by HistoryText::fold (case, ё/е,
+        // Latin accents), so the tokenizer must not fold again; HistorySearchIndex fills them for
+        // the rows already there right after this script. The two indexes serve the "took part
+        // in" rule of an operator's history. `api_keys`: the HTTP API's keys (SHA-256 only).
+        uR"sql(
+CREATE VIRTUAL TABLE message_search USING fts5(text, content = '',
+    tokenize = "unicode61 remove_diacritics 0", prefix = '2 3');
+CREATE VIRTUAL TABLE visitor_search USING fts5(text,
+    tokenize = "unicode61 remove_diacritics 0", prefix = '2 3');
+CREATE INDEX messages_by_operator ON messages(operator_id, dialog_id);
+CREATE INDEX dialogs_by_operator ON dialogs(operator_id, id);
+CREATE TABLE api_keys (id INTEGER PRIMARY KEY, name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL, last_used_at TEXT, revoked_at TEXT);
+)sql"_s,
     };
     return list;
+}
+
+/// Row fix-ups SQL cannot do, run inside the migration's transaction right after its script.
+bool afterScript(QSqlDatabase db, int version, QString *error)
+{
+    if (version == 6)
+        return HistorySearchIndex::fillExisting(db, error);
+    return true;
 }
 
 bool execScript(QSqlDatabase db, const QString &script, QString *error)
@@ -356,7 +382,7 @@ bool Database::migrate(QString *error)
         }
         QSqlQuery record(db);
         QSqlQuery check(db);
-        if (!execScript(db, list.at(version - 1), error)
+        if (!execScript(db, list.at(version - 1), error) || !afterScript(db, version, error)
             || !runQuery(record, u"INSERT INTO schema_version (version) VALUES (?)"_s, {version})
             || !runQuery(check, u"PRAGMA foreign_key_check"_s) || check.next()) {
             db.rollback();

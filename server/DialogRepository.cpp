@@ -3,6 +3,7 @@
 
 #include "Database.h"
 #include "FileRepository.h"
+#include "HistorySearchIndex.h"
 #include "protocol/Json.h"
 
 #include <QDateTime>
@@ -11,6 +12,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <limits>
 
 namespace concierge::server {
 
@@ -218,6 +220,8 @@ std::optional<Message> DialogRepository::insertMessage(Message message, qint64 f
                    nullableId(fileId)}))
         return std::nullopt;
     message.id = query.lastInsertId().toLongLong();
+    // Searchable at once (history search); a line that cannot be indexed is still stored.
+    HistorySearchIndex::addLine(m_db, message.id, message.text, message.file.name);
     return message;
 }
 
@@ -242,6 +246,22 @@ QList<Message> DialogRepository::lastMessages(qint64 dialogId, int limit)
                   u"SELECT "_s + QLatin1StringView(kMessageColumns)
                       + QLatin1StringView(kMessageTables) + u"WHERE m.dialog_id = ? ORDER BY m.id DESC LIMIT ?"_s,
                   {dialogId, limit}))
+        return list;
+    while (query.next())
+        list.append(messageFrom(query));
+    std::reverse(list.begin(), list.end());
+    return list;
+}
+
+QList<Message> DialogRepository::messagesBefore(qint64 dialogId, qint64 beforeMessageId, int limit)
+{
+    QList<Message> list;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!runQuery(query,
+                  u"SELECT "_s + QLatin1StringView(kMessageColumns) + QLatin1StringView(kMessageTables)
+                      + u"WHERE m.dialog_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"_s,
+                  {dialogId, beforeMessageId > 0 ? beforeMessageId : std::numeric_limits<qint64>::max(), limit}))
         return list;
     while (query.next())
         list.append(messageFrom(query));

@@ -51,6 +51,9 @@ public:
                                                       const QJsonObject &meta);
     /// The last \a limit messages of a dialog, oldest first.
     QList<protocol::Message> lastMessages(qint64 dialogId, int limit);
+    /// Up to \a limit lines of a dialog with id < \a beforeMessageId (0: any), the newest of them,
+    /// oldest first; \a limit < 0: all of them.
+    QList<protocol::Message> messagesBefore(qint64 dialogId, qint64 beforeMessageId, int limit);
 
 private:
     QSqlDatabase m_db;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "protocol/History.h"
+#include "protocol/HistoryText.h"
 #include "protocol/Message.h"
 
 #include <QList>
@@ -9,6 +10,7 @@
 #include <QString>
 
 #include <optional>
+#include <set>
 
 namespace concierge::server {
 
@@ -82,6 +84,15 @@ public:
     QList<protocol::Message> lines(qint64 dialogId, qint64 beforeMessageId, int limit);
 
 private:
+    /// Up to \a wanted newest dialogs (id < \a before, meeting \a conditions over `dialogs d`) with
+    /// a line matching \a match (an FTS5 expression). Walks the matching lines newest first and
+    /// stops as soon as no dialog it has not met can still rank among them.
+    std::set<qint64> dialogsWithMatchingLine(const QString &match, const QString &conditions,
+                                             const QVariantList &values, qint64 before, int wanted);
+    /// The dialog's first line holding every term of \a query, cut around the match.
+    std::optional<protocol::HistorySnippet> firstMatchingLine(qint64 dialogId,
+                                                              const protocol::HistoryText::Query &query);
+
     QSqlDatabase m_db;
 };
 

@@ -2,6 +2,7 @@
 #include "VisitorRepository.h"
 
 #include "Database.h"
+#include "HistorySearchIndex.h"
 #include "UserAgentParser.h"
 #include "protocol/Json.h"
 
@@ -44,6 +45,7 @@ std::optional<qint64> VisitorRepository::create(const QString &tokenHash)
     QSqlQuery name(m_db);
     if (!runQuery(name, u"UPDATE visitors SET name = ? WHERE id = ?"_s, {QVariant(u"Visitor "_s + QString::number(id)), id}))
         return std::nullopt;
+    HistorySearchIndex::refreshVisitor(m_db, id);
     return id;
 }
 
@@ -119,9 +121,13 @@ bool VisitorRepository::addPageView(qint64 visitorId, qint64 visitId, const prot
 bool VisitorRepository::setContact(qint64 visitorId, const protocol::ContactDetails &contact)
 {
     QSqlQuery query(m_db);
-    return runQuery(query, u"UPDATE visitors SET contact = ? WHERE id = ?"_s,
-                    {QString::fromUtf8(QJsonDocument(contact.toJson()).toJson(QJsonDocument::Compact)), visitorId})
-           && query.numRowsAffected() == 1;
+    const bool stored = runQuery(query, u"UPDATE visitors SET contact = ? WHERE id = ?"_s,
+                                 {QString::fromUtf8(QJsonDocument(contact.toJson()).toJson(QJsonDocument::Compact)),
+                                  visitorId})
+                        && query.numRowsAffected() == 1;
+    if (stored)
+        HistorySearchIndex::refreshVisitor(m_db, visitorId); // found by the new name, email, phone
+    return stored;
 }
 
 std::optional<protocol::Visitor> VisitorRepository::load(qint64 visitorId)
