@@ -131,10 +131,13 @@ struct HistoryWorkbook::Private
     bool nextMessagesSheet()
     {
         ++messageSheets;
+        // "Messages (2)" is named after the first sheet as it came out (cut, cleaned).
         const QString name = messageSheets == 1
             ? labels.messagesSheet
-            : labels.continuedSheet.arg(labels.messagesSheet, QString::number(messageSheets));
+            : labels.continuedSheet.arg(messagesSheetName, QString::number(messageSheets));
         messages = addSheet(name, labels.messageColumns, kMessageWidths, kMessageColumnCount);
+        if (messageSheets == 1 && messages)
+            messagesSheetName = usedSheetNames.constLast();
         messageRow = 0;
         return messages != nullptr;
     }
