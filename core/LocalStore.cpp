@@ -199,6 +199,37 @@ const QList<QStringList> &migrationSteps()
             u"CREATE TABLE template_usage (operator_id INTEGER NOT NULL, template_id INTEGER NOT NULL, "
             "count INTEGER NOT NULL, last_used INTEGER, PRIMARY KEY (operator_id, template_id))"_s,
         },
+        // v9 (protocol 1.5): the history index (LocalStoreHistory.cpp). `history` has a row per dialog
+        // ever seen, with what the history window shows and filters by as columns (the dialog and
+        // the visitor as they were as JSON; names_text: the visitor's name and contact details as
+        // searched). A row made for a line whose dialog is not known yet has dialog NULL and is
+        // never listed. line_keys numbers the dialog's indexed lines: a line's key in the
+        // full-text index is (dialog id << 24) + its number, so the index's rowid order is the
+        // history's order (newest dialog first) and a dialog's lines are one rowid range.
+        // messages.history_key holds it (NULL: not indexed). Both FTS5 tables are contentless:
+        // they hold folded words only; the text is read back from `messages` / `history`.
+        // The C++ part of the step (fillHistoryIndex) indexes what the v8 cache holds.
+        {
+            u"CREATE TABLE history (id INTEGER PRIMARY KEY, created_at INTEGER, closed_at INTEGER, state TEXT, "
+            "visitor_id INTEGER, visitor_name TEXT, operator_id INTEGER, operator_name TEXT, "
+            "department_id INTEGER, department_name TEXT, category_id INTEGER, category_name TEXT, "
+            "rating INTEGER, has_contact INTEGER NOT NULL DEFAULT 0, offline INTEGER NOT NULL DEFAULT 0, "
+            "message_count INTEGER NOT NULL DEFAULT 0, server_count INTEGER NOT NULL DEFAULT 0, "
+            "line_keys INTEGER NOT NULL DEFAULT 0, complete INTEGER NOT NULL DEFAULT 0, "
+            "names_text TEXT, dialog TEXT, visitor TEXT)"_s,
+            u"CREATE INDEX history_created ON history (created_at)"_s,
+            u"CREATE INDEX history_operator ON history (operator_id, id)"_s,
+            u"CREATE INDEX history_department ON history (department_id, id)"_s,
+            u"CREATE INDEX history_category ON history (category_id, id)"_s,
+            u"CREATE INDEX history_rating ON history (rating, id)"_s,
+            u"CREATE INDEX history_contact ON history (id) WHERE has_contact = 1"_s,
+            u"CREATE INDEX history_offline ON history (id) WHERE offline = 1"_s,
+            u"ALTER TABLE messages ADD COLUMN history_key INTEGER"_s,
+            u"CREATE VIRTUAL TABLE history_lines USING fts5(text, content='', columnsize=0, "
+            "tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')"_s,
+            u"CREATE VIRTUAL TABLE history_names USING fts5(text, content='', columnsize=0, "
+            "tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')"_s,
+        },
     };
     return steps;
 }
@@ -311,6 +342,8 @@ bool LocalStore::migrate()
             exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s);
         for (const QString &sql : steps.at(version - 1))
             exec(sql);
+        if (version == 9)
+            fillHistoryIndex();
         exec(u"DELETE FROM schema_version"_s);
         exec(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version));
         if (!commit())
@@ -409,7 +442,7 @@ bool LocalStore::upsertDialog(const protocol::Dialog &dialog)
     query.addBindValue(dialog.rating.isValid() ? jsonOrNull(json.value(u"rating")) : QVariant());
     if (!query.exec())
         return fail(u"upsertDialog"_s, query.lastError().text());
-    return true;
+    return noteHistoryDialog(dialog);
 }
 
 bool LocalStore::upsertMessage(const protocol::Message &message)
@@ -427,9 +460,15 @@ bool LocalStore::upsertMessage(const protocol::Message &message)
     }
     QSqlQuery query(db);
     // REPLACE also clears a row that holds the same cid under another id (never expected from a
-    // correct server, but the UNIQUE cid must not make the server's copy unstorable).
-    query.prepare(u"INSERT OR REPLACE INTO %1 (id, cid, dialog_id, author, text, at, json, file) "
-                  "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?)"_s.arg(table));
+    // correct server, but the UNIQUE cid must not make the server's copy unstorable). A dialog
+    // line keeps its place in the history index (history_key) across the replace.
+    const bool dialogLine = message.dialogId != 0;
+    query.prepare(dialogLine
+                      ? u"INSERT OR REPLACE INTO messages (id, cid, dialog_id, author, text, at, json, file, history_key) "
+                        "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, "
+                        "(SELECT history_key FROM messages WHERE id = ?))"_s
+                      : u"INSERT OR REPLACE INTO %1 (id, cid, dialog_id, author, text, at, json, file) "
+                        "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?)"_s.arg(table));
     query.addBindValue(message.id);
     query.addBindValue(message.cid.isEmpty() ? QVariant() : QVariant(message.cid));
     query.addBindValue(message.dialogId);
@@ -438,10 +477,14 @@ bool LocalStore::upsertMessage(const protocol::Message &message)
     query.addBindValue(message.at.toUTC().toString(Qt::ISODateWithMs));
     query.addBindValue(toJsonText(message.toJson()));
     query.addBindValue(message.file.isEmpty() ? QVariant() : QVariant(toJsonText(message.file.toJson())));
+    if (dialogLine)
+        query.addBindValue(message.id);
     if (!query.exec()) {
         fail(u"upsertMessage"_s, query.lastError().text());
         return false;
     }
+    if (dialogLine && !indexHistoryLine(message))
+        return false;
     return isNew;
 }
 
@@ -453,12 +496,17 @@ bool LocalStore::replaceWithSnapshot(const QList<protocol::Visitor> &visitors,
         return false;
     exec(u"DELETE FROM visitors"_s);
     // Closed dialogs stay (their history is still worth showing); open ones the snapshot no
-    // longer lists were closed while we were away, and the snapshot's list is the truth.
+    // longer lists were closed while we were away, and the snapshot's list is the truth. Their
+    // history rows follow; history rows are never removed.
+    exec(u"UPDATE history SET state = 'closed' WHERE id IN (SELECT id FROM dialogs WHERE state != 'closed')"_s);
     exec(u"UPDATE dialogs SET state = 'closed' WHERE state != 'closed'"_s);
     for (const auto &visitor : visitors)
         upsertVisitor(visitor);
+    // A dialog first met in a snapshot may have lines from before we saw it.
+    m_applyingSnapshot = true;
     for (const auto &dialog : dialogs)
         upsertDialog(dialog);
+    m_applyingSnapshot = false;
     for (const auto &message : messages)
         upsertMessage(message);
     return commit();

@@ -47,7 +47,7 @@ class LocalStore
 {
 public:
     /// Bumped with every migration in LocalStore.cpp; a fresh database is created at this version.
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
     LocalStore();
     ~LocalStore();
@@ -169,10 +169,19 @@ private:
     bool setKv(const QString &key, const QString &value);
     bool fail(const QString &what, const QString &error);
 
+    // History index upkeep (LocalStoreHistory.cpp).
+    /// The v9 step's C++ part: history rows for the cached dialogs, every cached line indexed.
+    bool fillHistoryIndex();
+    /// Indexes one stored line of a dialog unless it already is; counts it in its dialog's row.
+    bool indexHistoryLine(const protocol::Message &message);
+    /// Creates or updates the history row of a dialog seen live or in a snapshot.
+    bool noteHistoryDialog(const protocol::Dialog &dialog);
+
     QString m_connectionName;
     QString m_error;
     int m_transactionDepth = 0;
     bool m_transactionFailed = false;
+    bool m_applyingSnapshot = false; ///< dialogs seen now were not seen from their start
 };
 
 } // namespace concierge
