@@ -54,8 +54,8 @@ public:
     /// On by default. Off: no pages are fetched (what is cached stays searchable).
     void setBackfillEnabled(bool enabled);
     bool backfillEnabled() const;
-    /// Dialogs with an id below this are not all cached (0: the cache has the whole history):
-    /// searches must ask the server for them.
+    /// Dialogs with an id below this are not all cached (0: the cache has the whole history;
+    /// the largest qint64 before the backfill's first page): searches must ask the server for them.
     qint64 uncachedBelowId() const;
 
     /// From the cache; nullopt when this dialog was never seen.
@@ -90,6 +90,21 @@ Q_SIGNALS:
     void serverSearchFailed(qint64 ticket, const QString &message);
 
 private:
+    enum class Purpose;
+    /// Sends through the transport; the request's tag (its subject id), 0 when there is no link.
+    qint64 send(const QString &type, const QJsonObject &fields, Purpose purpose, qint64 dialogId = 0,
+                qint64 ticket = 0);
+    void scheduleStep();
+    /// The next request of the walk: the rest of a truncated dialog, the top-up, a dialog cached
+    /// while open, or the next backfill page. Never more than one at a time.
+    void advance();
+    void storePage(Purpose purpose, const QJsonObject &data);
+    void storeOlderLines(const QJsonObject &data);
+    void nextCompletion();
+    void storeWholeDialog(const QJsonObject &data);
+    qint64 oldestLineOf(qint64 dialogId, const QList<protocol::Message> &lines) const;
+    void finishFetch(int batchId, qint64 dialogId, const QString &error);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

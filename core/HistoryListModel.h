@@ -60,6 +60,17 @@ Q_SIGNALS:
     void searchFinished();
 
 private:
+    /// A local search on the worker thread: the first page (replacing the local rows, which are
+    /// compared so unchanged rows stay put) or the next one (\a append).
+    void searchLocal(qint64 beforeId, int limit, bool append);
+    void onLocalFound(qint64 request, const QList<protocol::HistoryHit> &hits, bool exhausted, const QString &error);
+    void startServerIfNeeded();
+    void searchServer(qint64 beforeId);
+    void onServerFound(qint64 ticket, const QList<protocol::HistoryHit> &hits, qint64 nextBeforeId);
+    void onServerFailed(qint64 ticket, const QString &message);
+    /// The cache changed (a backfill page, a fetched dialog, a live line): the same search again.
+    void refresh();
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -4,6 +4,7 @@
 
 #include "Connection.h"
 #include "FileTransfer.h"
+#include "HistoryArchive.h"
 #include "LocalStore.h"
 #include "MessageListModel.h"
 #include "OperatorListModel.h"
@@ -84,6 +85,19 @@ OperatorSession::OperatorSession(LocalStore *store, QObject *parent)
     connect(this, &OperatorSession::connectionStateChanged, d->templates, [this](ConnectionState state) {
         if (state != ConnectionState::Connected)
             d->templates->linkDown();
+    });
+    // The history the same way: the archive's requests, its backfill paused while the link is down.
+    d->history = new HistoryArchive(store, this);
+    d->history->setTransport([this](const QString &type, const QJsonObject &fields, qint64 subjectId) {
+        if (!d->helloDone)
+            return false;
+        const QString rid = sendRequest(type, fields, 0, {}, subjectId);
+        d->pending[rid].forHistory = true;
+        return true;
+    });
+    connect(this, &OperatorSession::connectionStateChanged, d->history, [this](ConnectionState state) {
+        if (state != ConnectionState::Connected)
+            d->history->linkDown();
     });
     d->lastSeq = store->lastSeq();
     d->lastAckedSeq = d->lastSeq;
@@ -316,6 +330,7 @@ void OperatorSession::completeHello(bool resumed)
     setState(ConnectionState::Connected);
     Q_EMIT synced(resumed);
     d->templates->linkUp(resumed);
+    d->history->linkUp();
     if (!d->loggedInAnnounced) {
         d->loggedInAnnounced = true;
         Q_EMIT loggedIn(d->self);
@@ -531,6 +546,7 @@ void OperatorSession::updateSelf(const protocol::OperatorInfo &self)
     d->self = self;
     d->store->setOperatorInfo(self);
     d->templates->setViewer(self); // a new role or department syncs the libraries again
+    d->history->setViewer(self);   // another operator or role: the history starts over
     d->visitorModel->setViewer(self.id, self.supervises(), d->settings); // no-op if unchanged
     d->operatorModel->setSelfId(self.id);
     applyOperator(self);
@@ -543,6 +559,10 @@ void OperatorSession::updateSelf(const protocol::OperatorInfo &self)
 
 void OperatorSession::onResult(const Request &r, const QJsonObject &data)
 {
+    if (r.forHistory || HistoryArchive::handles(r.type)) {
+        d->history->handleResult(r.type, r.subjectId, data);
+        return;
+    }
     if (r.type == u"message.send") {
         applyMessage(protocol::Message::fromJson(data.value(u"message").toObject()));
     } else if (r.type == u"chat.send") {
@@ -632,6 +652,10 @@ void OperatorSession::onError(const Request &r, ErrorCode code, const QString &m
         }
         d->outbox->discard(r.cid);
         (r.type == u"chat.send" ? d->chatModel : d->messageModel)->removeLine(r.cid);
+    }
+    if (r.forHistory || HistoryArchive::handles(r.type)) { // so does the history archive
+        d->history->handleError(r.type, r.subjectId, code, message);
+        return;
     }
     if (TemplateLibrary::handles(r.type)) { // the library reports its own failures
         d->templates->handleError(r.type, r.subjectId, code, message);

@@ -31,6 +31,7 @@ class VisitorListModel;
 class MessageListModel;
 class OperatorListModel;
 class TemplateLibrary;
+class HistoryArchive;
 
 /// The client engine of one operator: logs in over `/v1/operator`, keeps the local cache in step
 /// with the server (snapshot or resume, acks every event), and sends replies through a persistent
@@ -151,6 +152,8 @@ public:
     FileTransfer *files() const;
     /// The template libraries (shared and personal), from the cache at once, synced after login.
     TemplateLibrary *templates() const;
+    /// The history this operator may look back at: cached here, backfilled while connected.
+    HistoryArchive *history() const;
     /// The server's HTTP origin ("http://host:port", "https://…" for wss), from the last login;
     /// empty before one. File URLs ("/v1/files/…") are relative to it.
     QUrl httpBaseUrl() const;

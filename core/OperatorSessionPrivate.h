@@ -23,6 +23,7 @@ namespace concierge {
 
 class Connection;
 class FileTransfer;
+class HistoryArchive;
 class LocalStore;
 class MessageListModel;
 class OperatorListModel;
@@ -50,6 +51,7 @@ struct OperatorSession::Request
     qint64 subjectId = 0; ///< visitor.ban, visitor.redirect: the visitor; ban.lift: the ban;
                           ///< history.get, dialog.email of a transcript: its recipient
     QString text;         ///< visitor.redirect: the address; password.change: the new password
+    bool forHistory = false; ///< sent by the HistoryArchive (its history.get too): answered there
 };
 
 struct OperatorSession::Private
@@ -63,6 +65,7 @@ struct OperatorSession::Private
     MessageListModel *chatModel = nullptr;
     OperatorListModel *operatorModel = nullptr;
     TemplateLibrary *templates = nullptr;
+    HistoryArchive *history = nullptr;
     QList<protocol::Department> departments;
     QList<protocol::Category> categories;
     ServerSettings settings;

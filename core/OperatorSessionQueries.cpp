@@ -5,6 +5,7 @@
 
 #include "Connection.h"
 #include "FileTransfer.h"
+#include "HistoryArchive.h"
 #include "LocalStore.h"
 #include "MessageListModel.h"
 #include "OperatorListModel.h"
@@ -110,6 +111,7 @@ bool OperatorSession::canChangeDialog(qint64 dialogId) const
 Connection *OperatorSession::connection() const { return d->connection; }
 FileTransfer *OperatorSession::files() const { return d->files; }
 TemplateLibrary *OperatorSession::templates() const { return d->templates; }
+HistoryArchive *OperatorSession::history() const { return d->history; }
 
 QUrl OperatorSession::httpBaseUrl() const
 {

@@ -1,0 +1,557 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HistoryArchive.h"
+
+#include "LocalStore.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+#include <QTimer>
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+namespace concierge {
+
+using namespace Qt::StringLiterals;
+using protocol::ErrorCode;
+using protocol::HistoryDialog;
+using protocol::Message;
+
+namespace {
+
+const QString kPage = u"history.page"_s;
+const QString kSearch = u"history.search"_s;
+const QString kDialog = u"history.dialog"_s;
+const QString kGet = u"history.get"_s;
+
+constexpr int kPageLimit = 50;          // dialogs per history.page (the protocol's default)
+constexpr int kLinesPerGet = 500;       // history.get's maximum
+constexpr int kOpenScanWindow = 200;    // the newest cached dialogs looked at for ones still open
+constexpr int kRetryAfterErrorMs = 5000; // a page the server could not give just now
+
+/// An ensureCached() call: answered once all its missing dialogs are in or failed.
+struct FetchBatch
+{
+    QList<qint64> ids;
+    int waiting = 0;
+    QList<qint64> failed;
+    QString error;
+};
+
+/// The older lines of dialogs a page brought only the newest lines of (messagesTruncated), fetched
+/// with history.get before the page counts as done.
+struct Completion
+{
+    QList<HistoryDialog> dialogs; ///< still to complete; the first is being fetched
+    qint64 beforeId = 0;          ///< the oldest line of the first one cached so far
+    bool moveCursor = false;      ///< a backfill page: the cursor moves once they are complete
+    qint64 cursor = 0;
+    bool reachedOldest = false;
+};
+
+QString viewerKey(const protocol::OperatorInfo &self)
+{
+    return u"%1:%2"_s.arg(self.id).arg(protocol::operatorRoleToString(self.role));
+}
+
+QDate startDay(const HistoryDialog &dialog)
+{
+    return dialog.dialog.createdAt.toLocalTime().date();
+}
+
+} // namespace
+
+/// What a request of ours is for; its tag travels as the request's subject id.
+enum class HistoryArchive::Purpose { TopUpPage, BackfillPage, RefreshDialog, CompleteLines, FetchDialog, Search };
+
+struct HistoryArchive::Private
+{
+    struct Pending
+    {
+        Purpose purpose = Purpose::BackfillPage;
+        qint64 dialogId = 0; ///< RefreshDialog, CompleteLines, FetchDialog
+        qint64 ticket = 0;   ///< Search: the caller's; FetchDialog: the batch
+    };
+
+    LocalStore *store = nullptr;
+    Transport transport;
+    QString viewer;          ///< viewerKey() of who is logged in ("" before the first login)
+    bool enabled = true;
+    bool linked = false;
+    bool mayWork = true;     ///< false while the operator is Offline: the server refuses history requests
+    bool blocked = false;    ///< refused (Offline): waits for a status that may work
+
+    qint64 nextTag = 1;
+    QHash<qint64, Pending> pending;
+    qint64 walkTag = 0;      ///< the one page (or its dialog or lines) in flight; 0: none
+
+    // After a login: the dialogs newer than the cache (and the ones cached while still open).
+    qint64 topMark = 0;      ///< the newest dialog cached while we were in step with the server
+    bool topUpPending = false;
+    qint64 topUpBeforeId = 0;
+    int topUpLimit = 1;      ///< the first probe asks for one dialog: most logins find nothing new
+    QList<qint64> openToRefresh;
+    std::optional<Completion> completion;
+
+    int total = 0;
+    QDate cachedFrom;
+    QTimer stepTimer;
+    QTimer retryTimer;
+
+    int nextBatch = 1;
+    QHash<int, FetchBatch> batches;
+
+    qint64 newestCachedId() const
+    {
+        const auto newest = store->searchHistory(QString(), {}, 0, 1);
+        return newest.isEmpty() ? 0 : newest.first().dialog.dialog.id;
+    }
+};
+
+HistoryArchive::HistoryArchive(LocalStore *store, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->store = store;
+    d->viewer = store->historyViewer();
+    d->topMark = d->newestCachedId(); // before any snapshot: what the last run had in step
+    if (const qint64 cursor = store->historyBackfillBeforeId(); cursor > 0) {
+        if (const auto oldest = store->historyDialog(cursor))
+            d->cachedFrom = startDay(*oldest);
+    }
+    // One page at a time, and the event loop turns between pages so the window stays responsive.
+    d->stepTimer.setSingleShot(true);
+    d->stepTimer.setInterval(0);
+    connect(&d->stepTimer, &QTimer::timeout, this, [this] { advance(); });
+    d->retryTimer.setSingleShot(true);
+    d->retryTimer.setInterval(kRetryAfterErrorMs);
+    connect(&d->retryTimer, &QTimer::timeout, this, [this] { advance(); });
+}
+
+HistoryArchive::~HistoryArchive() = default;
+
+HistoryArchive::Progress HistoryArchive::progress() const
+{
+    Progress progress;
+    progress.cachedDialogs = d->store->historyDialogCount();
+    progress.totalDialogs = d->total;
+    progress.complete = d->store->historyBackfillComplete();
+    progress.running = d->walkTag != 0 || d->stepTimer.isActive();
+    progress.cachedFrom = d->cachedFrom;
+    return progress;
+}
+
+void HistoryArchive::setBackfillEnabled(bool enabled)
+{
+    if (d->enabled == enabled)
+        return;
+    d->enabled = enabled;
+    if (enabled)
+        scheduleStep();
+    else
+        d->stepTimer.stop(); // a page in flight is still stored when it comes
+    Q_EMIT progressChanged();
+}
+
+bool HistoryArchive::backfillEnabled() const { return d->enabled; }
+
+qint64 HistoryArchive::uncachedBelowId() const
+{
+    if (d->store->historyBackfillComplete())
+        return 0;
+    const qint64 cursor = d->store->historyBackfillBeforeId();
+    return cursor > 0 ? cursor : std::numeric_limits<qint64>::max();
+}
+
+std::optional<protocol::HistoryDialog> HistoryArchive::dialog(qint64 id) const
+{
+    return d->store->historyDialog(id);
+}
+
+QList<protocol::Message> HistoryArchive::messages(qint64 dialogId) const
+{
+    return d->store->historyMessages(dialogId);
+}
+
+bool HistoryArchive::handles(const QString &requestType)
+{
+    // history.get is the session's own request too: the session routes ours by whom it sent it for.
+    return requestType == kPage || requestType == kSearch || requestType == kDialog;
+}
+
+void HistoryArchive::setTransport(Transport transport) { d->transport = std::move(transport); }
+
+qint64 HistoryArchive::send(const QString &type, const QJsonObject &fields, Purpose purpose, qint64 dialogId,
+                            qint64 ticket)
+{
+    const qint64 tag = d->nextTag++;
+    if (!d->transport || !d->transport(type, fields, tag))
+        return 0;
+    d->pending.insert(tag, {purpose, dialogId, ticket});
+    return tag;
+}
+
+void HistoryArchive::setViewer(const protocol::OperatorInfo &self)
+{
+    if (self.id == 0)
+        return;
+    const bool couldWork = d->mayWork;
+    d->mayWork = self.mayWork();
+    const QString key = viewerKey(self);
+    if (key != d->viewer) {
+        // Another operator, or another role, sees other dialogs: the cursor and the top-up mark
+        // were for someone else's history, so the backfill starts over from the newest.
+        d->viewer = key;
+        d->store->beginTransaction();
+        d->store->setHistoryViewer(key);
+        d->store->setHistoryBackfill(0, false);
+        d->store->commit();
+        d->topMark = 0;
+        d->topUpPending = false;
+        d->openToRefresh.clear();
+        d->completion.reset();
+        d->cachedFrom = {};
+        d->total = 0;
+        Q_EMIT progressChanged();
+    }
+    if (d->mayWork && (!couldWork || d->blocked)) {
+        d->blocked = false;
+        scheduleStep();
+    }
+}
+
+void HistoryArchive::linkUp()
+{
+    d->linked = true;
+    d->blocked = false;
+    // Dialogs that came while we were away lie above what is cached: walk down to it first. A
+    // fresh backfill (cursor 0) starts at the newest anyway.
+    const bool started = d->store->historyBackfillBeforeId() > 0 || d->store->historyBackfillComplete();
+    d->topUpPending = started;
+    d->topUpBeforeId = 0;
+    d->topUpLimit = 1;
+    // Dialogs cached while still open may have changed since (closed, rated, more lines).
+    d->openToRefresh.clear();
+    if (started) {
+        for (const auto &hit : d->store->searchHistory(QString(), {}, 0, kOpenScanWindow)) {
+            if (hit.dialog.dialog.isOpen())
+                d->openToRefresh.append(hit.dialog.dialog.id);
+        }
+    }
+    scheduleStep();
+    Q_EMIT progressChanged();
+}
+
+void HistoryArchive::linkDown()
+{
+    if (!d->linked && d->pending.isEmpty())
+        return;
+    d->linked = false;
+    d->stepTimer.stop();
+    d->retryTimer.stop();
+    // In step until now: what is cached is the mark for the next top-up, unless this top-up was
+    // still under way (the dialogs between its last page and the old mark are not cached yet).
+    if (!d->topUpPending)
+        d->topMark = d->newestCachedId();
+    d->walkTag = 0;
+    d->completion.reset(); // the page is fetched again: its cursor never moved
+    const QString lost = tr("The connection to the server was lost before it answered.");
+    const auto dropped = std::exchange(d->pending, {});
+    for (auto it = dropped.begin(); it != dropped.end(); ++it) {
+        if (it->purpose == Purpose::Search)
+            Q_EMIT serverSearchFailed(it->ticket, lost);
+        else if (it->purpose == Purpose::FetchDialog)
+            finishFetch(int(it->ticket), it->dialogId, lost);
+    }
+    Q_EMIT progressChanged();
+}
+
+void HistoryArchive::scheduleStep()
+{
+    if (d->linked && d->enabled && d->walkTag == 0)
+        d->stepTimer.start();
+}
+
+void HistoryArchive::advance()
+{
+    if (!d->linked || !d->enabled || !d->mayWork || d->blocked || d->walkTag != 0)
+        return;
+    const bool wasRunning = progress().running;
+    if (d->completion) {
+        d->walkTag = send(kGet,
+                          {{u"dialogId"_s, d->completion->dialogs.first().dialog.id},
+                           {u"beforeId"_s, d->completion->beforeId},
+                           {u"limit"_s, kLinesPerGet}},
+                          Purpose::CompleteLines, d->completion->dialogs.first().dialog.id);
+    } else if (d->topUpPending) {
+        QJsonObject fields{{u"limit"_s, d->topUpLimit}};
+        if (d->topUpBeforeId > 0)
+            fields.insert(u"beforeId"_s, d->topUpBeforeId);
+        d->walkTag = send(kPage, fields, Purpose::TopUpPage);
+    } else if (!d->openToRefresh.isEmpty()) {
+        const qint64 id = d->openToRefresh.first();
+        d->walkTag = send(kDialog, {{u"dialogId"_s, id}}, Purpose::RefreshDialog, id);
+    } else if (!d->store->historyBackfillComplete()) {
+        QJsonObject fields{{u"limit"_s, kPageLimit}};
+        if (const qint64 cursor = d->store->historyBackfillBeforeId(); cursor > 0)
+            fields.insert(u"beforeId"_s, cursor);
+        d->walkTag = send(kPage, fields, Purpose::BackfillPage);
+    }
+    if (wasRunning != progress().running)
+        Q_EMIT progressChanged();
+}
+
+void HistoryArchive::ensureCached(const QList<qint64> &dialogIds)
+{
+    QList<qint64> missing;
+    for (qint64 id : dialogIds) {
+        if (!d->store->historyComplete(id))
+            missing.append(id);
+    }
+    if (missing.isEmpty()) {
+        Q_EMIT dialogsReady(dialogIds);
+        return;
+    }
+    const int batchId = d->nextBatch++;
+    FetchBatch &batch = d->batches[batchId];
+    batch.ids = dialogIds;
+    for (qint64 id : std::as_const(missing)) {
+        ++batch.waiting;
+        if (send(kDialog, {{u"dialogId"_s, id}}, Purpose::FetchDialog, id, batchId) == 0)
+            finishFetch(batchId, id, tr("Not connected to the server."));
+    }
+}
+
+void HistoryArchive::finishFetch(int batchId, qint64 dialogId, const QString &error)
+{
+    const auto it = d->batches.find(batchId);
+    if (it == d->batches.end())
+        return;
+    if (!error.isEmpty()) {
+        it->failed.append(dialogId);
+        it->error = error;
+    }
+    if (--it->waiting > 0)
+        return;
+    const FetchBatch batch = d->batches.take(batchId);
+    if (batch.failed.isEmpty())
+        Q_EMIT dialogsReady(batch.ids);
+    else
+        Q_EMIT fetchFailed(batch.failed, batch.error);
+}
+
+void HistoryArchive::searchServer(qint64 ticket, const QString &query, const protocol::HistoryFilter &filter,
+                                  qint64 beforeId, int limit)
+{
+    QJsonObject fields{{u"query"_s, query}, {u"limit"_s, qBound(1, limit, 200)}};
+    if (!filter.isEmpty())
+        fields.insert(u"filter"_s, filter.toJson());
+    if (beforeId > 0 && beforeId < std::numeric_limits<qint64>::max())
+        fields.insert(u"beforeId"_s, beforeId);
+    if (send(kSearch, fields, Purpose::Search, 0, ticket) == 0)
+        Q_EMIT serverSearchFailed(ticket, tr("Not connected to the server."));
+}
+
+void HistoryArchive::handleResult(const QString &type, qint64 subjectId, const QJsonObject &data)
+{
+    Q_UNUSED(type)
+    const auto found = d->pending.constFind(subjectId);
+    if (found == d->pending.constEnd())
+        return; // sent before a lost link: already reported
+    const Private::Pending request = *found;
+    d->pending.erase(found);
+    if (subjectId == d->walkTag)
+        d->walkTag = 0;
+
+    switch (request.purpose) {
+    case Purpose::TopUpPage:
+    case Purpose::BackfillPage:
+        storePage(request.purpose, data);
+        break;
+    case Purpose::RefreshDialog:
+        d->openToRefresh.removeAll(request.dialogId);
+        storeWholeDialog(data);
+        break;
+    case Purpose::FetchDialog:
+        storeWholeDialog(data);
+        finishFetch(int(request.ticket), request.dialogId, {});
+        break;
+    case Purpose::CompleteLines:
+        storeOlderLines(data);
+        break;
+    case Purpose::Search: {
+        QList<protocol::HistoryHit> hits;
+        for (const QJsonValue &value : data.value(u"hits").toArray())
+            hits.append(protocol::HistoryHit::fromJson(value.toObject()));
+        // Remembered so the window can show them and their details; their lines come on demand.
+        d->store->beginTransaction();
+        for (const auto &hit : std::as_const(hits)) {
+            if (!d->store->historyComplete(hit.dialog.dialog.id))
+                d->store->storeHistoryDialog(hit.dialog);
+        }
+        d->store->commit();
+        Q_EMIT serverSearchFinished(request.ticket, hits, data.value(u"nextBeforeId").toInteger());
+        return;
+    }
+    }
+    scheduleStep();
+    Q_EMIT progressChanged();
+}
+
+void HistoryArchive::handleError(const QString &type, qint64 subjectId, ErrorCode code, const QString &message)
+{
+    const auto found = d->pending.constFind(subjectId);
+    if (found == d->pending.constEnd())
+        return;
+    const Private::Pending request = *found;
+    d->pending.erase(found);
+    if (subjectId == d->walkTag)
+        d->walkTag = 0;
+
+    switch (request.purpose) {
+    case Purpose::Search:
+        Q_EMIT serverSearchFailed(request.ticket, message);
+        return;
+    case Purpose::FetchDialog:
+        finishFetch(int(request.ticket), request.dialogId, message);
+        return;
+    case Purpose::RefreshDialog:
+    case Purpose::CompleteLines:
+        if (code == ErrorCode::NotFound) {
+            // No longer ours to see: leave it as cached and go on.
+            d->openToRefresh.removeAll(request.dialogId);
+            if (request.purpose == Purpose::CompleteLines)
+                nextCompletion();
+            scheduleStep();
+            return;
+        }
+        break;
+    case Purpose::TopUpPage:
+    case Purpose::BackfillPage:
+        break;
+    }
+    if (code == ErrorCode::Forbidden) {
+        d->blocked = true; // Offline: setViewer() goes on once the status allows it
+    } else {
+        qWarning("HistoryArchive: %s failed: %s", qUtf8Printable(type), qUtf8Printable(message));
+        d->retryTimer.start();
+    }
+    Q_EMIT progressChanged();
+}
+
+void HistoryArchive::storePage(Purpose purpose, const QJsonObject &data)
+{
+    QList<HistoryDialog> dialogs;
+    for (const QJsonValue &value : data.value(u"dialogs").toArray())
+        dialogs.append(HistoryDialog::fromJson(value.toObject()));
+    QList<Message> lines;
+    for (const QJsonValue &value : data.value(u"messages").toArray())
+        lines.append(Message::fromJson(value.toObject()));
+    const qint64 nextBeforeId = data.value(u"nextBeforeId").toInteger();
+    d->total = data.value(u"total").toInt(d->total);
+    if (!d->store->storeHistory(dialogs, lines))
+        qWarning("HistoryArchive: a page could not be stored: %s", qUtf8Printable(d->store->errorString()));
+
+    qint64 oldestId = 0;
+    QList<HistoryDialog> truncated;
+    for (const auto &dialog : std::as_const(dialogs)) {
+        if (oldestId == 0 || dialog.dialog.id < oldestId)
+            oldestId = dialog.dialog.id;
+        d->openToRefresh.removeAll(dialog.dialog.id); // fresh from this page
+        if (dialog.messagesTruncated)
+            truncated.append(dialog);
+    }
+
+    Completion completion;
+    completion.dialogs = truncated;
+    if (purpose == Purpose::TopUpPage) {
+        // Done once it reaches what was cached before (or the oldest dialog).
+        const bool reached = nextBeforeId == 0 || dialogs.isEmpty() || (d->topMark > 0 && oldestId <= d->topMark);
+        d->topUpPending = !reached;
+        d->topUpBeforeId = nextBeforeId;
+        d->topUpLimit = kPageLimit;
+    } else {
+        completion.moveCursor = true;
+        completion.reachedOldest = nextBeforeId == 0 || dialogs.isEmpty();
+        completion.cursor = completion.reachedOldest ? qMax<qint64>(oldestId, d->store->historyBackfillBeforeId())
+                                                     : nextBeforeId;
+        if (oldestId > 0)
+            d->cachedFrom = startDay(*std::min_element(dialogs.cbegin(), dialogs.cend(), [](const auto &a, const auto &b) {
+                return a.dialog.id < b.dialog.id;
+            }));
+    }
+    if (!dialogs.isEmpty())
+        Q_EMIT historyChanged();
+    if (truncated.isEmpty()) {
+        if (completion.moveCursor)
+            d->store->setHistoryBackfill(completion.cursor, completion.reachedOldest);
+        return;
+    }
+    d->completion = completion;
+    d->completion->beforeId = oldestLineOf(d->completion->dialogs.first().dialog.id, lines);
+}
+
+qint64 HistoryArchive::oldestLineOf(qint64 dialogId, const QList<protocol::Message> &lines) const
+{
+    qint64 oldest = 0;
+    for (const auto &line : lines) {
+        if (line.dialogId == dialogId && line.id > 0 && (oldest == 0 || line.id < oldest))
+            oldest = line.id;
+    }
+    if (oldest == 0) {
+        const auto cached = d->store->historyMessages(dialogId);
+        oldest = cached.isEmpty() ? std::numeric_limits<qint64>::max() : cached.first().id;
+    }
+    return oldest;
+}
+
+void HistoryArchive::storeOlderLines(const QJsonObject &data)
+{
+    if (!d->completion)
+        return;
+    QList<Message> lines;
+    for (const QJsonValue &value : data.value(u"messages").toArray())
+        lines.append(Message::fromJson(value.toObject()));
+    HistoryDialog dialog = d->completion->dialogs.first();
+    const bool last = lines.size() < kLinesPerGet;
+    // Stored chunk by chunk (a dialog this big may have many); it counts as whole with the last.
+    dialog.messagesTruncated = !last;
+    d->store->storeHistory({dialog}, lines);
+    if (!last && !lines.isEmpty() && lines.first().id < d->completion->beforeId) {
+        d->completion->beforeId = lines.first().id;
+        return;
+    }
+    Q_EMIT historyChanged();
+    nextCompletion();
+}
+
+void HistoryArchive::nextCompletion()
+{
+    if (!d->completion)
+        return;
+    d->completion->dialogs.removeFirst();
+    if (!d->completion->dialogs.isEmpty()) {
+        d->completion->beforeId = oldestLineOf(d->completion->dialogs.first().dialog.id, {});
+        return;
+    }
+    if (d->completion->moveCursor)
+        d->store->setHistoryBackfill(d->completion->cursor, d->completion->reachedOldest);
+    d->completion.reset();
+}
+
+void HistoryArchive::storeWholeDialog(const QJsonObject &data)
+{
+    HistoryDialog dialog = HistoryDialog::fromJson(data.value(u"dialog").toObject());
+    if (dialog.dialog.id == 0)
+        return;
+    dialog.messagesTruncated = false; // history.dialog answers with every line
+    QList<Message> lines;
+    for (const QJsonValue &value : data.value(u"messages").toArray())
+        lines.append(Message::fromJson(value.toObject()));
+    d->store->storeHistory({dialog}, lines);
+    Q_EMIT historyChanged();
+}
+
+} // namespace concierge
