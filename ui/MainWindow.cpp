@@ -9,6 +9,7 @@
 #include "BansDialog.h"
 #include "ConnectionStatusLabel.h"
 #include "DialogPane.h"
+#include "HistoryWindow.h"
 #include "OperatorSession.h"
 #include "ProfileDialog.h"
 #include "ShortcutsDialog.h"
@@ -119,6 +120,10 @@ void MainWindow::buildMenus()
     teleport->setObjectName(QStringLiteral("teleportCodeAction"));
     teleport->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connect(teleport, &QAction::triggered, m_teleportField, &TeleportCodeField::focusEdit);
+    QAction *history = fileMenu->addAction(tr("&History…"));
+    history->setObjectName(QStringLiteral("historyAction"));
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(history, &QAction::triggered, this, &MainWindow::openHistoryWindow);
     fileMenu->addSeparator();
     QAction *profile = fileMenu->addAction(tr("My &profile…"));
     profile->setObjectName(QStringLiteral("profileAction"));
@@ -241,6 +246,23 @@ TemplatesDialog *MainWindow::openTemplatesDialog()
     m_templatesDialog = dialog;
     dialog->show(); // not modal: the operator may copy from a dialog meanwhile
     return dialog;
+}
+
+HistoryWindow *MainWindow::openHistoryWindow()
+{
+    if (!m_historyWindow) {
+        auto *window = new HistoryWindow(m_session, this);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        m_historyWindow = window;
+    }
+    if (m_historyWindow->isMinimized())
+        m_historyWindow->showNormal();
+    else
+        m_historyWindow->show(); // not modal: a visitor may write while the operator looks back
+    m_historyWindow->raise();
+    m_historyWindow->activateWindow();
+    m_historyWindow->focusSearch();
+    return m_historyWindow;
 }
 
 void MainWindow::showFoundVisitor(qint64 visitorId)

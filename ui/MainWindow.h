@@ -22,6 +22,7 @@ class AlertSounds;
 class BansDialog;
 class ConnectionStatusLabel;
 class DialogPane;
+class HistoryWindow;
 class ProfileDialog;
 class ShortcutsDialog;
 class StatusComboBox;
@@ -55,6 +56,8 @@ public:
     ProfileDialog *openProfileDialog();
     /// Settings → Templates… (personal and shared libraries).
     TemplatesDialog *openTemplatesDialog();
+    /// File → History… (Ctrl+H): search and export past dialogs; one window, not modal.
+    HistoryWindow *openHistoryWindow();
 
     /// Shows \a policy's alerts (tray count and blinking, notifications, taskbar flag), tells it when
     /// the window is active, and from now on closing the window hides it to the tray (minimises it
@@ -102,6 +105,7 @@ private:
     QPointer<BansDialog> m_bansDialog;
     QPointer<ProfileDialog> m_profileDialog;
     QPointer<TemplatesDialog> m_templatesDialog;
+    QPointer<HistoryWindow> m_historyWindow;
     AlertPolicy *m_alertPolicy = nullptr;
     AlertSounds *m_alertSounds = nullptr;
     AlertNotifications *m_alertNotifications = nullptr;
