@@ -55,6 +55,7 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_uploads({m_operators, m_visitors, m_dialogs, m_moderation, m_fanout, m_posting, m_offlineReplies},
                 FileStore(QDir(config.stateDir).filePath(u"files"_s)), FileRepository(database.handle()),
                 {config.maxFileBytes, config.refuseExecutables, config.minFreeDiskBytes})
+    , m_historyApi(database.handle(), config.loginMaxFailures, std::chrono::seconds(config.loginWindowSeconds))
     , m_site(config.shareDir)
     , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
                                                m_router, m_statuses, m_closing, m_actions, m_moderation, m_teleport,
@@ -72,6 +73,7 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     m_http.route(u"/v1/visitor"_s, upgrade);
     m_site.addRoutes(m_http);
     m_uploads.addRoutes(m_http);
+    m_historyApi.addRoutes(m_http);
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &Server::acceptWebSockets);
 
     const std::chrono::milliseconds idle = std::chrono::seconds(config.sessionIdleSeconds);

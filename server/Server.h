@@ -8,6 +8,7 @@
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "FileUploads.h"
+#include "HistoryApi.h"
 #include "HttpSite.h"
 #include "LoginRateLimiter.h"
 #include "Mailer.h"
@@ -68,6 +69,7 @@ private:
     OfflineReplies m_offlineReplies;
     MessagePosting m_posting; ///< one path for a line, whether message.send or a file upload
     FileUploads m_uploads;
+    HistoryApi m_historyApi; ///< /v1/api/history… for integrations (API keys)
     HttpSite m_site;
     QHttpServer m_http;
     OperatorEndpoint *m_operatorEndpoint;
