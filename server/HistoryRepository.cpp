@@ -182,6 +182,10 @@ HistoryRepository::Page HistoryRepository::page(const Viewer &viewer, qint64 bef
         used += cost;
         page.dialogs.append(*item);
         page.messages += lines;
+        if (item->messagesTruncated) { // the page is full with it
+            page.nextBeforeId = i + 1 < found.size() ? item->dialog.id : 0;
+            return page;
+        }
     }
     if (found.size() > limit && !page.dialogs.isEmpty())
         page.nextBeforeId = page.dialogs.constLast().dialog.id;

@@ -10,6 +10,7 @@
 #include "DialogRepository.h"
 #include "DialogRouter.h"
 #include "EventFanout.h"
+#include "HistoryRequests.h"
 #include "LoginRateLimiter.h"
 #include "MessagePosting.h"
 #include "ModerationRepository.h"
@@ -45,8 +46,6 @@ using protocol::OperatorInfo;
 namespace {
 constexpr int kSnapshotMessages = 200;
 constexpr int kSnapshotChatLines = 200;
-constexpr int kDefaultHistory = 200;
-constexpr int kMaxHistory = 500;
 
 /// Requests an Offline operator may not make (docs/protocol.md "Statuses").
 bool needsWorkingStatus(const QString &type)
@@ -55,7 +54,8 @@ bool needsWorkingStatus(const QString &type)
                                      u"dialog.takeover"_s, u"message.send"_s,        u"history.get"_s,
                                      u"chat.send"_s,       u"chat.history"_s,        u"contact.request"_s,
                                      u"visitor.ban"_s,     u"dialog.category.set"_s, u"visitor.redirect"_s,
-                                     u"teleport.find"_s,   u"dialog.email"_s};
+                                     u"teleport.find"_s,   u"dialog.email"_s,        u"history.page"_s,
+                                     u"history.search"_s,  u"history.dialog"_s};
     return types.contains(type);
 }
 } // namespace
@@ -86,6 +86,7 @@ OperatorEndpoint::OperatorEndpoint(const Services &services, QObject *parent)
     , m_profile(std::make_unique<OperatorProfile>(services.operators, services.fanout, services.rateLimiter))
     , m_templates(std::make_unique<Templates>(services.templates, services.operators, services.sessions,
                                               services.fanout))
+    , m_history(std::make_unique<HistoryRequests>(services.history, services.dialogs, services.fanout))
 {
 }
 
@@ -159,7 +160,13 @@ void OperatorEndpoint::onRequest(ClientConnection *connection, const OperatorInf
     else if (frame.type == u"message.send")
         sendMessage(connection, me, frame);
     else if (frame.type == u"history.get")
-        history(connection, me, frame);
+        m_history->lines(connection, me, frame);
+    else if (frame.type == u"history.page")
+        m_history->page(connection, me, frame);
+    else if (frame.type == u"history.search")
+        m_history->search(connection, me, frame);
+    else if (frame.type == u"history.dialog")
+        m_history->dialog(connection, me, frame);
     else if (frame.type == u"chat.send")
         m_room->send(connection, me, frame);
     else if (frame.type == u"chat.history")
@@ -430,25 +437,6 @@ void OperatorEndpoint::sendMessage(ClientConnection *connection, const OperatorI
     m_posting.announce(posted);
     if (!posted.retry)
         m_offlineReplies.messageStored(posted.message, posted.dialog);
-}
-
-void OperatorEndpoint::history(ClientConnection *connection, const OperatorInfo &me, const Frame &frame)
-{
-    const auto dialogId = checks::id(connection, frame, u"dialogId"_s);
-    if (!dialogId)
-        return;
-    const auto limit = checks::limit(connection, frame, kDefaultHistory, kMaxHistory);
-    if (!limit)
-        return;
-    const auto dialog = m_dialogs.find(*dialogId);
-    if (!dialog || !m_fanout.canSee(me, *dialog)) {
-        connection->sendError(frame.rid, ErrorCode::NotFound, u"No such dialog"_s);
-        return;
-    }
-    QJsonArray messages;
-    for (const Message &message : m_dialogs.lastMessages(dialog->id, *limit))
-        messages.append(message.toJson());
-    connection->sendResult(frame.rid, {{u"messages"_s, messages}});
 }
 
 void OperatorEndpoint::logout(ClientConnection *connection, const Frame &frame)

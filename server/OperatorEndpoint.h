@@ -21,6 +21,8 @@ class DialogHandover;
 class DialogRepository;
 class DialogRouter;
 class EventFanout;
+class HistoryRepository;
+class HistoryRequests;
 class LoginRateLimiter;
 class MessagePosting;
 class ModerationRepository;
@@ -37,7 +39,7 @@ class TranscriptMail;
 class VisitorRepository;
 
 /// The `/v1/operator` endpoint: hello (password or token, resume), status.set, dialog.take,
-/// dialog.close, message.send, history.get, logout, typing and ack here; dialog.transfer and
+/// dialog.close, message.send, logout, typing and ack here; history.* in HistoryRequests; dialog.transfer and
 /// dialog.takeover in DialogHandover; chat.send and chat.history in OperatorChat; templates.sync and
 /// template.* in Templates.
 class OperatorEndpoint : public QObject
@@ -66,6 +68,7 @@ public:
         MessagePosting &posting;
         qint64 maxFileBytes; ///< told to clients in the hello's settings
         TemplateRepository &templates;
+        HistoryRepository &history;
     };
     explicit OperatorEndpoint(const Services &services, QObject *parent = nullptr);
     ~OperatorEndpoint() override;
@@ -81,7 +84,6 @@ private:
     void takeDialog(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void closeDialog(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void sendMessage(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
-    void history(ClientConnection *connection, const protocol::OperatorInfo &me, const protocol::Frame &frame);
     void logout(ClientConnection *connection, const protocol::Frame &frame);
     void typing(const protocol::OperatorInfo &me, const protocol::Frame &frame);
     QJsonObject snapshot(const protocol::OperatorInfo &me);
@@ -110,6 +112,7 @@ private:
     std::unique_ptr<OperatorChat> m_room;
     std::unique_ptr<OperatorProfile> m_profile;
     std::unique_ptr<Templates> m_templates;
+    std::unique_ptr<HistoryRequests> m_history;
 };
 
 } // namespace concierge::server

@@ -40,6 +40,7 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_chat(database.handle())
     , m_moderation(database.handle())
     , m_templates(database.handle())
+    , m_history(database.handle())
     , m_rateLimiter(config.loginMaxFailures, std::chrono::seconds(config.loginWindowSeconds))
     , m_fanout(m_sessions, m_operators, m_visitors, m_moderation, config.hideOthersDialogs)
     , m_router(config.autoAssign, m_dialogs, m_operators, m_fanout)
@@ -60,7 +61,8 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
                                                m_router, m_statuses, m_closing, m_actions, m_moderation, m_teleport,
                                                m_rateLimiter, m_transcripts, m_offlineReplies, m_mailer.isEnabled(),
-                                               m_posting, config.maxFileBytes, m_templates},
+                                               m_posting, config.maxFileBytes, m_templates,
+                                               m_history},
                                               this))
     , m_visitorEndpoint(new VisitorEndpoint({m_visitors, m_dialogs, m_operators, m_sessions, m_fanout, m_router,
                                              m_closing, m_actions, m_moderation, m_teleport, m_posting},

@@ -8,6 +8,7 @@
 #include "DialogRouter.h"
 #include "EventFanout.h"
 #include "FileUploads.h"
+#include "HistoryRepository.h"
 #include "HistoryApi.h"
 #include "HttpSite.h"
 #include "LoginRateLimiter.h"
@@ -56,6 +57,7 @@ private:
     ChatRepository m_chat;
     ModerationRepository m_moderation;
     TemplateRepository m_templates;
+    HistoryRepository m_history;
     SessionRegistry m_sessions;
     LoginRateLimiter m_rateLimiter;
     EventFanout m_fanout;
