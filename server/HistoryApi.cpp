@@ -10,6 +10,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
+#include <QSet>
 #include <QDir>
 #include <QTemporaryFile>
 #include <QTimeZone>
@@ -276,6 +277,7 @@ void HistoryApi::exportDialogs(const QHttpServerRequest &request, QHttpServerRes
             .write(std::move(responder));
     QList<qint64> ids;
     if (parameters.has(u"ids"_s)) {
+        QSet<qint64> seen; // a dialog named twice is exported once, where it was first named
         for (const QString &part : parameters.text(u"ids"_s).split(u',')) {
             bool ok = false;
             const qint64 id = part.trimmed().toLongLong(&ok);
@@ -283,8 +285,10 @@ void HistoryApi::exportDialogs(const QHttpServerRequest &request, QHttpServerRes
                 return badRequest(u"\"ids\" must be dialog numbers separated by commas (\"5,7,9\"), not \"%1\""_s
                                       .arg(part.left(40)))
                     .write(std::move(responder));
-            if (!ids.contains(id))
+            if (!seen.contains(id)) {
+                seen.insert(id);
                 ids.append(id);
+            }
         }
     } else {
         const SearchFields fields = searchFields(parameters);
