@@ -116,6 +116,7 @@ private Q_SLOTS:
     void aFileIsFoundByItsName();
     void aVisitorIsFoundByNameAndContact();
     void everyFilterField();
+    void searchPagesByDialogNotByLine();
     void hostileQueriesAreJustWords_data();
     void hostileQueriesAreJustWords();
     void aTooLongQueryIsRefusedAndTheSocketKeepsWorking();
@@ -377,6 +378,36 @@ void TestHistory::everyFilterField()
     // A field of the wrong type counts as absent; unknown fields are ignored.
     QCOMPARE(found(*m_anna, {}, {{u"rating"_s, u"five"_s}, {u"colour"_s, u"red"_s}}),
              (QList<qint64>{m_invoice, m_refund, m_parcel}));
+}
+
+void TestHistory::searchPagesByDialogNotByLine()
+{
+    // Two older dialogs get a matching line after a newer dialog's only match, its first line:
+    // the newest matching line is not in the newest matching dialog. Pages stay by dialog.
+    auto first = connectVisitor(server());
+    auto second = connectVisitor(server());
+    auto third = connectVisitor(server());
+    const qint64 older = openDialog(*first, u"Good morning"_s);
+    const qint64 old = openDialog(*second, u"Good day"_s);
+    const qint64 newer = openDialog(*third, u"Kiwifruit from the shop, please"_s);
+    QVERIFY(older > 0 && old > older && newer > old);
+    QVERIFY(isResult(operatorSend(*m_sam, older, u"We have kiwifruit"_s)));
+    QVERIFY(isResult(operatorSend(*m_sam, old, u"Kiwifruit is in stock"_s)));
+    QList<qint64> walked;
+    qint64 before = 0;
+    for (int i = 0; i < 5; ++i) {
+        QJsonObject fields{{u"query"_s, u"kiwi"_s}, {u"limit"_s, 1}};
+        if (before > 0)
+            fields.insert(u"beforeId"_s, before);
+        const QJsonObject page = m_sam->request(u"history.search"_s, fields);
+        QVERIFY(isResult(page));
+        walked += dialogIds(page);
+        before = data(page).value(u"nextBeforeId").toInteger();
+        if (before == 0)
+            break;
+    }
+    QCOMPARE(walked, (QList<qint64>{newer, old, older}));
+    QCOMPARE(found(*m_sam, u"kiwi"_s), (QList<qint64>{newer, old, older}));
 }
 
 void TestHistory::hostileQueriesAreJustWords_data()
