@@ -32,6 +32,8 @@ public:
     /// Header words come from tr() at the moment start() is called.
     void start(const QList<qint64> &dialogIds, Format format, const QString &path,
                const SystemLineWording &wording, const QTimeZone &zone = QTimeZone::systemTimeZone());
+    /// Stops the export before its next dialog; finished() then says it was cancelled. Safe from
+    /// any thread (the wording may call it from the worker).
     void cancel();
     bool isRunning() const;
 
