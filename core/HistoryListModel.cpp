@@ -88,7 +88,7 @@ struct HistoryListModel::Private
     qint64 localRequest = 0;   ///< the local search whose answer is awaited; others are dropped
     bool localAppend = false;  ///< it is a fetchMore (else it replaces the local rows)
     bool localExhausted = false;
-    bool announced = false;    ///< searchFinished() was emitted for this query
+    bool announced = false;    ///< searchFinished() was emitted for this query (its first rows are in)
 
     enum class ServerStage { NotNeeded, Searching, Done, Failed };
     ServerStage server = ServerStage::NotNeeded;
@@ -220,9 +220,10 @@ void HistoryListModel::onLocalFound(qint64 request, const QList<protocol::Histor
             local.append({hit, false});
         }
     }
+    // A refresh keeps what the server found below; a new query's first rows replace everything.
     QList<Private::Row> server;
     for (const Private::Row &row : std::as_const(d->rows)) {
-        if (row.fromServer && !seen.contains(row.hit.dialog.dialog.id))
+        if (d->announced && row.fromServer && !seen.contains(row.hit.dialog.dialog.id))
             server.append(row);
     }
     d->applyRows(local + server);
