@@ -83,7 +83,9 @@ bool HistoryExporter::start(const QList<qint64> &dialogIds, Format format, const
                                          tr("Cancel"), 0, int(dialogIds.size()), m_window);
     progress->setObjectName(QStringLiteral("historyExportProgressDialog"));
     progress->setWindowTitle(format == Format::Text ? tr("Export as text") : tr("Export to Excel"));
-    progress->setWindowModality(Qt::WindowModal);
+    // Not modal: a modal one handles events inside setValue(), where the job's end could pull it
+    // away mid-update; the export buttons are off meanwhile, and the exporter keeps its own list.
+    progress->setWindowModality(Qt::NonModal);
     progress->setAutoReset(false);
     progress->setAutoClose(false);
     progress->setMinimumDuration(0);
@@ -129,9 +131,9 @@ void HistoryExporter::startJob()
     m_job = job;
     connect(job, &HistoryExportJob::progress, this, [this](int done, int total) {
         if (m_progress) {
+            m_progress->setLabelText(tr("Exported %1 of %2 dialogs…").arg(done).arg(total));
             m_progress->setMaximum(total);
             m_progress->setValue(done);
-            m_progress->setLabelText(tr("Exporting dialog %1 of %2…").arg(qMin(done + 1, total)).arg(total));
         }
         Q_EMIT progress(done, total);
     });

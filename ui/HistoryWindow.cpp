@@ -117,6 +117,7 @@ HistoryWindow::HistoryWindow(OperatorSession *session, QWidget *parent)
     m_splitter->addWidget(m_detailSplitter);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({330, 400});
     m_detailSplitter->setObjectName(QStringLiteral("historyDetailSplitter"));
     m_detailSplitter->setChildrenCollapsible(false);
     m_detailSplitter->addWidget(m_transcript);
@@ -175,6 +176,9 @@ HistoryWindow::HistoryWindow(OperatorSession *session, QWidget *parent)
             });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &HistoryWindow::updateExportActions);
+    // A new search drops the selection without a selectionChanged().
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryWindow::updateExportActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HistoryWindow::updateExportActions);
     connect(m_table, &QWidget::customContextMenuRequested, this, &HistoryWindow::showContextMenu);
 
     HistoryArchive *archive = session->history();
