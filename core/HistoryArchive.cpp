@@ -208,12 +208,19 @@ void HistoryArchive::setViewer(const protocol::OperatorInfo &self)
         d->store->setHistoryViewer(key);
         d->store->setHistoryBackfill(0, false);
         d->store->commit();
+        // The walk in flight was for the other viewer: its answer is not stored.
+        for (auto it = d->pending.begin(); it != d->pending.end();) {
+            const bool walk = it->purpose != Purpose::Search && it->purpose != Purpose::FetchDialog;
+            it = walk ? d->pending.erase(it) : std::next(it);
+        }
+        d->walkTag = 0;
         d->topMark = 0;
         d->topUpPending = false;
         d->openToRefresh.clear();
         d->completion.reset();
         d->cachedFrom = {};
         d->total = 0;
+        scheduleStep();
         Q_EMIT progressChanged();
     }
     if (d->mayWork && (!couldWork || d->blocked)) {
@@ -276,9 +283,12 @@ void HistoryArchive::scheduleStep()
 
 void HistoryArchive::advance()
 {
-    if (!d->linked || !d->enabled || !d->mayWork || d->blocked || d->walkTag != 0)
+    if (d->walkTag != 0)
         return;
-    const bool wasRunning = progress().running;
+    if (!d->linked || !d->enabled || !d->mayWork || d->blocked) {
+        Q_EMIT progressChanged(); // paused: no longer running
+        return;
+    }
     if (d->completion) {
         d->walkTag = send(kGet,
                           {{u"dialogId"_s, d->completion->dialogs.first().dialog.id},
@@ -299,8 +309,8 @@ void HistoryArchive::advance()
             fields.insert(u"beforeId"_s, cursor);
         d->walkTag = send(kPage, fields, Purpose::BackfillPage);
     }
-    if (wasRunning != progress().running)
-        Q_EMIT progressChanged();
+    if (d->walkTag == 0)
+        Q_EMIT progressChanged(); // done (or no link after all): the last word says not running
 }
 
 void HistoryArchive::ensureCached(const QList<qint64> &dialogIds)
