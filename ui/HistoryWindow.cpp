@@ -88,6 +88,8 @@ HistoryWindow::HistoryWindow(OperatorSession *session, QWidget *parent)
     m_exportText->setObjectName(QStringLiteral("historyExportTextButton"));
     m_exportExcel->setObjectName(QStringLiteral("historyExportExcelButton"));
     m_notice->setObjectName(QStringLiteral("historyNoticeBar"));
+    m_notice->setButtonText(tr("Close")); // the outcome stays until read and dismissed
+    connect(m_notice->button(), &QPushButton::clicked, m_notice, &NoticeBar::clearNotice);
 
     m_table->setObjectName(QStringLiteral("historyTableView"));
     m_table->setModel(m_model);

@@ -450,6 +450,9 @@ void TestHistoryWindow::unwritablePlaceSaysSoAndWritesNothing()
     // The buttons work again for the next try.
     QVERIFY(m_window->exportTextButton()->isEnabled());
     QVERIFY(guitest::saveScreenshot(m_window, u"history-export-error"_s));
+    // Dismissed once read.
+    m_window->notice()->button()->click();
+    QVERIFY(!m_window->notice()->isVisible());
 }
 
 void TestHistoryWindow::escapeClearsAndNoMatchSaysSo()
