@@ -229,6 +229,12 @@ const QList<QStringList> &migrationSteps()
             "tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')"_s,
             u"CREATE VIRTUAL TABLE history_names USING fts5(text, content='', columnsize=0, "
             "tokenize=\"unicode61 remove_diacritics 0\", prefix='1 2 3')"_s,
+            // Every word in history_lines: a query word of 4+ letters is matched as the OR of the
+            // words it begins (FTS5 streams that newest first; a prefix query past its prefix
+            // indexes would first gather every occurrence of every such word).
+            u"CREATE TABLE history_words (word TEXT PRIMARY KEY) WITHOUT ROWID"_s,
+            // Fewer, larger merges while the backfill writes page after page.
+            u"INSERT INTO history_lines (history_lines, rank) VALUES ('automerge', 8)"_s,
         },
     };
     return steps;

@@ -105,13 +105,14 @@ class LineIndexer
 {
 public:
     explicit LineIndexer(const QSqlDatabase &db)
-        : m_readCounters(db), m_writeCounters(db), m_insertWords(db)
+        : m_readCounters(db), m_writeCounters(db), m_insertWords(db), m_insertVocabulary(db)
     {
         m_readCounters.prepare(u"SELECT line_keys, message_count FROM history WHERE id = ?"_s);
         m_writeCounters.prepare(u"INSERT INTO history (id, line_keys, message_count) VALUES (?, ?, ?) "
                                 "ON CONFLICT(id) DO UPDATE SET line_keys = excluded.line_keys, "
                                 "message_count = excluded.message_count"_s);
         m_insertWords.prepare(u"INSERT INTO history_lines (rowid, text) VALUES (?, ?)"_s);
+        m_insertVocabulary.prepare(u"INSERT OR IGNORE INTO history_words (word) VALUES (?)"_s);
     }
 
     /// The key the dialog's next line gets; null when the dialog cannot take more.
@@ -126,12 +127,16 @@ public:
     /// The line stored under nextKey(): its words go into the index, the dialog's counts move on.
     bool add(qint64 dialogId, qint64 key, bool counted, const QString &searchText)
     {
+        const QString folded = HistoryText::fold(searchText);
         m_insertWords.bindValue(0, key);
-        m_insertWords.bindValue(1, HistoryText::fold(searchText));
+        m_insertWords.bindValue(1, folded);
         if (!m_insertWords.exec()) {
             m_error = m_insertWords.lastError().text();
             return false;
         }
+        const QStringList words = HistoryText::words(folded);
+        for (const QString &word : words)
+            m_newWords.insert(word);
         Counters &counters = m_counters[dialogId];
         ++counters.lineKeys;
         if (counted)
@@ -142,6 +147,14 @@ public:
 
     bool finish()
     {
+        for (const QString &word : std::as_const(m_newWords)) {
+            m_insertVocabulary.bindValue(0, word);
+            if (!m_insertVocabulary.exec()) {
+                m_error = m_insertVocabulary.lastError().text();
+                return false;
+            }
+        }
+        m_newWords.clear();
         for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {
             if (!it->changed)
                 continue;
@@ -186,7 +199,9 @@ private:
     QSqlQuery m_readCounters;
     QSqlQuery m_writeCounters;
     QSqlQuery m_insertWords;
+    QSqlQuery m_insertVocabulary;
     QHash<qint64, Counters> m_counters;
+    QSet<QString> m_newWords; ///< this batch's words, each written to history_words once
     QString m_error;
 };
 

@@ -37,6 +37,11 @@ constexpr int kSkipAfterLines = 48;
 /// A filter letting at most this many dialogs through is walked over its own index.
 constexpr int kSelectiveFilterDialogs = 1500;
 
+/// Query words this long or shorter are looked up in FTS5's own prefix indexes (prefix='1 2 3').
+constexpr int kPrefixIndexed = 3;
+/// A longer word beginning more words than this is left to FTS5's prefix query after all.
+constexpr int kMaxExpansion = 300;
+
 qint64 firstKeyOf(qint64 dialogId)
 {
     return dialogId << kLineKeyBits;
@@ -230,6 +235,43 @@ QList<qint64> probeDialogs(const QSqlDatabase &db, const QList<qint64> &candidat
     return found;
 }
 
+/// The MATCH expression for history_lines, the same as HistoryText::toFtsMatch() finds, written
+/// so that FTS5 can stream it newest first: a word of 4+ letters becomes the OR of the indexed
+/// words it begins (history_words), since FTS5 answers a prefix query longer than its prefix
+/// indexes by first gathering every occurrence of every such word. "" when a term occurs nowhere.
+QString linesMatchOf(const QSqlDatabase &db, const HistoryText::Query &query)
+{
+    QSqlQuery vocabulary(db);
+    vocabulary.setForwardOnly(true);
+    vocabulary.prepare(u"SELECT word FROM history_words WHERE word >= ? AND word < ? ORDER BY word LIMIT ?"_s);
+    QStringList parts;
+    for (const QStringList &term : query.terms) {
+        const QString &last = term.last();
+        const QString lead = term.size() > 1 ? term.first(term.size() - 1).join(u' ') + u' ' : QString();
+        if (last.size() <= kPrefixIndexed) {
+            parts.append(u'"' + lead + last + u"\"*"_s);
+            continue;
+        }
+        // Every word that begins with `last` sorts (as UTF-8 bytes) below `last` + U+10FFFF.
+        vocabulary.bindValue(0, last);
+        vocabulary.bindValue(1, QString(last + QChar(QChar::highSurrogate(0x10FFFF)) + QChar(QChar::lowSurrogate(0x10FFFF))));
+        vocabulary.bindValue(2, kMaxExpansion + 1);
+        QStringList alternatives;
+        if (vocabulary.exec()) {
+            while (vocabulary.next())
+                alternatives.append(u'"' + lead + vocabulary.value(0).toString() + u'"');
+        }
+        vocabulary.finish();
+        if (alternatives.isEmpty())
+            return {};
+        if (alternatives.size() > kMaxExpansion)
+            parts.append(u'"' + lead + last + u"\"*"_s);
+        else
+            parts.append(u'(' + alternatives.join(u" OR "_s) + u')');
+    }
+    return parts.join(u" AND "_s);
+}
+
 /// The first line of a dialog (oldest first) that the index matched.
 protocol::HistorySnippet lineSnippet(const QSqlDatabase &db, qint64 dialogId, const QString &match,
                                      const HistoryText::Query &query)
@@ -289,17 +331,20 @@ QList<protocol::HistoryHit> LocalStore::searchHistory(const QString &queryText, 
     if (query.isEmpty()) {
         ids = filteredDialogs(db, filterSql, range, limit);
     } else {
-        match = HistoryText::toFtsMatch(query);
+        match = linesMatchOf(db, query);
         FilterCheck check(db, filterSql);
-        // A narrow filter: its few dialogs are probed one by one instead of walking every match.
-        QList<qint64> candidates;
-        if (FilterSql::narrowsBeyondDates(filter))
-            candidates = filteredDialogs(db, filterSql, range, kSelectiveFilterDialogs + 1);
-        if (FilterSql::narrowsBeyondDates(filter) && candidates.size() <= kSelectiveFilterDialogs)
-            lineMatches = probeDialogs(db, candidates, match, limit);
-        else
-            lineMatches = walkMatches(db, u"history_lines"_s, match, kLineKeyBits, range, limit, check);
-        nameMatches = walkMatches(db, u"history_names"_s, match, 0, range, limit, check);
+        // (An empty match: a word no line has, so only the names can match.)
+        if (!match.isEmpty()) {
+            // A narrow filter: its few dialogs are probed one by one instead of walking the matches.
+            const QList<qint64> candidates = FilterSql::narrowsBeyondDates(filter)
+                ? filteredDialogs(db, filterSql, range, kSelectiveFilterDialogs + 1)
+                : QList<qint64>();
+            if (FilterSql::narrowsBeyondDates(filter) && candidates.size() <= kSelectiveFilterDialogs)
+                lineMatches = probeDialogs(db, candidates, match, limit);
+            else
+                lineMatches = walkMatches(db, u"history_lines"_s, match, kLineKeyBits, range, limit, check);
+        }
+        nameMatches = walkMatches(db, u"history_names"_s, HistoryText::toFtsMatch(query), 0, range, limit, check);
         QSet<qint64> all(lineMatches.cbegin(), lineMatches.cend());
         all.unite(QSet<qint64>(nameMatches.cbegin(), nameMatches.cend()));
         ids = all.values();

@@ -429,7 +429,7 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             for (const QString &sql : {u"DROP TABLE history"_s, u"DROP TABLE history_lines"_s,
-                                       u"DROP TABLE history_names"_s,
+                                       u"DROP TABLE history_names"_s, u"DROP TABLE history_words"_s,
                                        u"ALTER TABLE messages DROP COLUMN history_key"_s,
                                        u"UPDATE schema_version SET version = 8"_s})
                 QVERIFY2(q.exec(sql), qPrintable(sql));
