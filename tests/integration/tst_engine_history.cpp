@@ -47,6 +47,7 @@ struct Engine
     std::unique_ptr<OperatorSession> session;
     /// Every history.page answer this session received: the dialog ids of each page.
     QList<QList<qint64>> pages;
+    QList<qint64> truncated; ///< dialogs a page brought only the newest lines of
 
     bool open(const QString &path)
     {
@@ -62,8 +63,11 @@ struct Engine
             if (frame.value(u"type").toString() != u"result" || !data.contains(u"total") || !data.contains(u"nextBeforeId"))
                 return;
             QList<qint64> ids;
-            for (const QJsonValue &dialog : data.value(u"dialogs").toArray())
+            for (const QJsonValue &dialog : data.value(u"dialogs").toArray()) {
                 ids.append(dialog.toObject().value(u"dialog").toObject().value(u"id").toInteger());
+                if (dialog.toObject().value(u"messagesTruncated").toBool())
+                    truncated.append(ids.last());
+            }
             pages.append(ids);
         });
         return true;
@@ -73,6 +77,7 @@ struct Engine
         session.reset();
         store.reset();
         pages.clear();
+        truncated.clear();
     }
     HistoryArchive *archive() const { return session->history(); }
 };
@@ -91,6 +96,7 @@ private Q_SLOTS:
     void liveDialogIsSearchableAtOnce();
     void serverSearchWhenNotCached();
     void ensureCachedFetchesAServerOnlyDialog();
+    void truncatedDialogIsCompleted();
 
     void cleanup();
 
@@ -445,6 +451,35 @@ void TestEngineHistory::ensureCachedFetchesAServerOnlyDialog()
     QVERIFY(!failed.first().at(1).toString().isEmpty());
     QVERIFY(!app.archive()->dialog(999999).has_value());
     QCOMPARE(ready.size(), 2);
+}
+
+void TestEngineHistory::truncatedDialogIsCompleted()
+{
+    // More text than a page may carry (512 KiB): the page brings its newest lines only, the rest
+    // comes by history.get before the backfill moves on.
+    const qint64 big = seedDialog(u"Пришлите, пожалуйста, весь журнал t950q"_s, u"Отправляю частями."_s, true);
+    QVERIFY(big > 0);
+    constexpr int kLongLines = 62;
+    for (int i = 0; i < kLongLines; ++i) {
+        const QString text = u"line%1 "_s.arg(i) + QString(9000, QChar(u'a' + i % 26));
+        QVERIFY(testkit::isResult(testkit::operatorSend(*m_ira, big, text)));
+    }
+    QVERIFY(testkit::isResult(m_ira->request(u"dialog.close"_s, {{u"dialogId"_s, big}})));
+
+    Engine app;
+    QVERIFY(app.open(m_dir.filePath(u"root-big.sqlite"_s)));
+    QVERIFY(loginRoot(app));
+    QVERIFY(waitBackfillComplete(app));
+    QCOMPARE(app.truncated, QList<qint64>{big});
+    QCOMPARE(app.archive()->progress().cachedDialogs, app.archive()->progress().totalDialogs);
+    QVERIFY(app.store->historyComplete(big));
+    QStringList starts;
+    for (const auto &line : app.archive()->messages(big))
+        starts.append(line.text.section(u' ', 0, 0));
+    QCOMPARE(starts.count(u"Пришлите,"_s), 1);
+    for (int i = 0; i < kLongLines; ++i)
+        QVERIFY2(starts.count(u"line%1"_s.arg(i)) == 1, qPrintable(u"line%1"_s.arg(i)));
+    QCOMPARE(app.archive()->dialog(big)->messageCount, kLongLines + 2);
 }
 
 QTEST_GUILESS_MAIN(TestEngineHistory)
