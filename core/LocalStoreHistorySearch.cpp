@@ -13,6 +13,7 @@
 #include "protocol/HistoryText.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlDatabase>
@@ -154,46 +155,64 @@ private:
     const FilterSql &m_filter;
 };
 
-/// Walks an FTS5 table's matches newest dialog first; a rowid is a dialog id << \a shift.
-QList<qint64> walkMatches(const QSqlDatabase &db, const QString &table, const QString &match, int shift,
-                          IdRange range, int limit, FilterCheck &check)
+/// What a walk found: the dialogs, newest first, and for those whose matching lines it read
+/// to the end, the keys of those lines (the snippet needs no second look at the index then).
+struct WalkResult
 {
-    QList<qint64> found;
+    QList<qint64> dialogs;
+    QHash<qint64, QSet<qint64>> matchedKeys;
+};
+
+/// Walks an FTS5 table's matches newest dialog first; a rowid is a dialog id << \a shift.
+WalkResult walkMatches(const QSqlDatabase &db, const QString &table, const QString &match, int shift,
+                       IdRange range, int limit, FilterCheck &check)
+{
+    WalkResult result;
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.prepare(u"SELECT rowid FROM %1 WHERE %1 MATCH ? AND rowid >= ? AND rowid < ? ORDER BY rowid DESC"_s.arg(table));
     const qint64 lowKey = range.low << shift;
     qint64 highKey = range.high << shift;
     qint64 current = -1;
+    bool currentAccepted = false;
     for (;;) {
         query.bindValue(0, match);
         query.bindValue(1, lowKey);
         query.bindValue(2, highKey);
         if (!query.exec())
-            return found;
+            return result;
         bool restart = false;
         int sameDialog = 0;
         while (query.next()) {
-            const qint64 dialogId = query.value(0).toLongLong() >> shift;
+            const qint64 key = query.value(0).toLongLong();
+            const qint64 dialogId = key >> shift;
             if (dialogId == current) {
                 // Many matching lines in one dialog: seek below it rather than read them all.
                 if (++sameDialog > kSkipAfterLines) {
+                    result.matchedKeys.remove(dialogId);
+                    if (result.dialogs.size() >= limit)
+                        return result;
                     highKey = dialogId << shift;
                     restart = true;
                     break;
                 }
+                if (currentAccepted)
+                    result.matchedKeys[dialogId].insert(key);
                 continue;
             }
+            // The last dialog's lines are read to its end, so its keys are whole too.
+            if (result.dialogs.size() >= limit)
+                return result;
             current = dialogId;
             sameDialog = 0;
-            if (check.accepts(dialogId)) {
-                found.append(dialogId);
-                if (found.size() >= limit)
-                    return found;
+            currentAccepted = check.accepts(dialogId);
+            if (currentAccepted) {
+                result.dialogs.append(dialogId);
+                result.matchedKeys[dialogId].insert(key);
             }
         }
         if (!restart)
-            return found;
+            return result;
         query.finish();
     }
 }
@@ -272,12 +291,12 @@ QString linesMatchOf(const QSqlDatabase &db, const HistoryText::Query &query)
     return parts.join(u" AND "_s);
 }
 
-/// The first line of a dialog (oldest first) that the index matched.
+/// The first line of a dialog (oldest first) that the index matched; \a keys: its matching
+/// lines' keys when the walk saw them all, else empty and the index is asked.
 protocol::HistorySnippet lineSnippet(const QSqlDatabase &db, qint64 dialogId, const QString &match,
-                                     const HistoryText::Query &query)
+                                     const HistoryText::Query &query, QSet<qint64> keys)
 {
-    QSet<qint64> keys;
-    {
+    if (keys.isEmpty()) {
         QSqlQuery matched(db);
         matched.setForwardOnly(true);
         matched.prepare(u"SELECT rowid FROM history_lines WHERE history_lines MATCH ? AND rowid >= ? AND rowid < ?"_s);
@@ -327,6 +346,7 @@ QList<protocol::HistoryHit> LocalStore::searchHistory(const QString &queryText, 
     const HistoryText::Query query = HistoryText::parse(queryText);
 
     QList<qint64> lineMatches, nameMatches, ids;
+    QHash<qint64, QSet<qint64>> matchedKeys;
     QString match;
     if (query.isEmpty()) {
         ids = filteredDialogs(db, filterSql, range, limit);
@@ -342,9 +362,13 @@ QList<protocol::HistoryHit> LocalStore::searchHistory(const QString &queryText, 
             if (FilterSql::narrowsBeyondDates(filter) && candidates.size() <= kSelectiveFilterDialogs)
                 lineMatches = probeDialogs(db, candidates, match, limit);
             else
-                lineMatches = walkMatches(db, u"history_lines"_s, match, kLineKeyBits, range, limit, check);
+            {
+                WalkResult walk = walkMatches(db, u"history_lines"_s, match, kLineKeyBits, range, limit, check);
+                lineMatches = walk.dialogs;
+                matchedKeys = std::move(walk.matchedKeys);
+            }
         }
-        nameMatches = walkMatches(db, u"history_names"_s, HistoryText::toFtsMatch(query), 0, range, limit, check);
+        nameMatches = walkMatches(db, u"history_names"_s, HistoryText::toFtsMatch(query), 0, range, limit, check).dialogs;
         QSet<qint64> all(lineMatches.cbegin(), lineMatches.cend());
         all.unite(QSet<qint64>(nameMatches.cbegin(), nameMatches.cend()));
         ids = all.values();
@@ -373,7 +397,7 @@ QList<protocol::HistoryHit> LocalStore::searchHistory(const QString &queryText, 
         row.finish();
         if (!query.isEmpty()) {
             if (byLine.contains(id))
-                hit.snippet = lineSnippet(db, id, match, query);
+                hit.snippet = lineSnippet(db, id, match, query, matchedKeys.value(id));
             if (hit.snippet.text.isEmpty())
                 hit.snippet = HistoryText::snippet(0, namesText, query);
         }
