@@ -13,6 +13,14 @@
     </message>
 </context>
 <context>
+    <name>HistoryExportJob</name>
+    <message>
+        <source>Cannot write to “%1”: %2.</source>
+        <comment>folder, the system&apos;s reason</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageNames</name>
     <message>
         <source>English</source>
@@ -227,51 +235,6 @@
     </message>
 </context>
 <context>
-    <name>TranscriptText</name>
-    <message>
-        <source>Operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[file: %1, %2]</source>
-        <comment>a file sent in the dialog: its name, its size</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visitor&apos;s name: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dialog #%1 with %2</source>
-        <comment>mail subject of a transcript: dialog number, visitor&apos;s name</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <comment>file size</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 KB</source>
-        <comment>file size in kilobytes</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 MB</source>
-        <comment>file size in megabytes</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dd.MM.yyyy</source>
-        <comment>date format of transcripts, as QDateTime::toString() reads it</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the last %1 messages of the dialog are included; earlier ones, if any, are not.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>concierge::AlertPolicy</name>
     <message>
         <source>Visitor %1</source>
@@ -391,6 +354,258 @@
     <name>concierge::FileUpload</name>
     <message>
         <source>The server&apos;s answer was not understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::HistoryArchive</name>
+    <message>
+        <source>The connection to the server was lost before it answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::HistoryExportJob</name>
+    <message>
+        <source>Dialogs</source>
+        <comment>Excel export: sheet name (at most 31 characters)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <comment>Excel export: sheet name (at most 27 characters)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>Excel export: a continued sheet&apos;s name: the first sheet&apos;s name, its number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <comment>Excel export: column of the dialog&apos;s number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <comment>Excel export: column, when the dialog started</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <comment>Excel export: column, when the dialog was closed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <comment>Excel export: column, the visitor&apos;s name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <comment>Excel export: column, the operator&apos;s name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <comment>Excel export: column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <comment>Excel export: column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <comment>Excel export: column, the visitor&apos;s score 1-5</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <comment>Excel export: column, how many messages the dialog has</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <comment>Excel export: column, the contact details the visitor left</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline request</source>
+        <comment>Excel export: column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialog</source>
+        <comment>Excel export: column, the dialog&apos;s number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <comment>Excel export: column</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <comment>Excel export: column, Visitor/Operator/System</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>Excel export: column, the author&apos;s name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <comment>Excel export: column, the message</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <comment>Excel export: author of a line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <comment>Excel export: author of a line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <comment>Excel export: author of a line (an event)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[file: %1, %2]</source>
+        <comment>Excel export: a file sent in the dialog: name, size</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <comment>Excel export: the dialog is an offline request</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialog #%1 is not in this computer&apos;s history cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history cache could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::HistoryListModel</name>
+    <message>
+        <source>Visitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialog(s)</source>
+        <translation>
+            <numerusform>%n dialog</numerusform>
+            <numerusform>%n dialogs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialog(s) so far</source>
+        <translation>
+            <numerusform>%n dialog so far</numerusform>
+            <numerusform>%n dialogs so far</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history is not on this computer yet — searching the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialogs before %1 are not on this computer yet — searching the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. The history is not on this computer yet — %n found on the server.</source>
+        <translation>
+            <numerusform>%1. The history is not on this computer yet — %n found on the server.</numerusform>
+            <numerusform>%1. The history is not on this computer yet — %n found on the server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. Dialogs before %2 are not on this computer yet — %n found on the server.</source>
+        <translation>
+            <numerusform>%1. Dialogs before %2 are not on this computer yet — %n found on the server.</numerusform>
+            <numerusform>%1. Dialogs before %2 are not on this computer yet — %n found on the server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. The server could not be searched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated %1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found on the server: its lines are fetched when you open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::HistorySearchWorker</name>
+    <message>
+        <source>This cache is not kept in a file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1228,6 +1443,320 @@
     </message>
 </context>
 <context>
+    <name>concierge::ui::HistoryExporter</name>
+    <message numerus="yes">
+        <source>Export %n dialog(s) as text</source>
+        <translation>
+            <numerusform>Export %n dialog as text</numerusform>
+            <numerusform>Export %n dialogs as text</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n dialog(s) to Excel</source>
+        <translation>
+            <numerusform>Export %n dialog to Excel</numerusform>
+            <numerusform>Export %n dialogs to Excel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing %n dialog(s)…</source>
+        <translation>
+            <numerusform>Preparing %n dialog…</numerusform>
+            <numerusform>Preparing %n dialogs…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialogs could not be loaded from the server, so nothing was exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 dialogs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n dialog(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n dialog to %1</numerusform>
+            <numerusform>Exported %n dialogs to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::HistoryFilterBar</name>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline requests only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only dialogs started on or after this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only dialogs started on or before this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visitor left a name, email or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::HistoryTranscriptView</name>
+    <message>
+        <source>Select a dialog to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialog #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dialog has no lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::HistoryVisitorCard</name>
+    <message>
+        <source>The visitor&apos;s details show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTM tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>stars, then the visitor&apos;s comment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::HistoryWindow</name>
+    <message>
+        <source>Export as text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialog history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by visitor name or words of the dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a dialog to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dialogs match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dialog could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>History on this computer: complete (%Ln dialog(s))</source>
+        <translation>
+            <numerusform>History on this computer: complete (%Ln dialog)</numerusform>
+            <numerusform>History on this computer: complete (%Ln dialogs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History on this computer: %1 of %2 dialogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>History on this computer: %Ln dialog(s)</source>
+        <translation>
+            <numerusform>History on this computer: %Ln dialog</numerusform>
+            <numerusform>History on this computer: %Ln dialogs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searchable here without the server: dialogs since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the dialogs to export (Ctrl+A: all found).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected dialogs as a text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected dialogs as an Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>concierge::ui::LoginDialog</name>
     <message>
         <source>&amp;Remember me on this computer</source>
@@ -1371,6 +1900,10 @@ Licensed under GPL-3.0-or-later.</source>
     </message>
     <message>
         <source>Concierge keeps running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,14 @@
     </message>
 </context>
 <context>
+    <name>HistoryExportJob</name>
+    <message>
+        <source>Cannot write to “%1”: %2.</source>
+        <comment>folder, the system&apos;s reason</comment>
+        <translation>Не удалось записать в «%1»: %2.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageNames</name>
     <message>
         <source>English</source>
@@ -227,51 +235,6 @@
     </message>
 </context>
 <context>
-    <name>TranscriptText</name>
-    <message>
-        <source>Operator</source>
-        <translation>Оператор</translation>
-    </message>
-    <message>
-        <source>[file: %1, %2]</source>
-        <comment>a file sent in the dialog: its name, its size</comment>
-        <translation>[файл: %1, %2]</translation>
-    </message>
-    <message>
-        <source>Visitor&apos;s name: %1</source>
-        <translation>Имя посетителя: %1</translation>
-    </message>
-    <message>
-        <source>Dialog #%1 with %2</source>
-        <comment>mail subject of a transcript: dialog number, visitor&apos;s name</comment>
-        <translation>Диалог №%1 с посетителем %2</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <comment>file size</comment>
-        <translation>%1 байт</translation>
-    </message>
-    <message>
-        <source>%1 KB</source>
-        <comment>file size in kilobytes</comment>
-        <translation>%1 КБ</translation>
-    </message>
-    <message>
-        <source>%1 MB</source>
-        <comment>file size in megabytes</comment>
-        <translation>%1 МБ</translation>
-    </message>
-    <message>
-        <source>dd.MM.yyyy</source>
-        <comment>date format of transcripts, as QDateTime::toString() reads it</comment>
-        <translation>dd.MM.yyyy</translation>
-    </message>
-    <message>
-        <source>Only the last %1 messages of the dialog are included; earlier ones, if any, are not.</source>
-        <translation>Включены только последние %1 сообщений диалога; более ранние, если они были, не вошли.</translation>
-    </message>
-</context>
-<context>
     <name>concierge::AlertPolicy</name>
     <message>
         <source>Visitor %1</source>
@@ -394,6 +357,262 @@
     <message>
         <source>The server&apos;s answer was not understood.</source>
         <translation>Ответ сервера не удалось разобрать.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::HistoryArchive</name>
+    <message>
+        <source>The connection to the server was lost before it answered.</source>
+        <translation>Связь с сервером прервалась до его ответа.</translation>
+    </message>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::HistoryExportJob</name>
+    <message>
+        <source>Dialogs</source>
+        <comment>Excel export: sheet name (at most 31 characters)</comment>
+        <translation>Диалоги</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <comment>Excel export: sheet name (at most 27 characters)</comment>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>Excel export: a continued sheet&apos;s name: the first sheet&apos;s name, its number</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <comment>Excel export: column of the dialog&apos;s number</comment>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <comment>Excel export: column, when the dialog started</comment>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <comment>Excel export: column, when the dialog was closed</comment>
+        <translation>Конец</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <comment>Excel export: column, the visitor&apos;s name</comment>
+        <translation>Посетитель</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <comment>Excel export: column, the operator&apos;s name</comment>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <comment>Excel export: column</comment>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <comment>Excel export: column</comment>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <comment>Excel export: column, the visitor&apos;s score 1-5</comment>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <comment>Excel export: column, how many messages the dialog has</comment>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <comment>Excel export: column, the contact details the visitor left</comment>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Offline request</source>
+        <comment>Excel export: column</comment>
+        <translation>Офлайн-заявка</translation>
+    </message>
+    <message>
+        <source>Dialog</source>
+        <comment>Excel export: column, the dialog&apos;s number</comment>
+        <translation>Диалог</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <comment>Excel export: column</comment>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <comment>Excel export: column, Visitor/Operator/System</comment>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>Excel export: column, the author&apos;s name</comment>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <comment>Excel export: column, the message</comment>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <comment>Excel export: author of a line</comment>
+        <translation>Посетитель</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <comment>Excel export: author of a line</comment>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <comment>Excel export: author of a line (an event)</comment>
+        <translation>Система</translation>
+    </message>
+    <message>
+        <source>[file: %1, %2]</source>
+        <comment>Excel export: a file sent in the dialog: name, size</comment>
+        <translation>[файл: %1, %2]</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <comment>Excel export: the dialog is an offline request</comment>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>Dialog #%1 is not in this computer&apos;s history cache.</source>
+        <translation>Диалога №%1 нет в истории на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Экспорт отменён.</translation>
+    </message>
+    <message>
+        <source>The history cache could not be opened: %1</source>
+        <translation>Не удалось открыть историю на этом компьютере: %1</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::HistoryListModel</name>
+    <message>
+        <source>Visitor %1</source>
+        <translation>Посетитель %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialog(s)</source>
+        <translation>
+            <numerusform>%n диалог</numerusform>
+            <numerusform>%n диалога</numerusform>
+            <numerusform>%n диалогов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dialog(s) so far</source>
+        <translation>
+            <numerusform>Пока %n диалог</numerusform>
+            <numerusform>Пока %n диалога</numerusform>
+            <numerusform>Пока %n диалогов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history is not on this computer yet — searching the server…</source>
+        <translation>Истории пока нет на этом компьютере — ищем на сервере…</translation>
+    </message>
+    <message>
+        <source>Dialogs before %1 are not on this computer yet — searching the server…</source>
+        <translation>Диалогов до %1 пока нет на этом компьютере — ищем на сервере…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. The history is not on this computer yet — %n found on the server.</source>
+        <translation>
+            <numerusform>%1. Истории пока нет на этом компьютере — на сервере найден %n.</numerusform>
+            <numerusform>%1. Истории пока нет на этом компьютере — на сервере найдено %n.</numerusform>
+            <numerusform>%1. Истории пока нет на этом компьютере — на сервере найдено %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. Dialogs before %2 are not on this computer yet — %n found on the server.</source>
+        <translation>
+            <numerusform>%1. Диалогов до %2 пока нет на этом компьютере — на сервере найден %n.</numerusform>
+            <numerusform>%1. Диалогов до %2 пока нет на этом компьютере — на сервере найдено %n.</numerusform>
+            <numerusform>%1. Диалогов до %2 пока нет на этом компьютере — на сервере найдено %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. The server could not be searched: %2</source>
+        <translation>%1. Не удалось выполнить поиск на сервере: %2</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>Rated %1 of 5</source>
+        <translation>Оценка %1 из 5</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Ещё открыт</translation>
+    </message>
+    <message>
+        <source>Found on the server: its lines are fetched when you open it.</source>
+        <translation>Найден на сервере: сообщения загрузятся, когда вы его откроете.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Конец</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>Посетитель</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщений</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::HistorySearchWorker</name>
+    <message>
+        <source>This cache is not kept in a file.</source>
+        <translation>Этот кэш не хранится в файле.</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1451,326 @@
     </message>
 </context>
 <context>
+    <name>concierge::ui::HistoryExporter</name>
+    <message numerus="yes">
+        <source>Export %n dialog(s) as text</source>
+        <translation>
+            <numerusform>Экспорт %n диалога в текст</numerusform>
+            <numerusform>Экспорт %n диалогов в текст</numerusform>
+            <numerusform>Экспорт %n диалогов в текст</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n dialog(s) to Excel</source>
+        <translation>
+            <numerusform>Экспорт %n диалога в Excel</numerusform>
+            <numerusform>Экспорт %n диалогов в Excel</numerusform>
+            <numerusform>Экспорт %n диалогов в Excel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Текстовые файлы (*.txt)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preparing %n dialog(s)…</source>
+        <translation>
+            <numerusform>Подготовка %n диалога…</numerusform>
+            <numerusform>Подготовка %n диалогов…</numerusform>
+            <numerusform>Подготовка %n диалогов…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Export as text</source>
+        <translation>Экспорт в текст</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Экспорт в Excel</translation>
+    </message>
+    <message>
+        <source>The dialogs could not be loaded from the server, so nothing was exported: %1</source>
+        <translation>Не удалось загрузить диалоги с сервера, поэтому ничего не экспортировано: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 dialogs…</source>
+        <translation>Экспортировано %1 из %2 диалогов…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n dialog(s) to %1</source>
+        <translation>
+            <numerusform>%n диалог экспортирован в %1</numerusform>
+            <numerusform>%n диалога экспортировано в %1</numerusform>
+            <numerusform>%n диалогов экспортировано в %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Экспорт отменён.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::HistoryFilterBar</name>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>With contact details</source>
+        <translation>С контактами</translation>
+    </message>
+    <message>
+        <source>Offline requests only</source>
+        <translation>Только офлайн-заявки</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>Only dialogs started on or after this day</source>
+        <translation>Только диалоги, начатые в этот день или позже</translation>
+    </message>
+    <message>
+        <source>Only dialogs started on or before this day</source>
+        <translation>Только диалоги, начатые в этот день или раньше</translation>
+    </message>
+    <message>
+        <source>The visitor left a name, email or phone</source>
+        <translation>Посетитель оставил имя, email или телефон</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Любой</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Отдел:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Категория:</translation>
+    </message>
+    <message>
+        <source>Rating:</source>
+        <translation>Оценка:</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::HistoryTranscriptView</name>
+    <message>
+        <source>Select a dialog to read it.</source>
+        <translation>Выберите диалог, чтобы прочитать его.</translation>
+    </message>
+    <message>
+        <source>Dialog #%1</source>
+        <translation>Диалог №%1</translation>
+    </message>
+    <message>
+        <source>This dialog has no lines.</source>
+        <translation>В этом диалоге нет сообщений.</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::HistoryVisitorCard</name>
+    <message>
+        <source>The visitor&apos;s details show here.</source>
+        <translation>Здесь будут сведения о посетителе.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-адрес</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Браузер</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>ОС</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Местоположение</translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation>Откуда пришёл</translation>
+    </message>
+    <message>
+        <source>UTM tags</source>
+        <translation>UTM-метки</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Offline request</source>
+        <translation>Офлайн-заявка</translation>
+    </message>
+    <message>
+        <source>Pages visited</source>
+        <translation>Просмотренные страницы</translation>
+    </message>
+    <message>
+        <source>Visitor %1</source>
+        <translation>Посетитель %1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+    <message>
+        <source>Direct visit</source>
+        <translation>Прямой заход</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>stars, then the visitor&apos;s comment</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Без оценки</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+</context>
+<context>
+    <name>concierge::ui::HistoryWindow</name>
+    <message>
+        <source>Export as text…</source>
+        <translation>Экспорт в текст…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <source>Dialog history</source>
+        <translation>История диалогов</translation>
+    </message>
+    <message>
+        <source>Search by visitor name or words of the dialog</source>
+        <translation>Поиск по имени посетителя или словам из диалога</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Фильтры</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Select a dialog to read it.</source>
+        <translation>Выберите диалог, чтобы прочитать его.</translation>
+    </message>
+    <message>
+        <source>No dialogs match</source>
+        <translation>Подходящих диалогов нет</translation>
+    </message>
+    <message>
+        <source>Type to search the history</source>
+        <translation>Введите текст для поиска по истории</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>This dialog could not be loaded: %1</source>
+        <translation>Не удалось загрузить диалог: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>History on this computer: complete (%Ln dialog(s))</source>
+        <translation>
+            <numerusform>История на этом компьютере: полная (%Ln диалог)</numerusform>
+            <numerusform>История на этом компьютере: полная (%Ln диалога)</numerusform>
+            <numerusform>История на этом компьютере: полная (%Ln диалогов)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History on this computer: %1 of %2 dialogs</source>
+        <translation>История на этом компьютере: %1 из %2 диалогов</translation>
+    </message>
+    <message numerus="yes">
+        <source>History on this computer: %Ln dialog(s)</source>
+        <translation>
+            <numerusform>История на этом компьютере: %Ln диалог</numerusform>
+            <numerusform>История на этом компьютере: %Ln диалога</numerusform>
+            <numerusform>История на этом компьютере: %Ln диалогов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searchable here without the server: dialogs since %1</source>
+        <translation>Без сервера здесь можно искать диалоги с %1</translation>
+    </message>
+    <message>
+        <source>An export is running.</source>
+        <translation>Идёт экспорт.</translation>
+    </message>
+    <message>
+        <source>Select the dialogs to export (Ctrl+A: all found).</source>
+        <translation>Выберите диалоги для экспорта (Ctrl+A — все найденные).</translation>
+    </message>
+    <message>
+        <source>Save the selected dialogs as a text file</source>
+        <translation>Сохранить выбранные диалоги в текстовый файл</translation>
+    </message>
+    <message>
+        <source>Save the selected dialogs as an Excel workbook</source>
+        <translation>Сохранить выбранные диалоги в книгу Excel</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Выделить все</translation>
+    </message>
+</context>
+<context>
     <name>concierge::ui::LoginDialog</name>
     <message>
         <source>&amp;Remember me on this computer</source>
@@ -1377,6 +1916,10 @@ Licensed under GPL-3.0-or-later.</source>
     <message>
         <source>Concierge keeps running</source>
         <translation>Concierge продолжает работать</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;История…</translation>
     </message>
 </context>
 <context>
