@@ -235,6 +235,51 @@
     </message>
 </context>
 <context>
+    <name>TranscriptText</name>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[file: %1, %2]</source>
+        <comment>a file sent in the dialog: its name, its size</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialog #%1 with %2</source>
+        <comment>mail subject of a transcript: dialog number, visitor&apos;s name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <comment>file size</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <comment>file size in kilobytes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <comment>file size in megabytes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <comment>date format of transcripts, as QDateTime::toString() reads it</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the last %1 messages of the dialog are included; earlier ones, if any, are not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>concierge::AlertPolicy</name>
     <message>
         <source>Visitor %1</source>

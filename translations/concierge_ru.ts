@@ -235,6 +235,51 @@
     </message>
 </context>
 <context>
+    <name>TranscriptText</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>[file: %1, %2]</source>
+        <comment>a file sent in the dialog: its name, its size</comment>
+        <translation>[файл: %1, %2]</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name: %1</source>
+        <translation>Имя посетителя: %1</translation>
+    </message>
+    <message>
+        <source>Dialog #%1 with %2</source>
+        <comment>mail subject of a transcript: dialog number, visitor&apos;s name</comment>
+        <translation>Диалог №%1 с посетителем %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <comment>file size</comment>
+        <translation>%1 байт</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <comment>file size in kilobytes</comment>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <comment>file size in megabytes</comment>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <comment>date format of transcripts, as QDateTime::toString() reads it</comment>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>Only the last %1 messages of the dialog are included; earlier ones, if any, are not.</source>
+        <translation>Включены только последние %1 сообщений диалога; более ранние, если они были, не вошли.</translation>
+    </message>
+</context>
+<context>
     <name>concierge::AlertPolicy</name>
     <message>
         <source>Visitor %1</source>
