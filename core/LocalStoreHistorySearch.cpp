@@ -56,11 +56,6 @@ struct IdRange
     bool isEmpty() const { return low >= high; }
 };
 
-qint64 startOfDayMs(const QDate &date)
-{
-    return QDateTime(date, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-}
-
 /// The filter's fields other than the dates as SQL over `history` (bound in order by bind()).
 struct FilterSql
 {
@@ -76,9 +71,9 @@ struct FilterSql
                 values.append(value);
         };
         if (filter.from.isValid())
-            add(u"created_at >= ?"_s, startOfDayMs(filter.from));
+            add(u"created_at >= ?"_s, filter.fromInstant().toMSecsSinceEpoch());
         if (filter.to.isValid())
-            add(u"created_at < ?"_s, startOfDayMs(filter.to.addDays(1)));
+            add(u"created_at < ?"_s, filter.toInstantExclusive().toMSecsSinceEpoch());
         if (filter.operatorId > 0)
             add(u"operator_id = ?"_s, filter.operatorId);
         if (filter.departmentId > 0)
@@ -115,14 +110,14 @@ IdRange narrowByDates(const QSqlDatabase &db, const protocol::HistoryFilter &fil
     QSqlQuery query(db);
     if (filter.from.isValid()) {
         query.prepare(u"SELECT id FROM history WHERE created_at >= ? ORDER BY created_at, id LIMIT 1"_s);
-        query.addBindValue(startOfDayMs(filter.from));
+        query.addBindValue(filter.fromInstant().toMSecsSinceEpoch());
         if (!query.exec() || !query.next())
             return {0, 0};
         range.low = std::max(range.low, query.value(0).toLongLong());
     }
     if (filter.to.isValid()) {
         query.prepare(u"SELECT id FROM history WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1"_s);
-        query.addBindValue(startOfDayMs(filter.to.addDays(1)));
+        query.addBindValue(filter.toInstantExclusive().toMSecsSinceEpoch());
         if (!query.exec() || !query.next())
             return {0, 0};
         range.high = std::min(range.high, query.value(0).toLongLong() + 1);

@@ -167,6 +167,9 @@ HistoryApi::SearchFields searchFields(Parameters &parameters)
     HistoryFilter &filter = search.filter;
     filter.from = parameters.date(u"from"_s);
     filter.to = parameters.date(u"to"_s);
+    filter.timeZone = parameters.text(u"timeZone"_s).toLatin1();
+    if (!filter.timeZone.isEmpty() && !QTimeZone(filter.timeZone).isValid())
+        parameters.error = u"\"timeZone\" is not a known time zone (use an IANA name like Europe/Moscow)"_s;
     filter.operatorId = parameters.id(u"operatorId"_s);
     filter.departmentId = parameters.id(u"departmentId"_s);
     filter.categoryId = parameters.id(u"categoryId"_s);

@@ -65,11 +65,12 @@ Clause filtered(const HistoryFilter &filter)
         if (value.isValid())
             clause.values.append(value);
     };
-    // Stored times are ISO 8601 UTC with milliseconds, so a day compares as a string prefix.
+    // Stored times are ISO 8601 UTC with milliseconds (the same text protocol::timestampToJson
+    // writes), so instants compare as strings.
     if (filter.from.isValid())
-        add(u" AND d.created_at >= ?"_s, filter.from.toString(Qt::ISODate));
+        add(u" AND d.created_at >= ?"_s, protocol::timestampToJson(filter.fromInstant()));
     if (filter.to.isValid())
-        add(u" AND d.created_at < ?"_s, filter.to.addDays(1).toString(Qt::ISODate));
+        add(u" AND d.created_at < ?"_s, protocol::timestampToJson(filter.toInstantExclusive()));
     if (filter.operatorId > 0)
         add(u" AND d.operator_id = ?"_s, filter.operatorId);
     if (filter.departmentId > 0)

@@ -3,6 +3,7 @@
 
 #include "OperatorSession.h"
 
+#include <QTimeZone>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -167,6 +168,9 @@ protocol::HistoryFilter HistoryFilterBar::filter() const
         filter.from = m_from->date();
     if (m_toCheck->isChecked())
         filter.to = m_to->date();
+    // The days are the operator's own (the table shows local times too).
+    if (filter.from.isValid() || filter.to.isValid())
+        filter.timeZone = QTimeZone::systemTimeZoneId();
     filter.operatorId = m_operator->currentData().toLongLong();
     filter.departmentId = m_department->currentData().toLongLong();
     filter.categoryId = m_category->currentData().toLongLong();

@@ -4,6 +4,7 @@
 #include "Json.h"
 
 #include <QJsonArray>
+#include <QTimeZone>
 
 namespace concierge::protocol {
 
@@ -21,7 +22,23 @@ QDate dateFromJson(const QJsonValue &value)
     return QDate::fromString(value.toString(), Qt::ISODate); // invalid text: null (no limit)
 }
 
+QTimeZone zoneOf(const QByteArray &id)
+{
+    const QTimeZone zone(id);
+    return id.isEmpty() || !zone.isValid() ? QTimeZone::utc() : zone;
+}
+
 } // namespace
+
+QDateTime HistoryFilter::fromInstant() const
+{
+    return from.isValid() ? from.startOfDay(zoneOf(timeZone)) : QDateTime();
+}
+
+QDateTime HistoryFilter::toInstantExclusive() const
+{
+    return to.isValid() ? to.addDays(1).startOfDay(zoneOf(timeZone)) : QDateTime();
+}
 
 QJsonObject HistoryDialog::toJson() const
 {
@@ -56,6 +73,8 @@ QJsonObject HistoryFilter::toJson() const
         object.insert(u"from"_s, dateToJson(from));
     if (to.isValid())
         object.insert(u"to"_s, dateToJson(to));
+    if (!timeZone.isEmpty() && (from.isValid() || to.isValid()))
+        object.insert(u"timeZone"_s, QString::fromLatin1(timeZone));
     if (operatorId > 0)
         object.insert(u"operatorId"_s, operatorId);
     if (departmentId > 0)
@@ -76,6 +95,7 @@ HistoryFilter HistoryFilter::fromJson(const QJsonObject &object)
     HistoryFilter filter;
     filter.from = dateFromJson(object.value(u"from"));
     filter.to = dateFromJson(object.value(u"to"));
+    filter.timeZone = object.value(u"timeZone").toString().toLatin1();
     filter.operatorId = idFromJson(object.value(u"operatorId"));
     filter.departmentId = idFromJson(object.value(u"departmentId"));
     filter.categoryId = idFromJson(object.value(u"categoryId"));

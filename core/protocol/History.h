@@ -4,7 +4,9 @@
 #include "Dialog.h"
 #include "Visitor.h"
 
+#include <QByteArray>
 #include <QDate>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -35,8 +37,11 @@ struct HistoryDialog
 /// What narrows a history search besides its words. Every set field must hold.
 struct HistoryFilter
 {
-    QDate from;               ///< dialogs started on or after this day (UTC); null: any
-    QDate to;                 ///< dialogs started on or before this day (UTC); null: any
+    QDate from;               ///< dialogs started on or after this day (in `timeZone`); null: any
+    QDate to;                 ///< dialogs started on or before this day (in `timeZone`); null: any
+    /// The IANA zone the days are meant in ("Europe/Moscow"): the operator picks days on their
+    /// own calendar. Empty or unknown: UTC.
+    QByteArray timeZone;
     qint64 operatorId = 0;    ///< 0: any
     qint64 departmentId = 0;  ///< 0: any
     qint64 categoryId = 0;    ///< 0: any
@@ -45,6 +50,11 @@ struct HistoryFilter
     bool offlineOnly = false;     ///< offline requests only
 
     bool isEmpty() const { return *this == HistoryFilter(); }
+    /// The instant `from` begins (invalid when `from` is null) and the instant after the day
+    /// `to` ends (invalid when `to` is null), in `timeZone`: compare `start >= fromInstant()` and
+    /// `start < toInstantExclusive()`.
+    QDateTime fromInstant() const;
+    QDateTime toInstantExclusive() const;
     /// Only the set fields; dates as "yyyy-MM-dd".
     QJsonObject toJson() const;
     static HistoryFilter fromJson(const QJsonObject &object);
