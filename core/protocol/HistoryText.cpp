@@ -25,11 +25,40 @@ QChar foldChar(QChar c)
     return c;
 }
 
-/// What FTS5's unicode61 tokenizer keeps in a token by default: letters, numbers, private use.
-/// Surrogate halves count too, so letters outside the BMP stay inside their word.
-bool isWordChar(QChar c)
+/// What FTS5's unicode61 tokenizer (SQLite 3.40, remove_diacritics 0) keeps inside a token:
+/// letters, numbers, private-use characters and non-spacing marks (a decomposed ё stays one
+/// word); everything else — spaces, punctuation, emoji, joiners — separates words. Checked
+/// against SQLite itself in tst_history_text.
+bool isWordCategory(QChar::Category category)
 {
-    return c.isLetterOrNumber() || c.category() == QChar::Other_PrivateUse || c.isSurrogate();
+    switch (category) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Lowercase:
+    case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier:
+    case QChar::Letter_Other:
+    case QChar::Number_DecimalDigit:
+    case QChar::Number_Letter:
+    case QChar::Number_Other:
+    case QChar::Other_PrivateUse:
+    case QChar::Mark_NonSpacing:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// How many UTF-16 units the character at \a i takes (2 for a whole surrogate pair) and whether
+/// it belongs inside a word.
+int charAt(QStringView text, qsizetype i, bool *wordChar)
+{
+    const QChar c = text[i];
+    if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+        *wordChar = isWordCategory(QChar::category(QChar::surrogateToUcs4(c, text[i + 1])));
+        return 2;
+    }
+    *wordChar = !c.isSurrogate() && isWordCategory(c.category());
+    return 1;
 }
 
 struct WordSpan
@@ -41,17 +70,22 @@ struct WordSpan
 QList<WordSpan> wordSpans(QStringView folded)
 {
     QList<WordSpan> spans;
-    int i = 0;
     const int n = int(folded.size());
+    int i = 0;
+    int start = -1;
     while (i < n) {
-        while (i < n && !isWordChar(folded[i]))
-            ++i;
-        const int start = i;
-        while (i < n && isWordChar(folded[i]))
-            ++i;
-        if (i > start)
+        bool word = false;
+        const int width = charAt(folded, i, &word);
+        if (word && start < 0)
+            start = i;
+        else if (!word && start >= 0) {
             spans.append({start, i - start});
+            start = -1;
+        }
+        i += width;
     }
+    if (start >= 0)
+        spans.append({start, n - start});
     return spans;
 }
 
@@ -123,8 +157,11 @@ Query parse(QStringView userText)
     int budget = kMaxQueryWords;
     auto take = [&](QStringView chunk, bool phrase) {
         QStringList chunkWords = words(chunk);
-        for (QString &word : chunkWords)
+        for (QString &word : chunkWords) {
             word.truncate(kMaxWordLength);
+            if (word.back().isHighSurrogate()) // never keep half a character
+                word.chop(1);
+        }
         if (chunkWords.size() > budget)
             chunkWords.resize(budget);
         budget -= int(chunkWords.size());

@@ -14,8 +14,8 @@ namespace concierge::protocol {
 ///
 /// - fold(): lower case, ё → е, Latin letters lose their accents (é → e); one UTF-16 unit in,
 ///   one out, so a position in the folded text is the same position in the original.
-/// - words are runs of letters, digits and private-use characters (FTS5 unicode61's default token
-///   characters); everything else separates them.
+/// - words are runs of letters, digits, private-use characters and non-spacing marks (what FTS5's
+///   unicode61 keeps in a token); everything else — punctuation, emoji, joiners — separates them.
 /// - a query is words (each must begin a word of the line: prefix match) and "quoted phrases"
 ///   (those words in that order, the last one a prefix). Any other character is a separator, so
 ///   no input is a syntax error; an unclosed quote runs to the end.

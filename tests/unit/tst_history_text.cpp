@@ -4,6 +4,9 @@
 // FTS5 MATCH text, matching and snippets.
 #include "protocol/HistoryText.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace concierge::protocol;
@@ -170,6 +173,45 @@ private Q_SLOTS:
         const HistorySnippet head = HistoryText::snippet(9, QString(u"Заказ "_s + text), HistoryText::parse(u"заказ"_s), 60);
         QVERIFY(!head.text.startsWith(u'\u2026'));
         QCOMPARE(head.highlights.first(), (TextSpan{0, 5}));
+    }
+
+    /// The words here must be FTS5's tokens, or the app's and the server's index find lines that
+    /// matches() and snippet() then deny (or the reverse). Asked of SQLite itself.
+    void wordsAgreeWithSqliteFts5()
+    {
+        const QStringList lines{u"😊спасибо за заказ"_s, u"е\u0308лка"_s, u"a\u200db c_d"_s,
+                                u"x\U0001D400y 𠀀word"_s, u"don't x² ⅷ ١٢٣"_s, u"ab\u0903cd ef\u20ddgh"_s,
+                                u"ij\ue000kl qr\u00adst"_s, u"Заказ-15, café!"_s};
+        QStringList ours;
+        for (const QString &line : lines)
+            ours += HistoryText::words(line);
+        ours.sort();
+        ours.removeDuplicates();
+
+        QStringList sqlite;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"fts5-words"_s);
+            db.setDatabaseName(u":memory:"_s);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY2(query.exec(u"CREATE VIRTUAL TABLE t USING fts5(a, tokenize = \"unicode61 remove_diacritics 0\")"_s),
+                     qPrintable(query.lastError().text()));
+            QVERIFY(query.exec(u"CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row')"_s));
+            for (const QString &line : lines) {
+                QVERIFY(query.prepare(u"INSERT INTO t (a) VALUES (?)"_s));
+                query.addBindValue(HistoryText::fold(line)); // indexed folded, as both sides do
+                QVERIFY(query.exec());
+            }
+            QVERIFY(query.exec(u"SELECT term FROM v"_s));
+            while (query.next())
+                sqlite.append(query.value(0).toString());
+        }
+        QSqlDatabase::removeDatabase(u"fts5-words"_s);
+        sqlite.sort();
+        QCOMPARE(ours, sqlite);
+        // An emoji is no word: a query of emoji alone is an empty query.
+        QVERIFY(HistoryText::parse(u"😊 🎄"_s).isEmpty());
+        QVERIFY(HistoryText::matches(u"😊спасибо"_s, HistoryText::parse(u"спасибо"_s)));
     }
 
     void snippetNeverSplitsSurrogates()
