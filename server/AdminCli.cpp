@@ -3,6 +3,7 @@
 
 #include "ApiKeys.h"
 #include "Database.h"
+#include "DemoHistory.h"
 #include "ModerationRepository.h"
 #include "OperatorRepository.h"
 #include "PasswordHasher.h"
@@ -386,7 +387,7 @@ bool seedDemo(Database &database, const QString &password, QString *error)
         *error = u"cannot store the demo templates"_s;
         return false;
     }
-    return true;
+    return seedDemoHistory(database.handle(), operatorId, u"Demo Operator"_s, *department, error);
 }
 
 int AdminCli::run(const QStringList &arguments)
