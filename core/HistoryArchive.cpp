@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HistoryArchive.h"
 
+#include "HistoryStoreQueue.h"
 #include "LocalStore.h"
 
 #include <QHash>
@@ -27,7 +28,10 @@ const QString kDialog = u"history.dialog"_s;
 const QString kGet = u"history.get"_s;
 
 constexpr int kPageLimit = 50;          // dialogs per history.page (the protocol's default)
-constexpr int kLinesPerGet = 500;       // history.get's maximum
+// Lines per history.get when completing a truncated dialog: it was truncated because its lines are
+// big, and 16 lines of 10,000 characters stay under the 1 MiB frame limit even escaped as \uXXXX
+// (500, history.get's maximum, passed it and the link dropped on every try).
+constexpr int kLinesPerGet = 16;
 constexpr int kOpenScanWindow = 200;    // the newest cached dialogs looked at for ones still open
 constexpr int kRetryAfterErrorMs = 5000; // a page the server could not give just now
 
@@ -64,15 +68,17 @@ QDate startDay(const HistoryDialog &dialog)
 } // namespace
 
 /// What a request of ours is for; its tag travels as the request's subject id.
-enum class HistoryArchive::Purpose { TopUpPage, BackfillPage, RefreshDialog, CompleteLines, FetchDialog, Search };
+enum class HistoryArchive::Purpose {
+    TopUpPage, BackfillPage, RefreshDialog, CompleteLines, FetchDialog, CompleteFetch, Search
+};
 
 struct HistoryArchive::Private
 {
     struct Pending
     {
         Purpose purpose = Purpose::BackfillPage;
-        qint64 dialogId = 0; ///< RefreshDialog, CompleteLines, FetchDialog
-        qint64 ticket = 0;   ///< Search: the caller's; FetchDialog: the batch
+        qint64 dialogId = 0; ///< RefreshDialog, CompleteLines, FetchDialog, CompleteFetch
+        qint64 ticket = 0;   ///< Search: the caller's; FetchDialog, CompleteFetch: the batch
     };
 
     LocalStore *store = nullptr;
@@ -102,6 +108,10 @@ struct HistoryArchive::Private
 
     int nextBatch = 1;
     QHash<int, FetchBatch> batches;
+    /// Dialogs fetched on demand that came truncated: their rest comes by history.get.
+    QHash<qint64, HistoryDialog> fetchCompletions;
+
+    HistoryStoreQueue *writer = nullptr; ///< every answer is written through it, in slices
 
     qint64 newestCachedId() const
     {
@@ -115,7 +125,11 @@ HistoryArchive::HistoryArchive(LocalStore *store, QObject *parent)
     , d(std::make_unique<Private>())
 {
     d->store = store;
+    d->writer = new HistoryStoreQueue(store, this);
     d->viewer = store->historyViewer();
+    // Not said yet (a migrated cache): the history it holds is the last logged-in operator's.
+    if (const auto last = store->operatorInfo(); d->viewer.isEmpty() && last.id != 0)
+        d->viewer = viewerKey(last);
     d->topMark = d->newestCachedId(); // before any snapshot: what the last run had in step
     if (const qint64 cursor = store->historyBackfillBeforeId(); cursor > 0) {
         if (const auto oldest = store->historyDialog(cursor))
@@ -138,7 +152,7 @@ HistoryArchive::Progress HistoryArchive::progress() const
     progress.cachedDialogs = d->store->historyDialogCount();
     progress.totalDialogs = d->total;
     progress.complete = d->store->historyBackfillComplete();
-    progress.running = d->walkTag != 0 || d->stepTimer.isActive();
+    progress.running = d->walkTag != 0 || d->stepTimer.isActive() || d->writer->busy(HistoryStoreQueue::Kind::Walk);
     progress.cachedFrom = d->cachedFrom;
     return progress;
 }
@@ -201,13 +215,16 @@ void HistoryArchive::setViewer(const protocol::OperatorInfo &self)
     d->mayWork = self.mayWork();
     const QString key = viewerKey(self);
     if (key != d->viewer) {
-        // Another operator, or another role, sees other dialogs: the cursor and the top-up mark
-        // were for someone else's history, so the backfill starts over from the newest.
+        // Another operator, or another role, sees other dialogs: what was cached for the one before
+        // must not be found by this one (a supervisor's whole history by a plain operator), and the
+        // cursor and the top-up mark were for someone else's history: the backfill starts over.
         d->viewer = key;
         d->store->beginTransaction();
+        d->store->clearHistory();
         d->store->setHistoryViewer(key);
-        d->store->setHistoryBackfill(0, false);
-        d->store->commit();
+        if (!d->store->commit())
+            qWarning("HistoryArchive: the history could not be cleared: %s", qUtf8Printable(d->store->errorString()));
+        d->writer->drop(HistoryStoreQueue::Kind::Walk);
         // The walk in flight was for the other viewer: its answer is not stored.
         for (auto it = d->pending.begin(); it != d->pending.end();) {
             const bool walk = it->purpose != Purpose::Search && it->purpose != Purpose::FetchDialog;
@@ -221,6 +238,7 @@ void HistoryArchive::setViewer(const protocol::OperatorInfo &self)
         d->cachedFrom = {};
         d->total = 0;
         scheduleStep();
+        Q_EMIT historyChanged(); // lists drop what is no longer this viewer's
         Q_EMIT progressChanged();
     }
     if (d->mayWork && (!couldWork || d->blocked)) {
@@ -246,6 +264,11 @@ void HistoryArchive::linkUp()
             if (hit.dialog.dialog.isOpen())
                 d->openToRefresh.append(hit.dialog.dialog.id);
         }
+        // And the ones the snapshot closed while we were away: how they ended is not cached.
+        for (qint64 id : d->store->staleHistoryDialogs(kOpenScanWindow)) {
+            if (!d->openToRefresh.contains(id))
+                d->openToRefresh.append(id);
+        }
     }
     scheduleStep();
     Q_EMIT progressChanged();
@@ -269,7 +292,7 @@ void HistoryArchive::linkDown()
     for (auto it = dropped.begin(); it != dropped.end(); ++it) {
         if (it->purpose == Purpose::Search)
             Q_EMIT serverSearchFailed(it->ticket, lost);
-        else if (it->purpose == Purpose::FetchDialog)
+        else if (it->purpose == Purpose::FetchDialog || it->purpose == Purpose::CompleteFetch)
             finishFetch(int(it->ticket), it->dialogId, lost);
     }
     Q_EMIT progressChanged();
@@ -277,14 +300,14 @@ void HistoryArchive::linkDown()
 
 void HistoryArchive::scheduleStep()
 {
-    if (d->linked && d->enabled && d->walkTag == 0)
+    if (d->linked && d->enabled && d->walkTag == 0 && !d->writer->busy(HistoryStoreQueue::Kind::Walk))
         d->stepTimer.start();
 }
 
 void HistoryArchive::advance()
 {
-    if (d->walkTag != 0)
-        return;
+    if (d->walkTag != 0 || d->writer->busy(HistoryStoreQueue::Kind::Walk))
+        return; // the answer before is still being written
     if (!d->linked || !d->enabled || !d->mayWork || d->blocked) {
         Q_EMIT progressChanged(); // paused: no longer running
         return;
@@ -325,13 +348,16 @@ void HistoryArchive::ensureCached(const QList<qint64> &dialogIds)
         return;
     }
     const int batchId = d->nextBatch++;
-    FetchBatch &batch = d->batches[batchId];
-    batch.ids = dialogIds;
+    // Counted whole before anything is sent: a failed send finishes (and removes) the batch only
+    // once every dialog of it is accounted for.
+    d->batches.insert(batchId, {dialogIds, int(missing.size()), {}, {}});
+    QList<qint64> unsent;
     for (qint64 id : std::as_const(missing)) {
-        ++batch.waiting;
         if (send(kDialog, {{u"dialogId"_s, id}}, Purpose::FetchDialog, id, batchId) == 0)
-            finishFetch(batchId, id, tr("Not connected to the server."));
+            unsent.append(id);
     }
+    for (qint64 id : std::as_const(unsent))
+        finishFetch(batchId, id, tr("Not connected to the server."));
 }
 
 void HistoryArchive::finishFetch(int batchId, qint64 dialogId, const QString &error)
@@ -381,16 +407,15 @@ void HistoryArchive::handleResult(const QString &type, qint64 subjectId, const Q
         storePage(request.purpose, data);
         break;
     case Purpose::RefreshDialog:
-        d->openToRefresh.removeAll(request.dialogId);
-        storeWholeDialog(data);
-        break;
     case Purpose::FetchDialog:
-        storeWholeDialog(data);
-        finishFetch(int(request.ticket), request.dialogId, {});
+        storeWholeDialog(request.purpose, int(request.ticket), request.dialogId, data);
         break;
     case Purpose::CompleteLines:
         storeOlderLines(data);
         break;
+    case Purpose::CompleteFetch:
+        storeFetchedLines(int(request.ticket), request.dialogId, data);
+        return;
     case Purpose::Search: {
         QList<protocol::HistoryHit> hits;
         for (const QJsonValue &value : data.value(u"hits").toArray())
@@ -425,6 +450,8 @@ void HistoryArchive::handleError(const QString &type, qint64 subjectId, ErrorCod
         Q_EMIT serverSearchFailed(request.ticket, message);
         return;
     case Purpose::FetchDialog:
+    case Purpose::CompleteFetch:
+        d->fetchCompletions.remove(request.dialogId);
         finishFetch(int(request.ticket), request.dialogId, message);
         return;
     case Purpose::RefreshDialog:
@@ -432,6 +459,7 @@ void HistoryArchive::handleError(const QString &type, qint64 subjectId, ErrorCod
         if (code == ErrorCode::NotFound) {
             // No longer ours to see: leave it as cached and go on.
             d->openToRefresh.removeAll(request.dialogId);
+            d->store->setHistoryStale(request.dialogId, false);
             if (request.purpose == Purpose::CompleteLines)
                 nextCompletion();
             scheduleStep();
@@ -451,6 +479,14 @@ void HistoryArchive::handleError(const QString &type, qint64 subjectId, ErrorCod
     Q_EMIT progressChanged();
 }
 
+void HistoryArchive::walkStoreFailed()
+{
+    // Disk full, a read-only file…: the cursor stays where it was, the same answer is asked again.
+    qWarning("HistoryArchive: the history could not be stored: %s", qUtf8Printable(d->store->errorString()));
+    d->retryTimer.start();
+    Q_EMIT progressChanged();
+}
+
 void HistoryArchive::storePage(Purpose purpose, const QJsonObject &data)
 {
     QList<HistoryDialog> dialogs;
@@ -461,12 +497,21 @@ void HistoryArchive::storePage(Purpose purpose, const QJsonObject &data)
         lines.append(Message::fromJson(value.toObject()));
     const qint64 nextBeforeId = data.value(u"nextBeforeId").toInteger();
     d->total = data.value(u"total").toInt(d->total);
-    if (!d->store->storeHistory(dialogs, lines))
-        qWarning("HistoryArchive: a page could not be stored: %s", qUtf8Printable(d->store->errorString()));
+    d->writer->enqueue(HistoryStoreQueue::Kind::Walk, dialogs, lines, [=, this](bool stored) {
+        if (!stored)
+            return walkStoreFailed();
+        pageStored(purpose, dialogs, lines, nextBeforeId);
+        scheduleStep();
+        Q_EMIT progressChanged();
+    });
+}
 
+void HistoryArchive::pageStored(Purpose purpose, const QList<HistoryDialog> &dialogs, const QList<Message> &lines,
+                                qint64 nextBeforeId)
+{
     qint64 oldestId = 0;
     QList<HistoryDialog> truncated;
-    for (const auto &dialog : std::as_const(dialogs)) {
+    for (const auto &dialog : dialogs) {
         if (oldestId == 0 || dialog.dialog.id < oldestId)
             oldestId = dialog.dialog.id;
         d->openToRefresh.removeAll(dialog.dialog.id); // fresh from this page
@@ -528,13 +573,21 @@ void HistoryArchive::storeOlderLines(const QJsonObject &data)
     const bool last = lines.size() < kLinesPerGet;
     // Stored chunk by chunk (a dialog this big may have many); it counts as whole with the last.
     dialog.messagesTruncated = !last;
-    d->store->storeHistory({dialog}, lines);
-    if (!last && !lines.isEmpty() && lines.first().id < d->completion->beforeId) {
-        d->completion->beforeId = lines.first().id;
-        return;
-    }
-    Q_EMIT historyChanged();
-    nextCompletion();
+    const qint64 id = dialog.dialog.id;
+    d->writer->enqueue(HistoryStoreQueue::Kind::Walk, {dialog}, lines, [=, this](bool stored) {
+        if (!stored)
+            return walkStoreFailed();
+        if (!d->completion || d->completion->dialogs.first().dialog.id != id)
+            return; // the link dropped meanwhile: the page is fetched again
+        if (!last && !lines.isEmpty() && lines.first().id < d->completion->beforeId) {
+            d->completion->beforeId = lines.first().id;
+        } else {
+            Q_EMIT historyChanged();
+            nextCompletion();
+        }
+        scheduleStep();
+        Q_EMIT progressChanged();
+    });
 }
 
 void HistoryArchive::nextCompletion()
@@ -551,17 +604,82 @@ void HistoryArchive::nextCompletion()
     d->completion.reset();
 }
 
-void HistoryArchive::storeWholeDialog(const QJsonObject &data)
+void HistoryArchive::storeWholeDialog(Purpose purpose, int batchId, qint64 dialogId, const QJsonObject &data)
 {
     HistoryDialog dialog = HistoryDialog::fromJson(data.value(u"dialog").toObject());
-    if (dialog.dialog.id == 0)
+    const bool fetch = purpose == Purpose::FetchDialog;
+    if (dialog.dialog.id == 0) {
+        if (fetch)
+            finishFetch(batchId, dialogId, tr("The server sent no dialog."));
+        else
+            d->openToRefresh.removeAll(dialogId);
         return;
-    dialog.messagesTruncated = false; // history.dialog answers with every line
+    }
+    // Every line, unless they pass what one answer may carry: then the newest, the rest by history.get.
+    dialog.messagesTruncated = dialog.messagesTruncated || data.value(u"messagesTruncated").toBool();
     QList<Message> lines;
     for (const QJsonValue &value : data.value(u"messages").toArray())
         lines.append(Message::fromJson(value.toObject()));
-    d->store->storeHistory({dialog}, lines);
-    Q_EMIT historyChanged();
+    const auto kind = fetch ? HistoryStoreQueue::Kind::Fetch : HistoryStoreQueue::Kind::Walk;
+    d->writer->enqueue(kind, {dialog}, lines, [=, this](bool stored) {
+        if (fetch && !stored) {
+            finishFetch(batchId, dialogId, tr("The dialog could not be stored: %1").arg(d->store->errorString()));
+            return;
+        }
+        if (!stored)
+            return walkStoreFailed();
+        Q_EMIT historyChanged();
+        const qint64 oldest = oldestLineOf(dialog.dialog.id, lines);
+        if (fetch) {
+            if (!dialog.messagesTruncated) {
+                finishFetch(batchId, dialogId, {});
+                return;
+            }
+            d->fetchCompletions.insert(dialogId, dialog);
+            requestFetchedLines(batchId, dialogId, oldest);
+            return;
+        }
+        d->openToRefresh.removeAll(dialogId);
+        if (dialog.messagesTruncated && !d->completion) {
+            Completion completion;
+            completion.dialogs = {dialog};
+            completion.beforeId = oldest;
+            d->completion = completion;
+        }
+        scheduleStep();
+        Q_EMIT progressChanged();
+    });
+}
+
+void HistoryArchive::requestFetchedLines(int batchId, qint64 dialogId, qint64 beforeId)
+{
+    const QJsonObject fields{{u"dialogId"_s, dialogId}, {u"beforeId"_s, beforeId}, {u"limit"_s, kLinesPerGet}};
+    if (send(kGet, fields, Purpose::CompleteFetch, dialogId, batchId) == 0) {
+        d->fetchCompletions.remove(dialogId);
+        finishFetch(batchId, dialogId, tr("Not connected to the server."));
+    }
+}
+
+void HistoryArchive::storeFetchedLines(int batchId, qint64 dialogId, const QJsonObject &data)
+{
+    QList<Message> lines;
+    for (const QJsonValue &value : data.value(u"messages").toArray())
+        lines.append(Message::fromJson(value.toObject()));
+    HistoryDialog dialog = d->fetchCompletions.value(dialogId);
+    const bool last = lines.size() < kLinesPerGet;
+    dialog.messagesTruncated = !last; // whole with the last chunk
+    d->writer->enqueue(HistoryStoreQueue::Kind::Fetch, {dialog}, lines, [=, this](bool stored) {
+        if (!stored) {
+            d->fetchCompletions.remove(dialogId);
+            finishFetch(batchId, dialogId, tr("The dialog could not be stored: %1").arg(d->store->errorString()));
+        } else if (!last && !lines.isEmpty()) {
+            requestFetchedLines(batchId, dialogId, lines.first().id);
+        } else {
+            d->fetchCompletions.remove(dialogId);
+            Q_EMIT historyChanged();
+            finishFetch(batchId, dialogId, {});
+        }
+    });
 }
 
 } // namespace concierge

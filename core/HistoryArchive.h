@@ -98,10 +98,19 @@ private:
     /// The next request of the walk: the rest of a truncated dialog, the top-up, a dialog cached
     /// while open, or the next backfill page. Never more than one at a time.
     void advance();
+    /// Queues a page for writing; pageStored() goes on once it is in.
     void storePage(Purpose purpose, const QJsonObject &data);
+    void pageStored(Purpose purpose, const QList<protocol::HistoryDialog> &dialogs,
+                    const QList<protocol::Message> &lines, qint64 nextBeforeId);
+    /// A write of the walk failed: nothing moves, the same request is made again later.
+    void walkStoreFailed();
     void storeOlderLines(const QJsonObject &data);
     void nextCompletion();
-    void storeWholeDialog(const QJsonObject &data);
+    /// A history.dialog answer (a refresh of the walk, or a dialog fetched for \a batchId).
+    void storeWholeDialog(Purpose purpose, int batchId, qint64 dialogId, const QJsonObject &data);
+    /// The rest of a dialog fetched on demand that came truncated, history.get by history.get.
+    void requestFetchedLines(int batchId, qint64 dialogId, qint64 beforeId);
+    void storeFetchedLines(int batchId, qint64 dialogId, const QJsonObject &data);
     qint64 oldestLineOf(qint64 dialogId, const QList<protocol::Message> &lines) const;
     void finishFetch(int batchId, qint64 dialogId, const QString &error);
 

@@ -87,6 +87,7 @@ struct HistoryListModel::Private
 
     qint64 localRequest = 0;   ///< the local search whose answer is awaited; others are dropped
     bool localAppend = false;  ///< it is a fetchMore (else it replaces the local rows)
+    bool localBounded = false; ///< it is a refresh down to the oldest row shown: the end stays as it was
     bool localExhausted = false;
     bool announced = false;    ///< searchFinished() was emitted for this query (its first rows are in)
 
@@ -172,19 +173,20 @@ bool HistoryListModel::searching() const
     return d->localRequest != 0 || d->server == Private::ServerStage::Searching;
 }
 
-void HistoryListModel::searchLocal(qint64 beforeId, int limit, bool append)
+void HistoryListModel::searchLocal(qint64 beforeId, int limit, bool append, qint64 atLeastId)
 {
     static qint64 requests = 0;
     const qint64 request = ++requests;
     const bool wasSearching = searching();
     d->localRequest = request;
     d->localAppend = append;
+    d->localBounded = atLeastId > 0;
     const QString query = d->query;
     const protocol::HistoryFilter filter = d->filter;
     HistorySearchWorker *worker = d->worker;
     QPointer<HistoryListModel> self(this);
     QMetaObject::invokeMethod(worker, [=] {
-        const HistorySearchWorker::Result result = worker->search(query, filter, beforeId, limit);
+        const HistorySearchWorker::Result result = worker->search(query, filter, beforeId, limit, atLeastId);
         // Back on the GUI thread; dropped if the model is gone or a newer search superseded it.
         QMetaObject::invokeMethod(self.data(), [self, request, result, limit] {
             if (self)
@@ -203,7 +205,8 @@ void HistoryListModel::onLocalFound(qint64 request, const QList<protocol::Histor
     d->localRequest = 0;
     if (!error.isEmpty())
         qWarning("HistoryListModel: the cache could not be searched: %s", qUtf8Printable(error));
-    d->localExhausted = exhausted;
+    if (!d->localBounded)
+        d->localExhausted = exhausted;
     QList<Private::Row> local;
     if (d->localAppend) {
         for (const Private::Row &row : std::as_const(d->rows)) {
@@ -247,10 +250,9 @@ void HistoryListModel::startServerIfNeeded()
         return;
     d->serverStarted = true;
     d->uncachedBefore = d->archive->progress().cachedFrom;
-    qint64 beforeId = uncachedBelow;
-    if (const qint64 oldest = d->oldestLocalId(); oldest > 0)
-        beforeId = std::min(beforeId, oldest);
-    searchServer(beforeId);
+    // From where the cache stops being whole: dialogs cached below it (a server search's hits, a
+    // migrated cache) do not mean the server has nothing else there; the rows shown are deduplicated.
+    searchServer(uncachedBelow);
 }
 
 void HistoryListModel::searchServer(qint64 beforeId)
@@ -299,15 +301,20 @@ void HistoryListModel::onServerFailed(qint64 ticket, const QString &message)
 
 void HistoryListModel::refresh()
 {
-    // Same query over the range already shown (and a page more): new and changed dialogs appear
-    // without moving the rest.
+    // Same query over the range already shown: new and changed dialogs appear without moving the
+    // rest. Bounded by the oldest row shown, however many that is (a fixed count could come back
+    // short of the rows shown and reset the table); once the list reached its end, everything.
     if (d->localRequest != 0 && !d->localAppend) {
         d->refreshTimer.start(); // the first answer of this query is still coming
         return;
     }
     if (d->server == Private::ServerStage::Failed)
         d->server = Private::ServerStage::NotNeeded;
-    searchLocal(0, std::max(kLocalPage, d->localCount() + kLocalPage), false);
+    const qint64 oldestShown = d->oldestLocalId();
+    if (oldestShown == 0)
+        searchLocal(0, kLocalPage, false);
+    else
+        searchLocal(0, std::numeric_limits<int>::max(), false, d->localExhausted ? 1 : oldestShown);
 }
 
 void HistoryListModel::Private::applyRows(const QList<Row> &newRows)

@@ -61,8 +61,9 @@ Q_SIGNALS:
 
 private:
     /// A local search on the worker thread: the first page (replacing the local rows, which are
-    /// compared so unchanged rows stay put) or the next one (\a append).
-    void searchLocal(qint64 beforeId, int limit, bool append);
+    /// compared so unchanged rows stay put) or the next one (\a append). \a atLeastId > 0: a
+    /// refresh of the rows shown, every dialog from that id up (it never decides the list's end).
+    void searchLocal(qint64 beforeId, int limit, bool append, qint64 atLeastId = 0);
     void onLocalFound(qint64 request, const QList<protocol::HistoryHit> &hits, bool exhausted, const QString &error);
     void startServerIfNeeded();
     void searchServer(qint64 beforeId);

@@ -13,7 +13,7 @@ HistorySearchWorker::HistorySearchWorker(const QString &databasePath)
 HistorySearchWorker::~HistorySearchWorker() = default;
 
 HistorySearchWorker::Result HistorySearchWorker::search(const QString &query, const protocol::HistoryFilter &filter,
-                                                        qint64 beforeId, int limit)
+                                                        qint64 beforeId, int limit, qint64 atLeastId)
 {
     Result result;
     if (!m_store) {
@@ -24,7 +24,7 @@ HistorySearchWorker::Result HistorySearchWorker::search(const QString &query, co
         }
         m_store = std::move(store);
     }
-    result.hits = m_store->searchHistory(query, filter, beforeId, limit);
+    result.hits = m_store->searchHistory(query, filter, beforeId, atLeastId, limit);
     return result;
 }
 

@@ -32,8 +32,10 @@ public:
     explicit HistorySearchWorker(const QString &databasePath);
     ~HistorySearchWorker() override;
 
-    /// Worker thread. LocalStore::searchHistory() on this thread's own connection (opened on first use).
-    Result search(const QString &query, const protocol::HistoryFilter &filter, qint64 beforeId, int limit);
+    /// Worker thread. LocalStore::searchHistory() on this thread's own connection (opened on first use);
+    /// \a atLeastId > 0: only dialogs from that id up, as many as there are (a refresh of the rows shown).
+    Result search(const QString &query, const protocol::HistoryFilter &filter, qint64 beforeId, int limit,
+                  qint64 atLeastId = 0);
 
 private:
     QString m_path;

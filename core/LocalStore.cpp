@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -236,6 +237,21 @@ const QList<QStringList> &migrationSteps()
             // Fewer, larger merges while the backfill writes page after page.
             u"INSERT INTO history_lines (history_lines, rank) VALUES ('automerge', 8)"_s,
         },
+        // v10: took_part (a plain operator's history is the dialogs they were assigned or wrote a
+        // line in; the others seen live are not listed to them) and stale (closed by a snapshot
+        // while the app was away: refreshed from the server at the next login). The index is
+        // built again under the new rules (no generated "Visitor N" names in the name index) by
+        // the C++ part (fillHistoryIndex); the backfill starts over.
+        {
+            u"ALTER TABLE history ADD COLUMN took_part INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE history ADD COLUMN stale INTEGER NOT NULL DEFAULT 0"_s,
+            u"DELETE FROM history"_s,
+            u"INSERT INTO history_lines (history_lines) VALUES ('delete-all')"_s,
+            u"INSERT INTO history_names (history_names) VALUES ('delete-all')"_s,
+            u"DELETE FROM history_words"_s,
+            u"UPDATE messages SET history_key = NULL WHERE history_key IS NOT NULL"_s,
+            u"DELETE FROM kv WHERE key IN ('history_backfill_before', 'history_backfill_complete', 'history_viewer')"_s,
+        },
     };
     return steps;
 }
@@ -352,8 +368,8 @@ bool LocalStore::migrate()
             exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s);
         for (const QString &sql : steps.at(version - 1))
             exec(sql);
-        if (version == 9)
-            fillHistoryIndex();
+        if (version == 10 && current >= 8)
+            fillHistoryIndex(); // the history index (v9) under the rules of v10, built once
         exec(u"DELETE FROM schema_version"_s);
         exec(u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(version));
         if (!commit())
@@ -506,9 +522,17 @@ bool LocalStore::replaceWithSnapshot(const QList<protocol::Visitor> &visitors,
         return false;
     exec(u"DELETE FROM visitors"_s);
     // Closed dialogs stay (their history is still worth showing); open ones the snapshot no
-    // longer lists were closed while we were away, and the snapshot's list is the truth. Their
-    // history rows follow; history rows are never removed.
-    exec(u"UPDATE history SET state = 'closed' WHERE id IN (SELECT id FROM dialogs WHERE state != 'closed')"_s);
+    // longer lists were closed while we were away, and the snapshot's list is the truth.
+    QSet<qint64> closedWhileAway;
+    {
+        QSqlQuery open(QSqlDatabase::database(m_connectionName, false));
+        if (open.exec(u"SELECT id FROM dialogs WHERE state != 'closed'"_s)) {
+            while (open.next())
+                closedWhileAway.insert(open.value(0).toLongLong());
+        }
+    }
+    for (const auto &dialog : dialogs)
+        closedWhileAway.remove(dialog.id);
     exec(u"UPDATE dialogs SET state = 'closed' WHERE state != 'closed'"_s);
     for (const auto &visitor : visitors)
         upsertVisitor(visitor);
@@ -517,6 +541,17 @@ bool LocalStore::replaceWithSnapshot(const QList<protocol::Visitor> &visitors,
     for (const auto &dialog : dialogs)
         upsertDialog(dialog);
     m_applyingSnapshot = false;
+    // Their history rows follow (rows are never removed), flagged stale: how they ended and the
+    // lines written since we left are not here, so the next login fetches them again.
+    if (!closedWhileAway.isEmpty()) {
+        QSqlQuery stale(QSqlDatabase::database(m_connectionName, false));
+        stale.prepare(u"UPDATE history SET state = 'closed', stale = 1, complete = 0 WHERE id = ?"_s);
+        for (qint64 id : std::as_const(closedWhileAway)) {
+            stale.bindValue(0, id);
+            if (!stale.exec())
+                fail(u"replaceWithSnapshot"_s, stale.lastError().text());
+        }
+    }
     for (const auto &message : messages)
         upsertMessage(message);
     return commit();

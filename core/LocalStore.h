@@ -47,7 +47,7 @@ class LocalStore
 {
 public:
     /// Bumped with every migration in LocalStore.cpp; a fresh database is created at this version.
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     LocalStore();
     ~LocalStore();
@@ -146,8 +146,14 @@ public:
     bool historyComplete(qint64 dialogId) const;
     /// Newest dialog first (id descending) with id < \a beforeId (0: from the newest); at most
     /// \a limit hits; \a query empty lists what the filter lets through. Snippets as HistoryText.
+    /// A plain operator's cache lists only the dialogs they took part in (assigned to them, or
+    /// with a line of theirs): the others it saw live are not in their history.
     QList<protocol::HistoryHit> searchHistory(const QString &query, const protocol::HistoryFilter &filter,
                                               qint64 beforeId, int limit) const;
+    /// The same, only dialogs with id >= \a atLeastId (a list refreshing the rows it shows); with
+    /// \a atLeastId > 0 the \a limit is not capped at 1000 (the range bounds the work).
+    QList<protocol::HistoryHit> searchHistory(const QString &query, const protocol::HistoryFilter &filter,
+                                              qint64 beforeId, qint64 atLeastId, int limit) const;
     /// The backfill's resume point: dialogs with id >= this are cached (0: not started); and
     /// whether it reached the oldest dialog.
     qint64 historyBackfillBeforeId() const;
@@ -157,6 +163,14 @@ public:
     QString historyViewer() const;
     bool setHistoryViewer(const QString &viewer);
     int historyDialogCount() const;
+    /// Forgets the whole history index (rows, both full-text indexes, the word list, every line's
+    /// key), the lines only the history brought (of dialogs the live cache does not hold) and the
+    /// backfill's cursor, in one transaction: another viewer must not find what this one saw.
+    bool clearHistory();
+    /// Dialogs a snapshot closed while the app was away (their end, maybe lines, not cached):
+    /// newest first, at most \a limit. A history.page/history.dialog answer makes them fresh.
+    QList<qint64> staleHistoryDialogs(int limit) const;
+    bool setHistoryStale(qint64 dialogId, bool stale);
 
     bool addOutbox(const OutboxEntry &entry);
     bool removeOutbox(const QString &cid);

@@ -88,7 +88,11 @@ QString namesTextOf(const protocol::HistoryDialog &item)
         if (!part.trimmed().isEmpty() && !parts.contains(part))
             parts.append(part);
     };
-    add(item.visitor.name);
+    // The server's own "Visitor 15" is no name anyone gave: searching "15" must not list visitors
+    // 15, 150, 1500… (the list shows it anyway).
+    const qint64 visitorId = item.visitor.id > 0 ? item.visitor.id : item.dialog.visitorId;
+    if (item.visitor.name != u"Visitor %1"_s.arg(visitorId))
+        add(item.visitor.name);
     for (const auto &contact : {item.visitor.contact, item.dialog.offline}) {
         if (contact) {
             add(contact->name);
@@ -108,9 +112,10 @@ public:
         : m_readCounters(db), m_writeCounters(db), m_insertWords(db), m_insertVocabulary(db)
     {
         m_readCounters.prepare(u"SELECT line_keys, message_count FROM history WHERE id = ?"_s);
-        m_writeCounters.prepare(u"INSERT INTO history (id, line_keys, message_count) VALUES (?, ?, ?) "
+        m_writeCounters.prepare(u"INSERT INTO history (id, line_keys, message_count, took_part) VALUES (?, ?, ?, ?) "
                                 "ON CONFLICT(id) DO UPDATE SET line_keys = excluded.line_keys, "
-                                "message_count = excluded.message_count"_s);
+                                "message_count = excluded.message_count, "
+                                "took_part = MAX(took_part, excluded.took_part)"_s);
         m_insertWords.prepare(u"INSERT INTO history_lines (rowid, text) VALUES (?, ?)"_s);
         m_insertVocabulary.prepare(u"INSERT OR IGNORE INTO history_words (word) VALUES (?)"_s);
     }
@@ -125,7 +130,8 @@ public:
     }
 
     /// The line stored under nextKey(): its words go into the index, the dialog's counts move on.
-    bool add(qint64 dialogId, qint64 key, bool counted, const QString &searchText)
+    /// \a mine: the logged-in operator wrote it (they took part in the dialog).
+    bool add(qint64 dialogId, qint64 key, bool counted, const QString &searchText, bool mine = false)
     {
         const QString folded = HistoryText::fold(searchText);
         m_insertWords.bindValue(0, key);
@@ -141,6 +147,7 @@ public:
         ++counters.lineKeys;
         if (counted)
             ++counters.messageCount;
+        counters.tookPart = counters.tookPart || mine;
         counters.changed = true;
         return true;
     }
@@ -161,6 +168,7 @@ public:
             m_writeCounters.bindValue(0, it.key());
             m_writeCounters.bindValue(1, it->lineKeys);
             m_writeCounters.bindValue(2, it->messageCount);
+            m_writeCounters.bindValue(3, it->tookPart ? 1 : 0);
             if (!m_writeCounters.exec()) {
                 m_error = m_writeCounters.lastError().text();
                 return false;
@@ -177,6 +185,7 @@ private:
     {
         qint64 lineKeys = 0;
         int messageCount = 0;
+        bool tookPart = false;
         bool changed = false;
     };
 
@@ -213,6 +222,7 @@ struct StoredRow
     QString visitorName, operatorName, departmentName, categoryName, namesText;
     QByteArray visitorJson;
     bool complete = false;
+    bool tookPart = false;
 };
 
 StoredRow storedRow(const QSqlDatabase &db, qint64 id)
@@ -220,8 +230,8 @@ StoredRow storedRow(const QSqlDatabase &db, qint64 id)
     StoredRow row;
     QSqlQuery query(db);
     query.prepare(u"SELECT dialog IS NOT NULL, operator_id, department_id, category_id, visitor_name, "
-                  "operator_name, department_name, category_name, names_text, CAST(visitor AS BLOB), complete "
-                  "FROM history WHERE id = ?"_s);
+                  "operator_name, department_name, category_name, names_text, CAST(visitor AS BLOB), complete, "
+                  "took_part FROM history WHERE id = ?"_s);
     query.addBindValue(id);
     if (query.exec() && query.next()) {
         row.known = query.value(0).toBool();
@@ -235,21 +245,23 @@ StoredRow storedRow(const QSqlDatabase &db, qint64 id)
         row.namesText = query.value(8).toString();
         row.visitorJson = query.value(9).toByteArray();
         row.complete = query.value(10).toBool();
+        row.tookPart = query.value(11).toBool();
     }
     return row;
 }
 
 /// Writes the dialog part of a history row and keeps the name index in step. \a serverCount:
-/// the server's messageCount (0 when the row comes from the live path).
+/// the server's messageCount (0 when the row comes from the live path). \a tookPart: the viewer
+/// took part in it (once true, it stays).
 QString writeRow(const QSqlDatabase &db, const protocol::HistoryDialog &item, const StoredRow &stored,
-                 bool complete, int serverCount)
+                 bool complete, int serverCount, bool tookPart)
 {
     const protocol::Dialog &dialog = item.dialog;
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO history (id, created_at, closed_at, state, visitor_id, visitor_name, operator_id, "
                   "operator_name, department_id, department_name, category_id, category_name, rating, has_contact, "
-                  "offline, server_count, complete, names_text, dialog, visitor) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                  "offline, server_count, complete, names_text, dialog, visitor, took_part) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET created_at = excluded.created_at, closed_at = excluded.closed_at, "
                   "state = excluded.state, visitor_id = excluded.visitor_id, visitor_name = excluded.visitor_name, "
                   "operator_id = excluded.operator_id, operator_name = excluded.operator_name, "
@@ -257,7 +269,8 @@ QString writeRow(const QSqlDatabase &db, const protocol::HistoryDialog &item, co
                   "category_id = excluded.category_id, category_name = excluded.category_name, "
                   "rating = excluded.rating, has_contact = excluded.has_contact, offline = excluded.offline, "
                   "server_count = MAX(server_count, excluded.server_count), complete = excluded.complete, "
-                  "names_text = excluded.names_text, dialog = excluded.dialog, visitor = excluded.visitor"_s);
+                  "names_text = excluded.names_text, dialog = excluded.dialog, visitor = excluded.visitor, "
+                  "took_part = MAX(took_part, excluded.took_part)"_s);
     const QString namesText = namesTextOf(item);
     query.addBindValue(dialog.id);
     query.addBindValue(msecsOrNull(dialog.createdAt));
@@ -279,6 +292,7 @@ QString writeRow(const QSqlDatabase &db, const protocol::HistoryDialog &item, co
     query.addBindValue(namesText);
     query.addBindValue(toJsonText(dialog.toJson()));
     query.addBindValue(toJsonText(item.visitor.toJson()));
+    query.addBindValue(tookPart ? 1 : 0);
     if (!query.exec())
         return query.lastError().text();
 
@@ -342,8 +356,10 @@ bool LocalStore::indexHistoryLine(const protocol::Message &message)
     mark.addBindValue(message.id);
     if (!mark.exec())
         return fail(u"indexHistoryLine"_s, mark.lastError().text());
+    const bool mine = message.author == protocol::Author::Operator && message.operatorId > 0
+        && message.operatorId == operatorInfo().id;
     if (!indexer.add(message.dialogId, key.toLongLong(), message.author != protocol::Author::System,
-                     searchTextOf(message))
+                     searchTextOf(message), mine)
         || !indexer.finish())
         return fail(u"indexHistoryLine"_s, indexer.error());
     return true;
@@ -381,11 +397,17 @@ bool LocalStore::noteHistoryDialog(const protocol::Dialog &dialog)
     item.departmentName = name(u"departments"_s, dialog.departmentId, stored.departmentId, stored.departmentName);
     item.categoryName = name(u"categories"_s, dialog.categoryId, stored.categoryId, stored.categoryName);
     // Seen live from its start: a new, unassigned, never transferred dialog outside a snapshot.
-    const bool complete = stored.known
+    bool complete = stored.known
         ? stored.complete
         : !m_applyingSnapshot && dialog.state == protocol::DialogState::Waiting && dialog.operatorId == 0
             && !dialog.transfer.isValid();
-    const QString error = writeRow(db, item, stored, complete, 0);
+    const protocol::OperatorInfo viewer = operatorInfo();
+    const bool assignedToViewer = viewer.id > 0 && dialog.operatorId == viewer.id;
+    // Someone else's now, while others' dialogs are hidden: its next lines never reach us.
+    if (dialog.operatorId > 0 && !assignedToViewer && viewer.id > 0 && !viewer.supervises()
+        && serverSettings().hideOthersDialogs)
+        complete = false;
+    const QString error = writeRow(db, item, stored, complete, 0, stored.tookPart || assignedToViewer);
     return error.isEmpty() || fail(u"noteHistoryDialog"_s, error);
 }
 
@@ -410,20 +432,23 @@ bool LocalStore::fillHistoryIndex()
     // Lines in batches by id: the rows read are updated (history_key) as we go.
     LineIndexer indexer(db);
     QSqlQuery read(db);
-    read.prepare(u"SELECT id, dialog_id, author, text, json_extract(file, '$.name') FROM messages "
+    read.prepare(u"SELECT id, dialog_id, author, text, json_extract(file, '$.name'), "
+                 "json_extract(json, '$.operatorId') FROM messages "
                  "WHERE id > ? AND dialog_id != 0 AND history_key IS NULL ORDER BY id LIMIT 5000"_s);
+    const qint64 viewerId = operatorInfo().id;
     QSqlQuery mark(db);
     mark.prepare(u"UPDATE messages SET history_key = ? WHERE id = ?"_s);
     qint64 after = std::numeric_limits<qint64>::min();
     for (;;) {
-        struct Line { qint64 id, dialogId; bool counted; QString searchText; };
+        struct Line { qint64 id, dialogId; bool counted; QString searchText; bool mine; };
         QList<Line> lines;
         read.bindValue(0, after);
         if (!read.exec())
             return fail(u"fillHistoryIndex"_s, read.lastError().text());
         while (read.next())
             lines.append({read.value(0).toLongLong(), read.value(1).toLongLong(),
-                          read.value(2).toString() != u"system", searchTextOf(read.value(3).toString(), read.value(4).toString())});
+                          read.value(2).toString() != u"system", searchTextOf(read.value(3).toString(), read.value(4).toString()),
+                          viewerId > 0 && read.value(2).toString() == u"operator" && read.value(5).toLongLong() == viewerId});
         read.finish();
         if (lines.isEmpty())
             break;
@@ -435,7 +460,7 @@ bool LocalStore::fillHistoryIndex()
             mark.bindValue(1, line.id);
             if (!mark.exec())
                 return fail(u"fillHistoryIndex"_s, mark.lastError().text());
-            if (!indexer.add(line.dialogId, key.toLongLong(), line.counted, line.searchText))
+            if (!indexer.add(line.dialogId, key.toLongLong(), line.counted, line.searchText, line.mine))
                 return fail(u"fillHistoryIndex"_s, indexer.error());
         }
         after = lines.last().id;
@@ -455,6 +480,9 @@ bool LocalStore::storeHistory(const QList<protocol::HistoryDialog> &dialogs, con
     QSqlQuery insert(db);
     insert.prepare(u"INSERT OR IGNORE INTO messages (id, cid, dialog_id, author, text, at, json, file, history_key) "
                    "VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?)"_s);
+    // A line cached but not indexed (kept by the live cache across clearHistory()) is indexed now.
+    QSqlQuery keyUnindexed(db);
+    keyUnindexed.prepare(u"UPDATE messages SET history_key = ? WHERE id = ? AND dialog_id = ? AND history_key IS NULL"_s);
     for (const protocol::Message &message : messages) {
         if (message.dialogId == 0) {
             upsertMessage(message); // an operator-room line has no place in the history
@@ -474,7 +502,18 @@ bool LocalStore::storeHistory(const QList<protocol::HistoryDialog> &dialogs, con
             fail(u"storeHistory"_s, insert.lastError().text());
             break;
         }
-        if (insert.numRowsAffected() > 0 && !key.isNull()
+        bool toIndex = insert.numRowsAffected() > 0;
+        if (!toIndex && !key.isNull()) {
+            keyUnindexed.bindValue(0, key);
+            keyUnindexed.bindValue(1, message.id);
+            keyUnindexed.bindValue(2, message.dialogId);
+            if (!keyUnindexed.exec()) {
+                fail(u"storeHistory"_s, keyUnindexed.lastError().text());
+                break;
+            }
+            toIndex = keyUnindexed.numRowsAffected() > 0;
+        }
+        if (toIndex && !key.isNull()
             && !indexer.add(message.dialogId, key.toLongLong(), message.author != protocol::Author::System,
                             searchTextOf(message))) {
             fail(u"storeHistory"_s, indexer.error());
@@ -493,9 +532,12 @@ bool LocalStore::storeHistory(const QList<protocol::HistoryDialog> &dialogs, con
             copy.visitor.name = stored.visitorName;
         // A page with every line of the dialog makes it complete; a truncated one leaves it as it was.
         const bool complete = stored.complete || !item.messagesTruncated;
-        const QString error = writeRow(db, copy, stored, complete, item.messageCount);
+        // The server lists only the viewer's history: they took part in it. And it is fresh now.
+        const QString error = writeRow(db, copy, stored, complete, item.messageCount, true);
         if (!error.isEmpty())
             fail(u"storeHistory"_s, error);
+        else
+            setHistoryStale(item.dialog.id, false);
     }
     return commit();
 }
@@ -510,7 +552,7 @@ bool LocalStore::storeHistoryDialog(const protocol::HistoryDialog &dialog)
     copy.visitor.online = false;
     if (copy.visitor.name.isEmpty())
         copy.visitor.name = stored.visitorName;
-    const QString error = writeRow(db, copy, stored, stored.complete, dialog.messageCount);
+    const QString error = writeRow(db, copy, stored, stored.complete, dialog.messageCount, true);
     return error.isEmpty() || fail(u"storeHistoryDialog"_s, error);
 }
 
@@ -575,9 +617,49 @@ bool LocalStore::historyComplete(qint64 dialogId) const
 int LocalStore::historyDialogCount() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (query.exec(u"SELECT COUNT(*) FROM history WHERE dialog IS NOT NULL"_s) && query.next())
+    const protocol::OperatorInfo viewer = operatorInfo();
+    const QString tookPart = viewer.id > 0 && !viewer.supervises() ? u" AND took_part = 1"_s : QString();
+    if (query.exec(u"SELECT COUNT(*) FROM history WHERE dialog IS NOT NULL"_s + tookPart) && query.next())
         return query.value(0).toInt();
     return 0;
+}
+
+bool LocalStore::clearHistory()
+{
+    if (!beginTransaction())
+        return false;
+    exec(u"DELETE FROM history"_s);
+    // Contentless FTS5 tables forget everything at once this way (row by row needs every text).
+    exec(u"INSERT INTO history_lines (history_lines) VALUES ('delete-all')"_s);
+    exec(u"INSERT INTO history_names (history_names) VALUES ('delete-all')"_s);
+    exec(u"DELETE FROM history_words"_s);
+    exec(u"DELETE FROM messages WHERE dialog_id NOT IN (SELECT id FROM dialogs)"_s);
+    exec(u"UPDATE messages SET history_key = NULL WHERE history_key IS NOT NULL"_s);
+    setKv(u"history_backfill_before"_s, u"0"_s);
+    setKv(u"history_backfill_complete"_s, u"0"_s);
+    return commit();
+}
+
+QList<qint64> LocalStore::staleHistoryDialogs(int limit) const
+{
+    QList<qint64> ids;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"SELECT id FROM history WHERE stale = 1 AND dialog IS NOT NULL ORDER BY id DESC LIMIT ?"_s);
+    query.addBindValue(limit);
+    if (query.exec()) {
+        while (query.next())
+            ids.append(query.value(0).toLongLong());
+    }
+    return ids;
+}
+
+bool LocalStore::setHistoryStale(qint64 dialogId, bool stale)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(u"UPDATE history SET stale = ? WHERE id = ?"_s);
+    query.addBindValue(stale ? 1 : 0);
+    query.addBindValue(dialogId);
+    return query.exec() || fail(u"setHistoryStale"_s, query.lastError().text());
 }
 
 qint64 LocalStore::historyBackfillBeforeId() const

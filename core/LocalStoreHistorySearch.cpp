@@ -62,9 +62,10 @@ struct FilterSql
     QString where;
     QVariantList values;
 
-    explicit FilterSql(const protocol::HistoryFilter &filter)
+    /// \a tookPartOnly: the viewer is a plain operator, whose history is the dialogs they took part in.
+    FilterSql(const protocol::HistoryFilter &filter, bool tookPartOnly)
     {
-        where = u"dialog IS NOT NULL"_s;
+        where = tookPartOnly ? u"dialog IS NOT NULL AND took_part = 1"_s : u"dialog IS NOT NULL"_s;
         auto add = [this](const QString &condition, const QVariant &value = {}) {
             where += u" AND "_s + condition;
             if (value.isValid())
@@ -328,16 +329,25 @@ protocol::HistorySnippet lineSnippet(const QSqlDatabase &db, qint64 dialogId, co
 QList<protocol::HistoryHit> LocalStore::searchHistory(const QString &queryText, const protocol::HistoryFilter &filter,
                                                       qint64 beforeId, int limit) const
 {
+    return searchHistory(queryText, filter, beforeId, 0, limit);
+}
+
+QList<protocol::HistoryHit> LocalStore::searchHistory(const QString &queryText, const protocol::HistoryFilter &filter,
+                                                      qint64 beforeId, qint64 atLeastId, int limit) const
+{
     QList<protocol::HistoryHit> hits;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    limit = std::clamp(limit, 1, 1000);
+    limit = atLeastId > 0 ? std::max(limit, 1) : std::clamp(limit, 1, 1000);
     IdRange range;
     if (beforeId > 0)
         range.high = std::min(range.high, beforeId);
+    if (atLeastId > 0)
+        range.low = std::max(range.low, atLeastId);
     range = narrowByDates(db, filter, range);
     if (range.isEmpty())
         return hits;
-    const FilterSql filterSql(filter);
+    const protocol::OperatorInfo viewer = operatorInfo();
+    const FilterSql filterSql(filter, viewer.id > 0 && !viewer.supervises());
     const HistoryText::Query query = HistoryText::parse(queryText);
 
     QList<qint64> lineMatches, nameMatches, ids;

@@ -380,6 +380,117 @@ private Q_SLOTS:
         QCOMPARE(store.historyDialog(2)->dialog.state, protocol::DialogState::Closed);
         QCOMPARE(store.historyDialog(2)->visitor.name, u"Zoe"_s);
         QCOMPARE(store.historyMessages(1).size(), 1);
+        // How it ended and what was said after we left is not here: flagged for the next login.
+        QCOMPARE(store.staleHistoryDialogs(10), QList<qint64>{2});
+        QVERIFY(!store.historyComplete(2));
+        // The server's answer for it makes it fresh (and whole).
+        protocol::HistoryDialog fetched = *store.historyDialog(2);
+        QVERIFY(store.storeHistory({fetched}, {line(20, 2, u"new tea order"_s, 0), line(21, 2, u"closed meanwhile"_s, 5)}));
+        QVERIFY(store.staleHistoryDialogs(10).isEmpty());
+        QVERIFY(store.historyComplete(2));
+        QCOMPARE(search(store, u"meanwhile"_s), QList<qint64>{2});
+    }
+
+    void openDialogsStillListedAreNotStale()
+    {
+        LocalStore store;
+        QVERIFY(store.open(newPath()));
+        protocol::Dialog open;
+        open.id = 4;
+        open.visitorId = 9;
+        open.state = protocol::DialogState::Active;
+        open.createdAt = kT0;
+        QVERIFY(store.replaceWithSnapshot({}, {open}, {}));
+        QVERIFY(store.replaceWithSnapshot({}, {open}, {})); // still open: nothing to fetch again
+        QVERIFY(store.staleHistoryDialogs(10).isEmpty());
+        QCOMPARE(store.historyDialog(4)->dialog.state, protocol::DialogState::Active);
+    }
+
+    void plainOperatorFindsOnlyDialogsTheyTookPartIn()
+    {
+        LocalStore store;
+        QVERIFY(store.open(newPath()));
+        protocol::OperatorInfo ira;
+        ira.id = 7;
+        ira.name = u"Ира"_s;
+        ira.role = protocol::OperatorRole::Operator;
+        QVERIFY(store.setOperatorInfo(ira));
+        auto live = [&](qint64 id, qint64 operatorId, protocol::DialogState state) {
+            protocol::Dialog dialog;
+            dialog.id = id;
+            dialog.visitorId = 200 + id;
+            dialog.operatorId = operatorId;
+            dialog.state = state;
+            dialog.createdAt = kT0.addSecs(id * 60);
+            return store.upsertDialog(dialog);
+        };
+        // Seen live: a waiting dialog a colleague (8) then took, one assigned to Ira, and one Ira
+        // answered before transferring it to 8.
+        QVERIFY(live(1, 0, protocol::DialogState::Waiting));
+        QVERIFY(store.upsertMessage(line(10, 1, u"доставка чужая"_s, 0)));
+        QVERIFY(live(1, 8, protocol::DialogState::Active));
+        QVERIFY(live(2, 7, protocol::DialogState::Active));
+        QVERIFY(store.upsertMessage(line(20, 2, u"доставка моя"_s, 0)));
+        QVERIFY(live(3, 0, protocol::DialogState::Waiting));
+        QVERIFY(store.upsertMessage(line(30, 3, u"доставка передана"_s, 0)));
+        QVERIFY(store.upsertMessage(line(31, 3, u"Сейчас передам коллеге"_s, 1, protocol::Author::Operator))); // by 7
+        QVERIFY(live(3, 8, protocol::DialogState::Active));
+
+        QCOMPARE(search(store, u"доставка"_s), (QList<qint64>{3, 2}));
+        QCOMPARE(search(store, QString()), (QList<qint64>{3, 2}));
+        QCOMPARE(store.historyDialogCount(), 2);
+
+        // A supervisor on the same cache sees every dialog.
+        ira.role = protocol::OperatorRole::Supervisor;
+        QVERIFY(store.setOperatorInfo(ira));
+        QCOMPARE(search(store, u"доставка"_s), (QList<qint64>{3, 2, 1}));
+    }
+
+    void assignedToSomeoneElseUnderHideOthersIsNotWhole()
+    {
+        LocalStore store;
+        QVERIFY(store.open(newPath()));
+        protocol::OperatorInfo ira;
+        ira.id = 7;
+        ira.role = protocol::OperatorRole::Operator;
+        QVERIFY(store.setOperatorInfo(ira));
+        ServerSettings settings;
+        settings.hideOthersDialogs = true;
+        QVERIFY(store.setServerSettings(settings));
+        protocol::Dialog dialog;
+        dialog.id = 5;
+        dialog.visitorId = 9;
+        dialog.createdAt = kT0;
+        QVERIFY(store.upsertDialog(dialog)); // new and waiting: seen from its start
+        QVERIFY(store.historyComplete(5));
+        QVERIFY(store.upsertMessage(line(50, 5, u"Здравствуйте"_s, 0)));
+        QVERIFY(store.upsertMessage(line(51, 5, u"Добрый день"_s, 1, protocol::Author::Operator))); // Ira
+        dialog.operatorId = 8; // transferred: its next lines never reach Ira
+        dialog.state = protocol::DialogState::Active;
+        QVERIFY(store.upsertDialog(dialog));
+        QVERIFY(!store.historyComplete(5));
+        QCOMPARE(search(store, u"здравствуйте"_s), QList<qint64>{5}); // still hers to look up
+    }
+
+    void generatedVisitorNamesAreNotSearched()
+    {
+        LocalStore store;
+        QVERIFY(store.open(newPath()));
+        protocol::HistoryDialog generated15 = historyDialog(15);
+        generated15.dialog.visitorId = generated15.visitor.id = 15;
+        generated15.visitor.name = u"Visitor 15"_s; // as the server names visitor 15
+        QVERIFY(store.storeHistory({generated15}, {}));
+        protocol::HistoryDialog named = historyDialog(16, u"Иван 15"_s);
+        protocol::HistoryDialog withContact = historyDialog(17);
+        withContact.visitor.contact = protocol::ContactDetails{u"Пётр"_s, u"petr15@example.com"_s, {}};
+        protocol::HistoryDialog generated150 = historyDialog(50); // "Visitor 150"
+        QVERIFY(store.storeHistory({named, withContact, generated150}, {}));
+        QCOMPARE(search(store, u"15"_s), QList<qint64>{16});
+        QCOMPARE(search(store, u"visitor"_s), QList<qint64>{});
+        QCOMPARE(search(store, u"петр"_s), QList<qint64>{17});
+        QCOMPARE(search(store, u"petr15"_s), QList<qint64>{17});
+        // The list still shows the generated name.
+        QCOMPARE(store.historyDialog(50)->visitor.name, u"Visitor 150"_s);
     }
 
     void backfillCursorAndViewer()
@@ -439,7 +550,7 @@ private Q_SLOTS:
 
         LocalStore migrated;
         QVERIFY2(migrated.open(path), qPrintable(migrated.errorString()));
-        QCOMPARE(migrated.schemaVersion(), 9);
+        QCOMPARE(migrated.schemaVersion(), LocalStore::kSchemaVersion);
         QCOMPARE(search(migrated, u"зеленый чай"_s), QList<qint64>{8});
         QCOMPARE(search(migrated, u"федор"_s), QList<qint64>{8});
         QCOMPARE(migrated.historyDialog(8)->messageCount, 2);
