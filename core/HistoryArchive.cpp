@@ -219,6 +219,7 @@ void HistoryArchive::setViewer(const protocol::OperatorInfo &self)
         // must not be found by this one (a supervisor's whole history by a plain operator), and the
         // cursor and the top-up mark were for someone else's history: the backfill starts over.
         d->viewer = key;
+        const bool hadHistory = d->store->historyDialogCount() > 0 || d->store->historyBackfillBeforeId() > 0;
         d->store->beginTransaction();
         d->store->clearHistory();
         d->store->setHistoryViewer(key);
@@ -238,7 +239,8 @@ void HistoryArchive::setViewer(const protocol::OperatorInfo &self)
         d->cachedFrom = {};
         d->total = 0;
         scheduleStep();
-        Q_EMIT historyChanged(); // lists drop what is no longer this viewer's
+        if (hadHistory)
+            Q_EMIT historyChanged(); // lists drop what is no longer this viewer's
         Q_EMIT progressChanged();
     }
     if (d->mayWork && (!couldWork || d->blocked)) {

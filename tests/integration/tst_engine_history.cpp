@@ -16,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -97,6 +99,7 @@ private Q_SLOTS:
     void serverSearchWhenNotCached();
     void ensureCachedFetchesAServerOnlyDialog();
     void truncatedDialogIsCompleted();
+    void refreshPastAThousandRowsKeepsThem();
 
     void cleanup();
 
@@ -113,6 +116,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<RawProtocolClient> m_ira;
     QList<qint64> m_seeded; ///< dialog ids of the seed, oldest first
+    int m_before = 0;       ///< dialogs the server had before the seed (ServerProcess's --seed-demo)
 };
 
 void TestEngineHistory::initTestCase()
@@ -124,6 +128,13 @@ void TestEngineHistory::initTestCase()
     QVERIFY(testkit::createOperator(m_server, kIraEmail, u"Ira"_s));
     m_ira = testkit::loginOperator(m_server, kIraEmail);
     QVERIFY(m_ira);
+    {
+        auto root = testkit::loginOperator(m_server, kRootEmail, u"online"_s);
+        QVERIFY(root);
+        const QJsonObject page = root->request(u"history.page"_s, {{u"limit"_s, 1}});
+        QVERIFY2(testkit::isResult(page), qPrintable(QString::fromUtf8(QJsonDocument(page).toJson())));
+        m_before = testkit::data(page).value(u"total").toInt();
+    }
     // The fastest real way: visitors write, Ira takes, answers and closes — all over the protocol.
     for (int n = 1; n <= kDialogs; ++n) {
         const qint64 id = seedDialog(u"Где моя посылка? Номер %1"_s.arg(seedWord(n)),
@@ -190,15 +201,20 @@ void TestEngineHistory::backfillReachesEveryDialog()
     QVERIFY(waitBackfillComplete(app));
 
     const auto progress = app.archive()->progress();
-    QCOMPARE(progress.totalDialogs, kDialogs);
-    QCOMPARE(progress.cachedDialogs, kDialogs);
+    QCOMPARE(progress.totalDialogs, m_before + kDialogs);
+    QCOMPARE(progress.cachedDialogs, m_before + kDialogs);
     QVERIFY(progress.cachedFrom.isValid());
     QCOMPARE(app.archive()->uncachedBelowId(), 0);
     // Pages of 50, one after another, newest first; the count only ever went up.
-    QCOMPARE(app.pages.size(), 3);
+    QCOMPARE(app.pages.size(), (m_before + kDialogs + 49) / 50);
     QCOMPARE(app.pages.at(0).size(), 50);
     QCOMPARE(app.pages.at(0).first(), m_seeded.last());
-    QCOMPARE(app.pages.at(2).last(), m_seeded.first());
+    QList<qint64> walked;
+    for (const auto &page : std::as_const(app.pages))
+        walked += page;
+    QCOMPARE(walked.size(), m_before + kDialogs);
+    for (qint64 id : std::as_const(m_seeded))
+        QVERIFY2(walked.contains(id), qPrintable(u"dialog %1 not walked"_s.arg(id)));
     int last = 0;
     bool sawRunning = false;
     for (const auto &step : std::as_const(seen)) {
@@ -206,7 +222,7 @@ void TestEngineHistory::backfillReachesEveryDialog()
         last = step.cachedDialogs;
         sawRunning = sawRunning || step.running;
         if (step.running)
-            QVERIFY(step.cachedDialogs < kDialogs || step.totalDialogs == kDialogs);
+            QVERIFY(step.cachedDialogs < m_before + kDialogs || step.totalDialogs == m_before + kDialogs);
     }
     QVERIFY(sawRunning);
     QVERIFY(seen.size() >= 3);
@@ -296,7 +312,7 @@ void TestEngineHistory::restartGoesOnFromTheCursor()
     QVERIFY(app.archive()->progress().cachedFrom.isValid());
     QVERIFY(loginRoot(app));
     QVERIFY(waitBackfillComplete(app));
-    QCOMPARE(app.archive()->progress().cachedDialogs, kDialogs);
+    QCOMPARE(app.archive()->progress().cachedDialogs, m_before + kDialogs);
     // One look at the newest dialog (is there anything new?), then on below the cursor: the first
     // page's dialogs are not fetched again.
     QVERIFY(app.pages.size() >= 2);
@@ -321,26 +337,48 @@ void TestEngineHistory::topUpBringsWhatHappenedWhileAway()
         QVERIFY(stillOpen > 0);
         QTRY_VERIFY_WITH_TIMEOUT(app.archive()->dialog(stillOpen).has_value(), kWaitMs);
         QVERIFY(app.archive()->dialog(stillOpen)->dialog.isOpen());
+        // And a newer one, over before the app quits: the newest the cache has.
+        const qint64 newer = seedDialog(u"Ещё вопрос t904q"_s, u"Готово"_s);
+        QVERIFY(newer > stillOpen);
+        QTRY_VERIFY_WITH_TIMEOUT(app.archive()->dialog(newer).has_value()
+                                     && !app.archive()->dialog(newer)->dialog.isOpen(), kWaitMs);
     }
-    // While the app is closed: the open one is answered again and closed, and a new one comes and goes.
+    // While the app is closed the open one is answered again and closed — and nothing newer comes,
+    // so the top-up stops at the newer one cached and never reaches it: it is fetched because the
+    // snapshot closed it.
     QVERIFY(testkit::isResult(testkit::operatorSend(*m_ira, stillOpen, u"Возврат оформлен t902q"_s)));
     QVERIFY(testkit::isResult(m_ira->request(u"dialog.close"_s, {{u"dialogId"_s, stillOpen}})));
+    {
+        Engine app;
+        QVERIFY(app.open(path));
+        QVERIFY(loginRoot(app));
+        QTRY_VERIFY_WITH_TIMEOUT(app.archive()->messages(stillOpen).size() == 3, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!app.archive()->progress().running, kWaitMs);
+        QVERIFY(!app.archive()->dialog(stillOpen)->dialog.isOpen());
+        QVERIFY(app.archive()->dialog(stillOpen)->dialog.closedAt.isValid());
+        QCOMPARE(app.archive()->dialog(stillOpen)->messageCount, 3);
+        QVERIFY(app.store->historyComplete(stillOpen));
+        QVERIFY(app.store->staleHistoryDialogs(10).isEmpty());
+        bool hasLateLine = false;
+        for (const auto &line : app.archive()->messages(stillOpen))
+            hasLateLine = hasLateLine || line.text == u"Возврат оформлен t902q"_s;
+        QVERIFY(hasLateLine);
+        QCOMPARE(app.store->searchHistory(u"t902q"_s, {}, 0, 5).value(0).dialog.dialog.id, stillOpen);
+        // Only the newest dialog was looked at, no page walked down to it.
+        for (const auto &page : std::as_const(app.pages))
+            QVERIFY2(page.size() <= 1, qPrintable(u"a page of %1 dialogs"_s.arg(page.size())));
+    }
+
+    // A dialog that came and went while away: the top-up brings it.
     const qint64 whileAway = seedDialog(u"Пока вас не было t903q"_s, u"Отвечаю позже"_s);
     QVERIFY(whileAway > stillOpen);
-
     Engine app;
     QVERIFY(app.open(path));
     QVERIFY(loginRoot(app));
     QTRY_VERIFY_WITH_TIMEOUT(app.archive()->dialog(whileAway).has_value(), kWaitMs);
-    QTRY_VERIFY_WITH_TIMEOUT(!app.archive()->dialog(stillOpen)->dialog.isOpen(), kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(!app.archive()->progress().running, kWaitMs);
     QVERIFY(app.store->historyComplete(whileAway));
-    QCOMPARE(app.archive()->dialog(stillOpen)->messageCount, 3);
-    bool hasLateLine = false;
-    for (const auto &line : app.archive()->messages(stillOpen))
-        hasLateLine = hasLateLine || line.text == u"Возврат оформлен t902q"_s;
-    QVERIFY(hasLateLine);
-    QCOMPARE(app.archive()->progress().cachedDialogs, kDialogs + 2);
+    QCOMPARE(app.archive()->progress().cachedDialogs, m_before + kDialogs + 3);
     // Only the dialogs above the cache were fetched, not the whole history again.
     int fetched = 0;
     for (const auto &page : std::as_const(app.pages))
@@ -364,21 +402,21 @@ void TestEngineHistory::liveDialogIsSearchableAtOnce()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy finished(&model, &HistoryListModel::searchFinished);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-    model.setQuery(u"ёлочные"_s, {});
+    model.setQuery(u"ёжевичные"_s, {});
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
     QCOMPARE(model.rowCount(), 0);
     const int resetsBefore = int(resets.size());
 
     auto visitor = testkit::connectVisitor(m_server);
     QVERIFY(visitor);
-    const qint64 id = testkit::openDialog(*visitor, u"Есть ли у вас елочные игрушки?"_s);
+    const qint64 id = testkit::openDialog(*visitor, u"Есть ли у вас ежевичные пироги?"_s);
     QVERIFY(id > 0);
     // In the table of the search already typed, as a row inserted, not a reset.
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, kWaitMs);
     QCOMPARE(model.dialogId(0), id);
     QCOMPARE(resets.size(), resetsBefore);
     QVERIFY(model.index(0, HistoryListModel::End).data().toString().isEmpty()); // still open
-    QVERIFY(model.index(0, 0).data(HistoryListModel::SnippetTextRole).toString().contains(u"елочные"_s));
+    QVERIFY(model.index(0, 0).data(HistoryListModel::SnippetTextRole).toString().contains(u"ежевичные"_s));
 }
 
 void TestEngineHistory::serverSearchWhenNotCached()
@@ -407,10 +445,20 @@ void TestEngineHistory::serverSearchWhenNotCached()
     QVERIFY(app.archive()->dialog(m_seeded.at(16)).has_value());
     QVERIFY(!app.store->historyComplete(m_seeded.at(16)));
 
+    // Every dialog: the cache has only that old one, and the server is still asked from the newest
+    // (not only below the old one cached).
+    model.setQuery(QString(), {});
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 1 && !model.searching(), kWaitMs);
+    QList<qint64> shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown.append(model.dialogId(row));
+    QVERIFY2(shown.contains(m_seeded.last()) && shown.contains(m_seeded.at(16)), qPrintable(u"%1 rows"_s.arg(shown.size())));
+    QCOMPARE(QSet<qint64>(shown.cbegin(), shown.cend()).size(), shown.size()); // each once
+
     // The server gone: what the cache has is still shown, and the status says why nothing more.
     m_server.stop();
     QTRY_VERIFY_WITH_TIMEOUT(app.session->connectionState() != ConnectionState::Connected, kWaitMs);
-    model.setQuery(u"елочные"_s, {}); // the live dialog of the test before came with the snapshot
+    model.setQuery(u"ежевичные"_s, {}); // the live dialog of the test before came with the snapshot
     QTRY_VERIFY_WITH_TIMEOUT(model.status().contains(u"The server could not be searched"_s), kWaitMs);
     QVERIFY2(model.rowCount() == 1, qPrintable(u"%1 rows, the first %2"_s.arg(model.rowCount()).arg(model.dialogId(0))));
     QCOMPARE(model.index(0, 0).data(HistoryListModel::FromServerRole).toBool(), false);
@@ -459,7 +507,9 @@ void TestEngineHistory::truncatedDialogIsCompleted()
     // comes by history.get before the backfill moves on.
     const qint64 big = seedDialog(u"Пришлите, пожалуйста, весь журнал t950q"_s, u"Отправляю частями."_s, true);
     QVERIFY(big > 0);
-    constexpr int kLongLines = 62;
+    // 1.6 MB of lines: past the page's 512 KiB budget, and what is left past the 1 MiB frame too
+    // (history.get's 500 lines at once would never arrive).
+    constexpr int kLongLines = 180;
     for (int i = 0; i < kLongLines; ++i) {
         const QString text = u"line%1 "_s.arg(i) + QString(9000, QChar(u'a' + i % 26));
         QVERIFY(testkit::isResult(testkit::operatorSend(*m_ira, big, text)));
@@ -480,6 +530,64 @@ void TestEngineHistory::truncatedDialogIsCompleted()
     for (int i = 0; i < kLongLines; ++i)
         QVERIFY2(starts.count(u"line%1"_s.arg(i)) == 1, qPrintable(u"line%1"_s.arg(i)));
     QCOMPARE(app.archive()->dialog(big)->messageCount, kLongLines + 2);
+}
+
+void TestEngineHistory::refreshPastAThousandRowsKeepsThem()
+{
+    // A cache with more matching dialogs than one search returns (1,000), scrolled to its end.
+    constexpr int kMany = 1150;
+    const QString path = m_dir.filePath(u"many.sqlite"_s);
+    {
+        LocalStore store;
+        QVERIFY(store.open(path));
+        QList<protocol::HistoryDialog> dialogs;
+        QList<protocol::Message> lines;
+        for (int n = 1; n <= kMany; ++n) {
+            protocol::HistoryDialog item;
+            item.dialog.id = n;
+            item.dialog.visitorId = 5000 + n;
+            item.dialog.state = protocol::DialogState::Closed;
+            item.dialog.createdAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).addSecs(n * 60);
+            item.visitor.id = item.dialog.visitorId;
+            dialogs.append(item);
+            protocol::Message line;
+            line.id = n;
+            line.dialogId = n;
+            line.author = protocol::Author::Visitor;
+            line.text = u"кофемашина номер %1"_s.arg(n);
+            line.at = item.dialog.createdAt;
+            lines.append(line);
+        }
+        QVERIFY(store.storeHistory(dialogs, lines));
+        QVERIFY(store.setHistoryBackfill(1, true));
+    }
+    Engine app; // no login: the cache alone
+    QVERIFY(app.open(path));
+    HistoryListModel model(app.session.get(), app.session->databasePath());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setQuery(u"кофемашина"_s, {});
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0 && !model.searching(), kWaitMs);
+    while (model.canFetchMore() || model.searching()) {
+        if (model.canFetchMore())
+            model.fetchMore();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.searching(), kWaitMs);
+    }
+    QCOMPARE(model.rowCount(), kMany);
+
+    // The operator is on row 1,100 when the cache changes (a backfill page): the rows stay, the
+    // end of the list stays the end, nothing is reset.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy status(&model, &HistoryListModel::statusChanged);
+    const qint64 selected = model.dialogId(1100);
+    Q_EMIT app.archive()->historyChanged();
+    // The refresh started (one word) and is in (another).
+    QTRY_VERIFY_WITH_TIMEOUT(status.size() >= 2 && !model.searching(), kWaitMs);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(model.rowCount(), kMany);
+    QCOMPARE(model.dialogId(1100), selected);
+    QVERIFY(!model.canFetchMore());
 }
 
 QTEST_GUILESS_MAIN(TestEngineHistory)
