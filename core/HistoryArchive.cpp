@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HistoryArchive.h"
 
+#include "HistoryArchivePrivate.h"
 #include "HistoryStoreQueue.h"
 #include "LocalStore.h"
 
-#include <QHash>
 #include <QJsonArray>
-#include <QSet>
-#include <QTimer>
 
 #include <algorithm>
 #include <limits>
@@ -19,41 +17,9 @@ using namespace Qt::StringLiterals;
 using protocol::ErrorCode;
 using protocol::HistoryDialog;
 using protocol::Message;
+using namespace historyarchive;
 
 namespace {
-
-const QString kPage = u"history.page"_s;
-const QString kSearch = u"history.search"_s;
-const QString kDialog = u"history.dialog"_s;
-const QString kGet = u"history.get"_s;
-
-constexpr int kPageLimit = 50;          // dialogs per history.page (the protocol's default)
-// Lines per history.get when completing a truncated dialog: it was truncated because its lines are
-// big, and 16 lines of 10,000 characters stay under the 1 MiB frame limit even escaped as \uXXXX
-// (500, history.get's maximum, passed it and the link dropped on every try).
-constexpr int kLinesPerGet = 16;
-constexpr int kOpenScanWindow = 200;    // the newest cached dialogs looked at for ones still open
-constexpr int kRetryAfterErrorMs = 5000; // a page the server could not give just now
-
-/// An ensureCached() call: answered once all its missing dialogs are in or failed.
-struct FetchBatch
-{
-    QList<qint64> ids;
-    int waiting = 0;
-    QList<qint64> failed;
-    QString error;
-};
-
-/// The older lines of dialogs a page brought only the newest lines of (messagesTruncated), fetched
-/// with history.get before the page counts as done.
-struct Completion
-{
-    QList<HistoryDialog> dialogs; ///< still to complete; the first is being fetched
-    qint64 beforeId = 0;          ///< the oldest line of the first one cached so far
-    bool moveCursor = false;      ///< a backfill page: the cursor moves once they are complete
-    qint64 cursor = 0;
-    bool reachedOldest = false;
-};
 
 QString viewerKey(const protocol::OperatorInfo &self)
 {
@@ -66,59 +32,6 @@ QDate startDay(const HistoryDialog &dialog)
 }
 
 } // namespace
-
-/// What a request of ours is for; its tag travels as the request's subject id.
-enum class HistoryArchive::Purpose {
-    TopUpPage, BackfillPage, RefreshDialog, CompleteLines, FetchDialog, CompleteFetch, Search
-};
-
-struct HistoryArchive::Private
-{
-    struct Pending
-    {
-        Purpose purpose = Purpose::BackfillPage;
-        qint64 dialogId = 0; ///< RefreshDialog, CompleteLines, FetchDialog, CompleteFetch
-        qint64 ticket = 0;   ///< Search: the caller's; FetchDialog, CompleteFetch: the batch
-    };
-
-    LocalStore *store = nullptr;
-    Transport transport;
-    QString viewer;          ///< viewerKey() of who is logged in ("" before the first login)
-    bool enabled = true;
-    bool linked = false;
-    bool mayWork = true;     ///< false while the operator is Offline: the server refuses history requests
-    bool blocked = false;    ///< refused (Offline): waits for a status that may work
-
-    qint64 nextTag = 1;
-    QHash<qint64, Pending> pending;
-    qint64 walkTag = 0;      ///< the one page (or its dialog or lines) in flight; 0: none
-
-    // After a login: the dialogs newer than the cache (and the ones cached while still open).
-    qint64 topMark = 0;      ///< the newest dialog cached while we were in step with the server
-    bool topUpPending = false;
-    qint64 topUpBeforeId = 0;
-    int topUpLimit = 1;      ///< the first probe asks for one dialog: most logins find nothing new
-    QList<qint64> openToRefresh;
-    std::optional<Completion> completion;
-
-    int total = 0;
-    QDate cachedFrom;
-    QTimer stepTimer;
-    QTimer retryTimer;
-
-    int nextBatch = 1;
-    QHash<int, FetchBatch> batches;
-    /// Dialogs fetched on demand that came truncated: their rest comes by history.get.
-    QHash<qint64, HistoryDialog> fetchCompletions;
-
-    HistoryStoreQueue *writer = nullptr; ///< every answer is written through it, in slices
-
-    qint64 newestCachedId() const
-    {
-        const auto newest = store->searchHistory(QString(), {}, 0, 1);
-        return newest.isEmpty() ? 0 : newest.first().dialog.dialog.id;
-    }
-};
 
 HistoryArchive::HistoryArchive(LocalStore *store, QObject *parent)
     : QObject(parent)
@@ -338,60 +251,6 @@ void HistoryArchive::advance()
         Q_EMIT progressChanged(); // done (or no link after all): the last word says not running
 }
 
-void HistoryArchive::ensureCached(const QList<qint64> &dialogIds)
-{
-    QList<qint64> missing;
-    for (qint64 id : dialogIds) {
-        if (!d->store->historyComplete(id))
-            missing.append(id);
-    }
-    if (missing.isEmpty()) {
-        Q_EMIT dialogsReady(dialogIds);
-        return;
-    }
-    const int batchId = d->nextBatch++;
-    // Counted whole before anything is sent: a failed send finishes (and removes) the batch only
-    // once every dialog of it is accounted for.
-    d->batches.insert(batchId, {dialogIds, int(missing.size()), {}, {}});
-    QList<qint64> unsent;
-    for (qint64 id : std::as_const(missing)) {
-        if (send(kDialog, {{u"dialogId"_s, id}}, Purpose::FetchDialog, id, batchId) == 0)
-            unsent.append(id);
-    }
-    for (qint64 id : std::as_const(unsent))
-        finishFetch(batchId, id, tr("Not connected to the server."));
-}
-
-void HistoryArchive::finishFetch(int batchId, qint64 dialogId, const QString &error)
-{
-    const auto it = d->batches.find(batchId);
-    if (it == d->batches.end())
-        return;
-    if (!error.isEmpty()) {
-        it->failed.append(dialogId);
-        it->error = error;
-    }
-    if (--it->waiting > 0)
-        return;
-    const FetchBatch batch = d->batches.take(batchId);
-    if (batch.failed.isEmpty())
-        Q_EMIT dialogsReady(batch.ids);
-    else
-        Q_EMIT fetchFailed(batch.failed, batch.error);
-}
-
-void HistoryArchive::searchServer(qint64 ticket, const QString &query, const protocol::HistoryFilter &filter,
-                                  qint64 beforeId, int limit)
-{
-    QJsonObject fields{{u"query"_s, query}, {u"limit"_s, qBound(1, limit, 200)}};
-    if (!filter.isEmpty())
-        fields.insert(u"filter"_s, filter.toJson());
-    if (beforeId > 0 && beforeId < std::numeric_limits<qint64>::max())
-        fields.insert(u"beforeId"_s, beforeId);
-    if (send(kSearch, fields, Purpose::Search, 0, ticket) == 0)
-        Q_EMIT serverSearchFailed(ticket, tr("Not connected to the server."));
-}
-
 void HistoryArchive::handleResult(const QString &type, qint64 subjectId, const QJsonObject &data)
 {
     Q_UNUSED(type)
@@ -604,84 +463,6 @@ void HistoryArchive::nextCompletion()
     if (d->completion->moveCursor)
         d->store->setHistoryBackfill(d->completion->cursor, d->completion->reachedOldest);
     d->completion.reset();
-}
-
-void HistoryArchive::storeWholeDialog(Purpose purpose, int batchId, qint64 dialogId, const QJsonObject &data)
-{
-    HistoryDialog dialog = HistoryDialog::fromJson(data.value(u"dialog").toObject());
-    const bool fetch = purpose == Purpose::FetchDialog;
-    if (dialog.dialog.id == 0) {
-        if (fetch)
-            finishFetch(batchId, dialogId, tr("The server sent no dialog."));
-        else
-            d->openToRefresh.removeAll(dialogId);
-        return;
-    }
-    // Every line, unless they pass what one answer may carry: then the newest, the rest by history.get.
-    dialog.messagesTruncated = dialog.messagesTruncated || data.value(u"messagesTruncated").toBool();
-    QList<Message> lines;
-    for (const QJsonValue &value : data.value(u"messages").toArray())
-        lines.append(Message::fromJson(value.toObject()));
-    const auto kind = fetch ? HistoryStoreQueue::Kind::Fetch : HistoryStoreQueue::Kind::Walk;
-    d->writer->enqueue(kind, {dialog}, lines, [=, this](bool stored) {
-        if (fetch && !stored) {
-            finishFetch(batchId, dialogId, tr("The dialog could not be stored: %1").arg(d->store->errorString()));
-            return;
-        }
-        if (!stored)
-            return walkStoreFailed();
-        Q_EMIT historyChanged();
-        const qint64 oldest = oldestLineOf(dialog.dialog.id, lines);
-        if (fetch) {
-            if (!dialog.messagesTruncated) {
-                finishFetch(batchId, dialogId, {});
-                return;
-            }
-            d->fetchCompletions.insert(dialogId, dialog);
-            requestFetchedLines(batchId, dialogId, oldest);
-            return;
-        }
-        d->openToRefresh.removeAll(dialogId);
-        if (dialog.messagesTruncated && !d->completion) {
-            Completion completion;
-            completion.dialogs = {dialog};
-            completion.beforeId = oldest;
-            d->completion = completion;
-        }
-        scheduleStep();
-        Q_EMIT progressChanged();
-    });
-}
-
-void HistoryArchive::requestFetchedLines(int batchId, qint64 dialogId, qint64 beforeId)
-{
-    const QJsonObject fields{{u"dialogId"_s, dialogId}, {u"beforeId"_s, beforeId}, {u"limit"_s, kLinesPerGet}};
-    if (send(kGet, fields, Purpose::CompleteFetch, dialogId, batchId) == 0) {
-        d->fetchCompletions.remove(dialogId);
-        finishFetch(batchId, dialogId, tr("Not connected to the server."));
-    }
-}
-
-void HistoryArchive::storeFetchedLines(int batchId, qint64 dialogId, const QJsonObject &data)
-{
-    QList<Message> lines;
-    for (const QJsonValue &value : data.value(u"messages").toArray())
-        lines.append(Message::fromJson(value.toObject()));
-    HistoryDialog dialog = d->fetchCompletions.value(dialogId);
-    const bool last = lines.size() < kLinesPerGet;
-    dialog.messagesTruncated = !last; // whole with the last chunk
-    d->writer->enqueue(HistoryStoreQueue::Kind::Fetch, {dialog}, lines, [=, this](bool stored) {
-        if (!stored) {
-            d->fetchCompletions.remove(dialogId);
-            finishFetch(batchId, dialogId, tr("The dialog could not be stored: %1").arg(d->store->errorString()));
-        } else if (!last && !lines.isEmpty()) {
-            requestFetchedLines(batchId, dialogId, lines.first().id);
-        } else {
-            d->fetchCompletions.remove(dialogId);
-            Q_EMIT historyChanged();
-            finishFetch(batchId, dialogId, {});
-        }
-    });
 }
 
 } // namespace concierge
