@@ -354,7 +354,7 @@ int apiKeyCommand(const QString &command, const QCommandLineParser &parser, ApiK
 
 } // namespace
 
-bool seedDemo(Database &database, const QString &password, QString *error)
+bool seedDemo(Database &database, const QString &password, bool withHistory, QString *error)
 {
     OperatorRepository operators(database.handle());
     auto department = operators.departmentId(u"Sales"_s);
@@ -387,7 +387,7 @@ bool seedDemo(Database &database, const QString &password, QString *error)
         *error = u"cannot store the demo templates"_s;
         return false;
     }
-    return seedDemoHistory(database.handle(), operatorId, u"Demo Operator"_s, *department, error);
+    return !withHistory || seedDemoHistory(database.handle(), operatorId, u"Demo Operator"_s, *department, error);
 }
 
 int AdminCli::run(const QStringList &arguments)

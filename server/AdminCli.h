@@ -18,8 +18,9 @@ public:
 };
 
 /// Creates department "Sales", operator demo@example.com in it and the demo templates when missing,
-/// and sets the demo operator's password. Shared by `--seed-demo` and tests.
+/// and sets the demo operator's password; \a withHistory (`--demo-history`): finished demo dialogs
+/// too, into a database that has none. Shared by `--seed-demo` and tests.
 class Database;
-bool seedDemo(Database &database, const QString &password, QString *error);
+bool seedDemo(Database &database, const QString &password, bool withHistory, QString *error);
 
 } // namespace concierge::server

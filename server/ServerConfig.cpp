@@ -40,6 +40,8 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
          u"dir"_s},
         {u"seed-demo"_s, u"Create department Sales, operator demo@example.com and demo templates "
                          "(idempotent) and set the demo operator's password."_s},
+        {u"demo-history"_s, u"With --seed-demo: also six finished dialogs of the past days, so the "
+                            "history has something to show (only into a database with no dialogs)."_s},
         {u"demo-password"_s, u"Password for the demo operator (default: a random one, printed)."_s,
          u"password"_s},
         {u"auto-assign"_s, u"Assign new dialogs to the least-loaded online operator: on|off "
@@ -170,6 +172,7 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
     if (config->shareDir.isEmpty())
         config->shareDir = QDir(QCoreApplication::applicationDirPath())
                                .absoluteFilePath(u"../share/concierge"_s);
+    config->seedDemoHistory = parser.isSet(u"demo-history"_s);
     config->seedDemo = parser.isSet(u"seed-demo"_s)
                        || (settings && settings->value(u"seed-demo"_s).toBool());
     config->demoPassword = value(u"demo-password"_s);

@@ -19,6 +19,7 @@ struct ServerConfig
     QString stateDir;
     QString shareDir;
     bool seedDemo = false;
+    bool seedDemoHistory = false; ///< --demo-history: finished demo dialogs too (DemoHistory)
     QString demoPassword; ///< empty: generate one when seeding
     bool autoAssign = true;
     int maxDialogs = 5; ///< per-operator maximum of open dialogs, for operators without their own

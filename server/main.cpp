@@ -66,7 +66,7 @@ int main(int argc, char *argv[])
     QString demoPassword;
     if (config.seedDemo) {
         demoPassword = config.demoPassword.isEmpty() ? PasswordHasher::randomPassword() : config.demoPassword;
-        if (!seedDemo(database, demoPassword, &error))
+        if (!seedDemo(database, demoPassword, config.seedDemoHistory, &error))
             return fail(u"seeding the demo failed: "_s + error);
     }
 
