@@ -33,12 +33,14 @@ QString HistoryTextExport::format(const QList<protocol::HistoryDialog> &dialogs,
 
 QString HistoryTextExport::visitorName(const protocol::HistoryDialog &dialog)
 {
-    if (!dialog.visitor.name.trimmed().isEmpty())
-        return dialog.visitor.name; // as stored
+    // What the visitor gave comes first: the server names every visitor "Visitor <id>" itself, so
+    // its name is never empty and would hide the name they typed into a form.
     if (dialog.visitor.contact && !dialog.visitor.contact->name.trimmed().isEmpty())
         return dialog.visitor.contact->name.trimmed();
     if (dialog.dialog.offline && !dialog.dialog.offline->name.trimmed().isEmpty())
         return dialog.dialog.offline->name.trimmed();
+    if (!dialog.visitor.name.trimmed().isEmpty())
+        return dialog.visitor.name; // as stored
     const qint64 id = dialog.visitor.id ? dialog.visitor.id : dialog.dialog.visitorId;
     return u"Visitor "_s + QString::number(id); // the server's own naming (docs/protocol.md)
 }

@@ -26,8 +26,9 @@ public:
     /// All of \a dialogs with their lines (\a lines[i] belongs to \a dialogs[i], oldest first).
     static QString format(const QList<protocol::HistoryDialog> &dialogs, const QList<QList<protocol::Message>> &lines,
                           const SystemLineWording &wording, const QTimeZone &zone);
-    /// The name the history shows for the visitor of \a dialog: the visitor's name, else the name
-    /// they left in the contact or offline form, else "Visitor <id>" as the server names them.
+    /// The name the history shows for the visitor of \a dialog: the name they gave in the contact
+    /// form, else in the offline form, else the visitor's name as stored (the server's "Visitor 12"),
+    /// else "Visitor <id>". The history list's Visitor column uses the same order.
     static QString visitorName(const protocol::HistoryDialog &dialog);
 };
 

@@ -3,6 +3,7 @@
 
 #include "HistoryTextExport.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QStringList>
 
@@ -53,7 +54,9 @@ QString sentence(lxw_error error)
     QString text = QString::fromUtf8(lxw_strerror(error)).trimmed();
     if (!text.endsWith(u'.'))
         text += u'.';
-    return u"The workbook could not be written: "_s + text;
+    // The operator reads these sentences in the app (its translator); the server has none and so
+    // keeps them in English.
+    return QCoreApplication::translate("HistoryWorkbook", "The workbook could not be written: %1").arg(text);
 }
 
 } // namespace
@@ -117,7 +120,9 @@ struct HistoryWorkbook::Private
         usedSheetNames << name;
         lxw_worksheet *sheet = workbook_add_worksheet(book, name.toUtf8().constData());
         if (!sheet) {
-            error = u"The workbook could not be written: the sheet “%1” could not be added."_s.arg(name);
+            error = QCoreApplication::translate("HistoryWorkbook",
+                                                "The workbook could not be written: the sheet “%1” could not be added.")
+                        .arg(name);
             return nullptr;
         }
         for (int col = 0; col < count; ++col) {
@@ -230,7 +235,9 @@ bool HistoryWorkbook::open(const QString &path, const Labels &labels)
     const QByteArray fileName = QFile::encodeName(path);
     d->book = workbook_new_opt(fileName.constData(), &options);
     if (!d->book) {
-        d->error = u"The workbook “%1” could not be started (out of memory?)."_s.arg(path);
+        d->error = QCoreApplication::translate("HistoryWorkbook",
+                                               "The workbook “%1” could not be started (out of memory?).")
+                       .arg(path);
         return false;
     }
     d->header = workbook_add_format(d->book);
@@ -251,11 +258,13 @@ bool HistoryWorkbook::addDialog(const protocol::HistoryDialog &dialog, const QLi
 {
     if (!d->book) {
         if (d->error.isEmpty())
-            d->error = u"The workbook is not open."_s;
+            d->error = QCoreApplication::translate("HistoryWorkbook", "The workbook is not open.");
         return false;
     }
     if (int(d->dialogRow) >= kMaxDataRows) {
-        d->error = u"The workbook cannot hold more than %1 dialogs; export fewer at a time."_s.arg(kMaxDataRows);
+        d->error = QCoreApplication::translate(
+                       "HistoryWorkbook", "The workbook cannot hold more than %1 dialogs; export fewer at a time.")
+                       .arg(kMaxDataRows);
         return false;
     }
     const lxw_row_t row = ++d->dialogRow;
@@ -284,7 +293,7 @@ bool HistoryWorkbook::finish()
 {
     if (!d->book) {
         if (d->error.isEmpty())
-            d->error = u"The workbook is not open."_s;
+            d->error = QCoreApplication::translate("HistoryWorkbook", "The workbook is not open.");
         return false;
     }
     if (!d->error.isEmpty()) {

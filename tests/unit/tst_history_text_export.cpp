@@ -69,11 +69,13 @@ HistoryDialog manualDialog()
 {
     HistoryDialog dialog;
     dialog.dialog.id = 103;
-    dialog.dialog.visitorId = 7;
+    dialog.dialog.visitorId = 12;
     dialog.dialog.state = protocol::DialogState::Closed;
     dialog.dialog.createdAt = line(0, 103, Author::System, {}, {}, u"13.02.2015 20:04:34"_s).at;
-    dialog.visitor.id = 7;
-    dialog.visitor.name = u"Фёкла"_s;
+    // As the server keeps her: its own name for every visitor, and the name she gave in the form.
+    dialog.visitor.id = 12;
+    dialog.visitor.name = u"Visitor 12"_s;
+    dialog.visitor.contact = protocol::ContactDetails{u"Фёкла"_s, u"foekla@mail.de"_s, u"+44 33 221100"_s};
     dialog.operatorName = u"Ира"_s;
     return dialog;
 }
@@ -101,7 +103,7 @@ QList<Message> manualLines()
     };
 }
 
-/// A short English dialog; the visitor has no name of their own but left one in the contact form.
+/// A short English dialog; the visitor has only the server's name and left one in the contact form.
 HistoryDialog secondDialog()
 {
     HistoryDialog dialog;
@@ -109,6 +111,7 @@ HistoryDialog secondDialog()
     dialog.dialog.visitorId = 9;
     dialog.dialog.createdAt = line(0, 104, Author::System, {}, {}, u"14.02.2015 09:15:02"_s).at;
     dialog.visitor.id = 9;
+    dialog.visitor.name = u"Visitor 9"_s;
     dialog.visitor.contact = protocol::ContactDetails{u"Anna"_s, u"anna@example.com"_s, {}};
     return dialog;
 }
@@ -179,18 +182,23 @@ void TestHistoryTextExport::dialogsInTheOrderGiven()
     QCOMPARE(HistoryTextExport::format({}, {}, &manualWording, kMoscow), QString());
 }
 
+// What the visitor gave wins over the server's "Visitor 9", which is never empty.
 void TestHistoryTextExport::visitorNameFallsBack()
 {
     HistoryDialog dialog = secondDialog();
+    QCOMPARE(dialog.visitor.name, u"Visitor 9"_s);
     QCOMPARE(HistoryTextExport::visitorName(dialog), u"Anna"_s); // the contact form's name
-    dialog.visitor.name = u"  Anna K. "_s;
-    QCOMPARE(HistoryTextExport::visitorName(dialog), u"  Anna K. "_s); // as stored
-    dialog.visitor.name.clear();
-    dialog.visitor.contact.reset();
     dialog.dialog.offline = protocol::ContactDetails{u"Анна"_s, {}, u"+7 900"_s};
+    QCOMPARE(HistoryTextExport::visitorName(dialog), u"Anna"_s); // the contact form before the offline one
+    dialog.visitor.contact = protocol::ContactDetails{u"  "_s, u"anna@example.com"_s, {}};
+    QCOMPARE(HistoryTextExport::visitorName(dialog), u"Анна"_s); // a blank name is no name
+    dialog.visitor.contact.reset();
     QCOMPARE(HistoryTextExport::visitorName(dialog), u"Анна"_s); // the offline form's name
     dialog.dialog.offline.reset();
-    QCOMPARE(HistoryTextExport::visitorName(dialog), u"Visitor 9"_s); // the server's naming
+    QCOMPARE(HistoryTextExport::visitorName(dialog), u"Visitor 9"_s); // the server's name, as stored
+    dialog.visitor.name.clear();
+    dialog.visitor.id = 0;
+    QCOMPARE(HistoryTextExport::visitorName(dialog), u"Visitor 9"_s); // named after the dialog's visitor
 }
 
 QTEST_GUILESS_MAIN(TestHistoryTextExport)

@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace concierge;
 using namespace Qt::StringLiterals;
@@ -59,7 +60,7 @@ HistoryDialog russianDialog()
     dialog.dialog.closedAt = moscow(u"13.02.2015 20:43:45"_s);
     dialog.dialog.rating.score = 5;
     dialog.visitor.id = 7;
-    dialog.visitor.name = u"Фёкла"_s;
+    dialog.visitor.name = u"Visitor 7"_s; // the server's; the Visitor cells show the name she gave
     dialog.visitor.contact = protocol::ContactDetails{u"Фёкла"_s, u"foekla@mail.de"_s, u"+44 33 221100"_s};
     dialog.operatorName = u"Ира"_s;
     dialog.departmentName = u"Продажи"_s;
@@ -189,10 +190,11 @@ void TestHistoryWorkbook::everyCellAsAReaderSeesIt()
                 cell(u"datetime"_s, u"2015-02-13T20:43:45"_s), cell(u"str"_s, u"Фёкла"_s), cell(u"str"_s, u"Ира"_s),
                 cell(u"str"_s, u"Продажи"_s), cell(u"str"_s, u"Доставка"_s), cell(u"int"_s, 5), cell(u"int"_s, 4),
                 cell(u"str"_s, u"Фёкла · foekla@mail.de · +44 33 221100"_s)});
-    // Open (no end), unassigned, unrated: empty cells; the offline form's contact and "Yes".
+    // Open (no end), unassigned, unrated: empty cells; the offline form's name (not the server's
+    // "Visitor 9") and contact, and "Yes".
     compareRow(dialogs, 2,
                {cell(u"int"_s, 104), cell(u"datetime"_s, u"2015-02-14T09:00:00"_s), cell(u"empty"_s, {}),
-                cell(u"str"_s, u"Visitor 9"_s), cell(u"empty"_s, {}), cell(u"empty"_s, {}), cell(u"empty"_s, {}),
+                cell(u"str"_s, u"Anna"_s), cell(u"empty"_s, {}), cell(u"empty"_s, {}), cell(u"empty"_s, {}),
                 cell(u"empty"_s, {}), cell(u"int"_s, 1), cell(u"str"_s, u"Anna · anna@example.com"_s),
                 cell(u"str"_s, u"Yes"_s)});
     const QJsonArray start = test::dumpedRow(dialogs, 1).at(1).toArray();
@@ -312,6 +314,28 @@ void TestHistoryWorkbook::unwritablePathSaysSo()
     QVERIFY2(book.errorString().endsWith(u'.'), qPrintable(book.errorString()));
     QVERIFY(!QFile::exists(path));
     QCOMPARE(QFileInfo(blocker).size(), 0); // the file in the way is untouched
+
+    // The app's operator reads it in their language: the sentence goes through the translator.
+    struct RussianSentence : QTranslator
+    {
+        bool isEmpty() const override { return false; }
+        QString translate(const char *context, const char *source, const char *, int) const override
+        {
+            if (qstrcmp(context, "HistoryWorkbook") == 0
+                && qstrcmp(source, "The workbook could not be written: %1") == 0)
+                return u"Не удалось записать книгу: %1"_s;
+            return {};
+        }
+    } russian;
+    QCoreApplication::installTranslator(&russian);
+    HistoryWorkbook translated;
+    const bool opened = translated.open(path);
+    const bool written = opened && translated.addDialog(russianDialog(), russianLines(), &wording, kMoscow)
+                         && translated.finish();
+    QCoreApplication::removeTranslator(&russian);
+    QVERIFY(opened && !written);
+    QVERIFY2(translated.errorString().startsWith(u"Не удалось записать книгу: "_s),
+             qPrintable(translated.errorString()));
 }
 
 void TestHistoryWorkbook::cellTextCutsBetweenCharacters()
