@@ -238,19 +238,24 @@ CREATE TABLE template_versions (
     saved_at TEXT NOT NULL);
 CREATE INDEX template_versions_by_template ON template_versions(template_id, id);
 )sql"_s,
-        // 6: history (protocol 1.5) — full-text search over every line (rowid = messages.id;
-        // contentless: the text is in `messages`) and over visitors' names and contact details
-        // (rowid = visitors.id). Both hold text folded in C++ by HistoryText::fold (case, ё/е,
-        // Latin accents), so the tokenizer must not fold again; HistorySearchIndex fills them for
-        // the rows already there right after this script. The two indexes serve the "took part
-        // in" rule of an operator's history. `api_keys`: the HTTP API's keys (SHA-256 only).
+        // 6: history (protocol 1.5) — full-text search (HistorySearchIndex.h says what each table
+        // holds): every line in `message_search` keyed (dialog id << 24) | line number, so matches
+        // come newest dialog first (contentless: the text is in `messages`); its words in
+        // `search_words`; each dialog's visitor name and contacts in `dialog_search` (rowid = dialog
+        // id). The text is folded in C++ by HistoryText::fold (case, ё/е, Latin accents), so the
+        // tokenizer must not fold again; HistorySearchIndex fills them for the rows already there
+        // right after this script. The operator indexes serve the "took part in" rule of an
+        // operator's history; page_views_by_visit the pages of a dialog's visit.
+        // `api_keys`: the HTTP API's keys (SHA-256 only).
         uR"sql(
-CREATE VIRTUAL TABLE message_search USING fts5(text, content = '',
-    tokenize = "unicode61 remove_diacritics 0", prefix = '2 3');
-CREATE VIRTUAL TABLE visitor_search USING fts5(text,
-    tokenize = "unicode61 remove_diacritics 0", prefix = '2 3');
+CREATE VIRTUAL TABLE message_search USING fts5(text, content = '', columnsize = 0,
+    tokenize = "unicode61 remove_diacritics 0", prefix = '1 2 3');
+CREATE TABLE search_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE VIRTUAL TABLE dialog_search USING fts5(text,
+    tokenize = "unicode61 remove_diacritics 0", prefix = '1 2 3');
 CREATE INDEX messages_by_operator ON messages(operator_id, dialog_id);
 CREATE INDEX dialogs_by_operator ON dialogs(operator_id, id);
+CREATE INDEX page_views_by_visit ON page_views(visit_id, id);
 CREATE TABLE api_keys (id INTEGER PRIMARY KEY, name TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL, last_used_at TEXT, revoked_at TEXT);
 )sql"_s,

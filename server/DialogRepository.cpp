@@ -152,6 +152,7 @@ std::optional<Dialog> DialogRepository::create(qint64 visitorId, qint64 departme
                    nullableId(departmentId), contact}))
         return std::nullopt;
     dialog.id = query.lastInsertId().toLongLong();
+    HistorySearchIndex::addDialog(m_db, dialog.id); // found by the visitor's name and the offline contact
     return find(dialog.id); // as stored: timestamps at the database's millisecond precision
 }
 

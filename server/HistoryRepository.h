@@ -10,14 +10,13 @@
 #include <QString>
 
 #include <optional>
-#include <set>
 
 namespace concierge::server {
 
 /// The history as docs/protocol.md "History" defines it, for the operator endpoint's
 /// history.* requests and the HTTP API: who sees which dialogs, pages for the app's backfill,
-/// full-text search (the FTS5 tables HistorySearchIndex keeps), one dialog with every line.
-/// Main thread only (the server's one database connection).
+/// full-text search (the FTS5 tables HistorySearchIndex keeps; HistoryRepositorySearch.cpp), one
+/// dialog with its lines. Main thread only (the server's one database connection).
 class HistoryRepository
 {
 public:
@@ -75,8 +74,16 @@ public:
     /// \a filter, with id < \a beforeId (0: from the newest), newest first, at most \a limit.
     SearchPage search(const Viewer &viewer, const QString &queryText, const protocol::HistoryFilter &filter,
                       qint64 beforeId, int limit);
-    /// The dialog with every line; nothing when \a viewer cannot see it or it does not exist.
-    std::optional<DialogWithLines> dialog(const Viewer &viewer, qint64 dialogId);
+    /// Only the ids of search(): up to \a limit (at least 1, no upper cap) dialogs matching
+    /// \a queryText and \a filter below \a beforeId (0: from the newest), newest first — no
+    /// visitors or snippets built (the HTTP API's export).
+    QList<qint64> searchIds(const Viewer &viewer, const QString &queryText, const protocol::HistoryFilter &filter,
+                            int limit, qint64 beforeId = 0);
+    /// The dialog with its lines, within kPageTextBudget: when every line would not fit, the
+    /// newest that do (at least one) and `messagesTruncated` (history.get with beforeId brings the
+    /// rest); \a wholeDialog: every line however long (no frame to fit, e.g. an HTTP answer).
+    /// Nothing when \a viewer cannot see it or it does not exist.
+    std::optional<DialogWithLines> dialog(const Viewer &viewer, qint64 dialogId, bool wholeDialog = false);
     /// The HistoryDialog of \a dialogId (no access check): the visitor as at the time of the dialog.
     std::optional<protocol::HistoryDialog> historyDialog(qint64 dialogId);
     /// Up to \a limit lines of \a dialogId just before message \a beforeMessageId (0: the newest),
@@ -84,14 +91,10 @@ public:
     QList<protocol::Message> lines(qint64 dialogId, qint64 beforeMessageId, int limit);
 
 private:
-    /// Up to \a wanted newest dialogs (id < \a before, meeting \a conditions over `dialogs d`) with
-    /// a line matching \a match (an FTS5 expression). Walks the matching lines newest first and
-    /// stops as soon as no dialog it has not met can still rank among them.
-    std::set<qint64> dialogsWithMatchingLine(const QString &match, const QString &conditions,
-                                             const QVariantList &values, qint64 before, int wanted);
-    /// The dialog's first line holding every term of \a query, cut around the match.
-    std::optional<protocol::HistorySnippet> firstMatchingLine(qint64 dialogId,
-                                                              const protocol::HistoryText::Query &query);
+    /// Up to \a limit dialogs with id < \a before that \a viewer sees and \a filter lets through,
+    /// newest first. An operator's are read from their own indexes (dialogs_by_operator,
+    /// messages_by_operator), never by visiting every dialog.
+    QList<qint64> visibleDialogs(const Viewer &viewer, const protocol::HistoryFilter &filter, qint64 before, int limit);
 
     QSqlDatabase m_db;
 };

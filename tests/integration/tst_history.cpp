@@ -115,6 +115,8 @@ private Q_SLOTS:
     void searchFindsEnglishWordsAndPhrases();
     void aFileIsFoundByItsName();
     void aVisitorIsFoundByNameAndContact();
+    void anOfflineRequestIsFoundByItsContact();
+    void theGeneratedVisitorNameIsNotSearched();
     void everyFilterField();
     void searchPagesByDialogNotByLine();
     void hostileQueriesAreJustWords_data();
@@ -355,6 +357,31 @@ void TestHistory::aVisitorIsFoundByNameAndContact()
     QCOMPARE(found(*m_boris, u"иван"_s), QList<qint64>{});
 }
 
+void TestHistory::anOfflineRequestIsFoundByItsContact()
+{
+    const QJsonObject byName = search(*m_sam, u"olga"_s);
+    QCOMPARE(dialogIds(byName), QList<qint64>{m_offline});
+    const QJsonObject snippet = snippetFor(byName, m_offline);
+    QVERIFY(snippet.value(u"messageId").isNull()); // found by the form's name, not by a line
+    QVERIFY2(snippet.value(u"text").toString().contains(u"olga@example.com"_s), qPrintable(snippet.value(u"text").toString()));
+    QCOMPARE(highlighted(snippet), (QStringList{u"olga"_s, u"olga"_s})); // the name and the email
+    QCOMPARE(found(*m_sam, u"olga@example.com"_s), QList<qint64>{m_offline});
+    QCOMPARE(found(*m_sam, u"olga delivery"_s), QList<qint64>{}); // every word in one line or in the names
+    QCOMPARE(found(*m_anna, u"olga"_s), QList<qint64>{}); // nobody took it: only supervisors see it
+}
+
+void TestHistory::theGeneratedVisitorNameIsNotSearched()
+{
+    // The zebra visitor never gave a name: the server calls them "Visitor <id>".
+    const QJsonObject hit = data(m_sam->request(u"history.dialog"_s, {{u"dialogId"_s, m_zebra}}));
+    const QString generated = hit[u"dialog"][u"visitor"][u"name"].toString();
+    QVERIFY2(generated.startsWith(u"Visitor "_s), qPrintable(generated));
+    const QString number = generated.mid(8);
+    QVERIFY(!found(*m_sam, generated).contains(m_zebra));
+    QVERIFY(!found(*m_sam, number).contains(m_zebra));
+    QCOMPARE(found(*m_sam, u"zebra crossing"_s), QList<qint64>{m_zebra}); // its lines still are
+}
+
 void TestHistory::everyFilterField()
 {
     const QString todayUtc = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
@@ -487,9 +514,36 @@ void TestHistory::aDialogBiggerThanAPageComesTruncatedAndTheRestFollows()
     QVERIFY(isResult(m_anna->request(u"dialog.take"_s, {{u"dialogId"_s, big}})));
     for (int i = 0; i < 70; ++i) // 70 × 9,000 characters: past the 512 KiB of one page
         QVERIFY(isResult(operatorSend(*m_anna, big, u"Line %1 "_s.arg(i) + QString(9000, u'x'))));
-    const QList<qint64> every =
-        messageIds(data(m_anna->request(u"history.dialog"_s, {{u"dialogId"_s, big}})).value(u"messages").toArray());
+    // history.dialog fits the frame too: the newest lines, truncated.
+    const QJsonObject opened = m_anna->request(u"history.dialog"_s, {{u"dialogId"_s, big}});
+    QVERIFY(isResult(opened));
+    QVERIFY(QJsonDocument(data(opened)).toJson(QJsonDocument::Compact).size() < concierge::protocol::kMaxFrameBytes);
+    QVERIFY(data(opened)[u"dialog"][u"messagesTruncated"].toBool());
+    const QList<qint64> openedLines = messageIds(data(opened).value(u"messages").toArray());
+    QVERIFY(openedLines.size() > 10 && openedLines.size() < 71);
+    // A dialog that fits comes whole, without the flag.
+    const QJsonObject small = m_anna->request(u"history.dialog"_s, {{u"dialogId"_s, m_parcel}});
+    QVERIFY(!data(small)[u"dialog"].toObject().contains(u"messagesTruncated"));
+    QCOMPARE(data(small)[u"dialog"][u"messageCount"].toInt(), 2);
+
+    // Every line: the truncated answer completed by history.get with beforeId, page by page.
+    const auto linesBefore = [this, big](qint64 before) {
+        QList<qint64> rest;
+        while (true) {
+            const QJsonObject older = m_anna->request(u"history.get"_s,
+                                                      {{u"dialogId"_s, big}, {u"beforeId"_s, before}, {u"limit"_s, 25}});
+            if (!isResult(older))
+                return QList<qint64>{-1};
+            const QList<qint64> ids = messageIds(data(older).value(u"messages").toArray());
+            if (ids.isEmpty())
+                return rest;
+            rest = ids + rest;
+            before = ids.first();
+        }
+    };
+    const QList<qint64> every = linesBefore(openedLines.first()) + openedLines;
     QCOMPARE(every.size(), 71);
+    QCOMPARE(QSet<qint64>(every.cbegin(), every.cend()).size(), 71);
 
     const QJsonObject page = m_anna->request(u"history.page"_s, {{u"beforeId"_s, big + 1}});
     QVERIFY(isResult(page));
@@ -502,19 +556,7 @@ void TestHistory::aDialogBiggerThanAPageComesTruncatedAndTheRestFollows()
     QCOMPARE(newest, every.mid(every.size() - newest.size()));
 
     // history.get with beforeId, page by page, brings exactly the rest.
-    QList<qint64> rest;
-    qint64 before = newest.first();
-    while (true) {
-        const QJsonObject older = m_anna->request(u"history.get"_s,
-                                                  {{u"dialogId"_s, big}, {u"beforeId"_s, before}, {u"limit"_s, 25}});
-        QVERIFY(isResult(older));
-        const QList<qint64> ids = messageIds(data(older).value(u"messages").toArray());
-        if (ids.isEmpty())
-            break;
-        rest = ids + rest;
-        before = ids.first();
-    }
-    QCOMPARE(rest + newest, every);
+    QCOMPARE(linesBefore(newest.first()) + newest, every);
 
     // The next page goes on below it, whole.
     const QJsonObject next = m_anna->request(u"history.page"_s, {{u"beforeId"_s, big}});
@@ -535,7 +577,8 @@ bool downgradeToSchema5(const QString &databasePath)
         db.setDatabaseName(databasePath);
         ok = db.open();
         QSqlQuery query(db);
-        for (const QString &statement : {u"DROP TABLE message_search"_s, u"DROP TABLE visitor_search"_s,
+        for (const QString &statement : {u"DROP TABLE message_search"_s, u"DROP TABLE search_words"_s,
+                                         u"DROP TABLE dialog_search"_s, u"DROP INDEX page_views_by_visit"_s,
                                          u"DROP INDEX messages_by_operator"_s, u"DROP INDEX dialogs_by_operator"_s,
                                          u"DROP TABLE api_keys"_s, u"DELETE FROM schema_version WHERE version >= 6"_s}) {
             if (ok && !query.exec(statement)) {
@@ -564,6 +607,7 @@ void TestHistory::anOlderDatabaseBecomesSearchable()
     QVERIFY(isResult(visitor->request(u"contact.submit"_s, {{u"name"_s, u"Пётр"_s}, {u"email"_s, u"petr@example.com"_s}})));
     const qint64 dialogId = openDialog(*visitor, u"Старый заказ, ещё с прошлого года"_s);
     QVERIFY(dialogId > 0);
+    QCOMPARE(openDialog(*visitor, u"Второй вопрос: про доставку"_s), dialogId);
     visitor.reset();
     sam.reset();
     old.stop();
@@ -575,11 +619,17 @@ void TestHistory::anOlderDatabaseBecomesSearchable()
     QCOMPARE(found(*sam, u"заказ еще"_s), QList<qint64>{dialogId});
     QCOMPARE(found(*sam, u"петр"_s), QList<qint64>{dialogId});
     QCOMPARE(found(*sam, u"petr@example.com"_s), QList<qint64>{dialogId});
+    // Each line is found as itself: the snippet is the line that holds the word.
+    const QString secondLine = snippetFor(search(*sam, u"доставку"_s), dialogId).value(u"text").toString();
+    QVERIFY2(secondLine.contains(u"Второй вопрос"_s), qPrintable(secondLine));
     // And lines written after the migration are found like any other.
     visitor = connectVisitorWithToken(old, visitorHello.value(u"visitorToken").toString());
     QVERIFY(visitor);
     QVERIFY(openDialog(*visitor, u"Новая строка после обновления"_s) == dialogId);
-    QCOMPARE(found(*sam, u"обновления"_s), QList<qint64>{dialogId});
+    const QJsonObject latest = search(*sam, u"обновления"_s);
+    QCOMPARE(dialogIds(latest), QList<qint64>{dialogId});
+    const QString thirdLine = snippetFor(latest, dialogId).value(u"text").toString();
+    QVERIFY2(thirdLine.contains(u"Новая строка"_s), qPrintable(thirdLine));
 }
 
 QTEST_GUILESS_MAIN(TestHistory)
