@@ -2,20 +2,16 @@
 #include "HistoryApi.h"
 
 #include "DownloadHeaders.h"
-#include "HistoryTextExport.h"
-#include "HistoryWorkbook.h"
 #include "HistoryRepository.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
+#include <QFile>
 #include <QSet>
-#include <QDir>
-#include <QTemporaryFile>
 #include <QTimeZone>
 #include <QUrlQuery>
-#include <QUuid>
 
 namespace concierge::server {
 
@@ -33,16 +29,12 @@ using Viewer = HistoryRepository::Viewer;
 constexpr int kMaxQueryChars = HistoryRepository::kMaxQueryLength;
 constexpr int kMaxSearchLimit = HistoryRepository::kMaxSearchLimit;
 constexpr int kDefaultLimit = HistoryRepository::kDefaultLimit;
+/// What a caller over the limit of exports at once is told to wait, in seconds.
+constexpr int kExportRetryAfter = 5;
 constexpr char kXlsxType[] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The server has no translator: every system line keeps the text stored with it.
-QString storedWording(const QString &, const QJsonObject &)
-{
-    return {};
-}
-
-/// A file that is gone once the responder has sent it and deletes it, or once a failed export
-/// drops it.
+/// A finished export's file, gone once the responder has sent it and deletes it (or once it
+/// could not be opened).
 class RemovedWhenDeleted : public QFile
 {
 public:
@@ -190,13 +182,28 @@ QHttpServerResponse cannotWrite(const QString &why)
     return errorResponse(StatusCode::InternalServerError, u"internal"_s, u"The export could not be written"_s);
 }
 
+QString tooManyDialogs(int maxDialogs)
+{
+    return u"An export holds at most %1 dialogs: narrow the search (q, from, to, …) or the ids"_s.arg(maxDialogs);
+}
+
 } // namespace
 
-HistoryApi::HistoryApi(QSqlDatabase db, int maxFailuresPerAccount, std::chrono::seconds window)
+HistoryApi::HistoryApi(QSqlDatabase db, int maxFailuresPerAccount, std::chrono::seconds window,
+                       ExportLimits exportLimits)
     : m_history(db)
     , m_keys(db)
     , m_wrongKeys(maxFailuresPerAccount, window)
+    , m_exportLimits(exportLimits)
+    , m_exports(db.databaseName(), [this](HistoryExportWriter::Outcome &&outcome, QHttpServerResponder &&responder) {
+        answerExport(std::move(outcome), std::move(responder));
+    })
 {
+}
+
+void HistoryApi::stopExports()
+{
+    m_exports.stop();
 }
 
 void HistoryApi::addRoutes(QHttpServer &server)
@@ -278,8 +285,12 @@ void HistoryApi::exportDialogs(const QHttpServerRequest &request, QHttpServerRes
     if (format != u"text" && format != u"xlsx")
         return badRequest(u"\"format\" must be text or xlsx, not \"%1\""_s.arg(format.left(40)))
             .write(std::move(responder));
-    QList<qint64> ids;
+    HistoryExportWriter::Order order;
+    order.format = format == u"xlsx" ? HistoryExportWriter::Format::Workbook : HistoryExportWriter::Format::Text;
+    order.maxDialogs = m_exportLimits.maxDialogs;
+    order.paceMs = m_exportLimits.paceMs;
     if (parameters.has(u"ids"_s)) {
+        order.byIds = true;
         QSet<qint64> seen; // a dialog named twice is exported once, where it was first named
         for (const QString &part : parameters.text(u"ids"_s).split(u',')) {
             bool ok = false;
@@ -290,25 +301,53 @@ void HistoryApi::exportDialogs(const QHttpServerRequest &request, QHttpServerRes
                     .write(std::move(responder));
             if (!seen.contains(id)) {
                 seen.insert(id);
-                ids.append(id);
+                order.ids.append(id);
             }
         }
+        if (order.ids.size() > order.maxDialogs)
+            return badRequest(tooManyDialogs(order.maxDialogs)).write(std::move(responder));
     } else {
-        const SearchFields fields = searchFields(parameters);
+        SearchFields fields = searchFields(parameters);
         if (!parameters.error.isEmpty())
             return badRequest(parameters.error).write(std::move(responder));
-        ids = matchingIds(fields, kMaxExportDialogs + 1);
+        order.query = std::move(fields.query);
+        order.filter = std::move(fields.filter);
     }
-    if (ids.size() > kMaxExportDialogs)
-        return badRequest(u"An export holds at most %1 dialogs: narrow the search (q, from, to, …) or the ids"_s.arg(
-                              kMaxExportDialogs))
-            .write(std::move(responder));
+    if (m_exports.isFull()) {
+        QHttpServerResponse busy = errorResponse(
+            StatusCode::ServiceUnavailable, u"busy"_s,
+            u"%1 exports are being written already; try again in %2 s"_s.arg(HistoryExports::kMaxRunning)
+                .arg(kExportRetryAfter),
+            {{u"retryAfter"_s, kExportRetryAfter}});
+        busy.setHeader("Retry-After", QByteArray::number(kExportRetryAfter));
+        return busy.write(std::move(responder));
+    }
+    qInfo().noquote() << "history export started:" << (order.byIds ? u"%1 dialogs by id"_s.arg(order.ids.size())
+                                                                   : u"dialogs by search"_s);
+    m_exports.start(std::move(order), std::move(responder));
+}
 
-    const bool excel = format == u"xlsx";
-    Written written = excel ? writeWorkbook(ids) : writeText(ids);
-    if (const auto *refusal = std::get_if<QHttpServerResponse>(&written))
-        return refusal->write(std::move(responder));
-    auto file = std::get<std::unique_ptr<QFile>>(std::move(written));
+void HistoryApi::answerExport(HistoryExportWriter::Outcome &&outcome, QHttpServerResponder &&responder)
+{
+    using Result = HistoryExportWriter::Outcome::Result;
+    switch (outcome.result) {
+    case Result::TooMany:
+        return badRequest(tooManyDialogs(m_exportLimits.maxDialogs)).write(std::move(responder));
+    case Result::NoSuchDialog:
+        return noSuchDialog(outcome.missingId).write(std::move(responder));
+    case Result::Failed:
+        return cannotWrite(outcome.failure).write(std::move(responder));
+    case Result::Cancelled:
+        return errorResponse(StatusCode::ServiceUnavailable, u"busy"_s, u"The server is stopping"_s)
+            .write(std::move(responder));
+    case Result::Written:
+        break;
+    }
+    auto file = std::make_unique<RemovedWhenDeleted>(outcome.path);
+    if (!file->open(QIODevice::ReadOnly))
+        return cannotWrite(file->errorString()).write(std::move(responder));
+    qInfo().noquote() << "history export written:" << outcome.dialogCount << "dialogs," << file->size() << "bytes";
+    const bool excel = outcome.format == HistoryExportWriter::Format::Workbook;
     // Streamed as the socket drains; the responder owns the file and deletes it (and so removes it)
     // when done.
     responder.write(file.release(),
@@ -318,62 +357,6 @@ void HistoryApi::exportDialogs(const QHttpServerRequest &request, QHttpServerRes
                      {"X-Content-Type-Options", "nosniff"},
                      {"Cache-Control", "no-store"}},
                     StatusCode::Ok);
-}
-
-QList<qint64> HistoryApi::matchingIds(const SearchFields &fields, int atMost)
-{
-    QList<qint64> ids;
-    qint64 beforeId = 0;
-    do {
-        const auto page = m_history.search(Viewer::everything(), fields.query, fields.filter, beforeId,
-                                           kMaxSearchLimit);
-        for (const protocol::HistoryHit &hit : page.hits)
-            ids.append(hit.dialog.dialog.id);
-        beforeId = page.nextBeforeId;
-    } while (beforeId > 0 && ids.size() < atMost);
-    return ids;
-}
-
-HistoryApi::Written HistoryApi::writeText(const QList<qint64> &ids)
-{
-    auto file = std::make_unique<QTemporaryFile>(QDir::temp().filePath(u"concierge-export-XXXXXX.txt"_s));
-    if (!file->open())
-        return cannotWrite(file->errorString());
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        const auto found = m_history.dialog(Viewer::everything(), ids.at(i));
-        if (!found)
-            return noSuchDialog(ids.at(i));
-        const QString text = (i > 0 ? HistoryTextExport::separator() : QString())
-            + HistoryTextExport::dialogText(found->dialog, found->messages, storedWording,
-                                            QTimeZone::systemTimeZone());
-        if (file->write(text.toUtf8()) < 0)
-            return cannotWrite(file->errorString());
-    }
-    if (!file->flush() || !file->seek(0))
-        return cannotWrite(file->errorString());
-    return std::unique_ptr<QFile>(std::move(file));
-}
-
-HistoryApi::Written HistoryApi::writeWorkbook(const QList<qint64> &ids)
-{
-    // libxlsxwriter writes the file itself, by name; the file is read back for the download and
-    // removed once sent (or at once on failure).
-    const QString path = QDir::temp().filePath(u"concierge-export-%1.xlsx"_s.arg(
-        QUuid::createUuid().toString(QUuid::WithoutBraces)));
-    auto file = std::make_unique<RemovedWhenDeleted>(path);
-    HistoryWorkbook book;
-    if (!book.open(path))
-        return cannotWrite(book.errorString());
-    for (const qint64 id : ids) {
-        const auto found = m_history.dialog(Viewer::everything(), id);
-        if (!found)
-            return noSuchDialog(id);
-        if (!book.addDialog(found->dialog, found->messages, storedWording, QTimeZone::systemTimeZone()))
-            return cannotWrite(book.errorString());
-    }
-    if (!book.finish() || !file->open(QIODevice::ReadOnly))
-        return cannotWrite(book.errorString().isEmpty() ? file->errorString() : book.errorString());
-    return std::unique_ptr<QFile>(std::move(file));
 }
 
 } // namespace concierge::server

@@ -2,19 +2,16 @@
 #pragma once
 
 #include "ApiKeys.h"
+#include "HistoryExports.h"
 #include "HistoryRepository.h"
 #include "LoginRateLimiter.h"
 
 #include "protocol/History.h"
 
-#include <QFile>
 #include <QHttpServerResponse>
-#include <QList>
 #include <QString>
 
-#include <memory>
 #include <optional>
-#include <variant>
 
 class QHttpServer;
 class QHttpServerRequest;
@@ -36,12 +33,23 @@ public:
     /// At most this many dialogs in one export; more asks the caller to narrow the search.
     static constexpr int kMaxExportDialogs = 10000;
 
+    /// How exports are limited; the defaults are the contract's.
+    struct ExportLimits
+    {
+        int maxDialogs = kMaxExportDialogs; ///< hidden --api-export-max-dialogs (tests lower it)
+        int paceMs = 0; ///< hidden --api-export-pace-ms: each dialog takes at least this long (tests)
+    };
+
     /// \a maxFailuresPerAccount and \a window: the login limits (--login-max-failures,
     /// --login-window); an address may send four times the per-account number of wrong keys.
-    /// \a db: the server's database (history and `api_keys`).
-    HistoryApi(QSqlDatabase db, int maxFailuresPerAccount, std::chrono::seconds window);
+    /// \a db: the server's database (history and `api_keys`); exports open its file themselves, on
+    /// worker threads (HistoryExports).
+    HistoryApi(QSqlDatabase db, int maxFailuresPerAccount, std::chrono::seconds window,
+               ExportLimits exportLimits);
 
     void addRoutes(QHttpServer &server);
+    /// Drops the exports still being written, unanswered. Call before the QHttpServer goes.
+    void stopExports();
 
     /// `q` and the filters of a search or an export.
     struct SearchFields
@@ -51,25 +59,21 @@ public:
     };
 
 private:
-    /// An export written to a file ready to be read from its start, or the refusal to answer.
-    using Written = std::variant<std::unique_ptr<QFile>, QHttpServerResponse>;
-
     /// An answer for a caller who may not go on (429 or 401), or nothing when the key is good.
     std::optional<QHttpServerResponse> refusedCaller(const QHttpServerRequest &request);
     QHttpServerResponse search(const QHttpServerRequest &request);
     QHttpServerResponse dialog(const QString &idText);
-    /// Answers with the download, or with a JSON refusal (400/404/500).
+    /// Checks the request and hands the export to a worker (HistoryExports), or refuses it at once
+    /// (400, or 503 while kMaxRunning exports are being written).
     void exportDialogs(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    /// The ids of the dialogs \a fields finds, newest first; stops once it has \a atMost.
-    QList<qint64> matchingIds(const SearchFields &fields, int atMost);
-    /// `history.txt`: the dialogs in the order of \a ids; 404 for an id that is not a dialog.
-    Written writeText(const QList<qint64> &ids);
-    /// `history.xlsx` through HistoryWorkbook; 404 for an id that is not a dialog.
-    Written writeWorkbook(const QList<qint64> &ids);
+    /// On the main thread once a worker is done: the download, or a JSON refusal (400/404/500).
+    void answerExport(HistoryExportWriter::Outcome &&outcome, QHttpServerResponder &&responder);
 
     HistoryRepository m_history;
     ApiKeys m_keys;
     LoginRateLimiter m_wrongKeys;
+    ExportLimits m_exportLimits;
+    HistoryExports m_exports;
 };
 
 } // namespace concierge::server

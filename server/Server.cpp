@@ -56,7 +56,8 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
     , m_uploads({m_operators, m_visitors, m_dialogs, m_moderation, m_fanout, m_posting, m_offlineReplies},
                 FileStore(QDir(config.stateDir).filePath(u"files"_s)), FileRepository(database.handle()),
                 {config.maxFileBytes, config.refuseExecutables, config.minFreeDiskBytes})
-    , m_historyApi(database.handle(), config.loginMaxFailures, std::chrono::seconds(config.loginWindowSeconds))
+    , m_historyApi(database.handle(), config.loginMaxFailures, std::chrono::seconds(config.loginWindowSeconds),
+                   {config.apiExportMaxDialogs, config.apiExportPaceMs})
     , m_site(config.shareDir)
     , m_operatorEndpoint(new OperatorEndpoint({m_operators, m_visitors, m_dialogs, m_chat, m_sessions, m_fanout,
                                                m_router, m_statuses, m_closing, m_actions, m_moderation, m_teleport,
@@ -86,6 +87,8 @@ Server::Server(const ServerConfig &config, Database &database, QObject *parent)
 
 Server::~Server()
 {
+    // Exports still being written hold responders that point into m_http's connections.
+    m_historyApi.stopExports();
     // Endpoints (and their connections) go before the repositories they reference.
     delete m_operatorEndpoint;
     delete m_visitorEndpoint;

@@ -87,6 +87,14 @@ void ServerConfig::addOptions(QCommandLineParser &parser)
                                    u"n"_s);
     minFreeDisk.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(minFreeDisk);
+    // History exports (HistoryApi): hidden, for tests only — one lowers the 10,000-dialog limit,
+    // the other slows each dialog down so an export is still running while the test chats.
+    QCommandLineOption exportMax(u"api-export-max-dialogs"_s, u"Dialogs one API export may hold."_s, u"n"_s);
+    exportMax.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(exportMax);
+    QCommandLineOption exportPace(u"api-export-pace-ms"_s, u"Least time per dialog of an API export."_s, u"ms"_s);
+    exportPace.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(exportPace);
 }
 
 namespace {
@@ -216,6 +224,16 @@ bool ServerConfig::fromParser(const QCommandLineParser &parser, ServerConfig *co
             return false;
         }
         config->minFreeDiskBytes = qint64(megabytes) * 1024 * 1024;
+    }
+    if (const QString max = value(u"api-export-max-dialogs"_s);
+        !max.isEmpty() && (!toInt(max, 1, &config->apiExportMaxDialogs) || config->apiExportMaxDialogs > 10000)) {
+        *error = u"--api-export-max-dialogs: expected a number from 1 to 10000, got "_s + max;
+        return false;
+    }
+    if (const QString pace = value(u"api-export-pace-ms"_s);
+        !pace.isEmpty() && !toInt(pace, 0, &config->apiExportPaceMs)) {
+        *error = u"--api-export-pace-ms: expected a number of milliseconds, got "_s + pace;
+        return false;
     }
     if (!mailFromParser(value, &config->mail, error))
         return false;

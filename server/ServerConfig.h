@@ -38,6 +38,12 @@ struct ServerConfig
     /// Uploads are refused (503) when storing one would leave less free space than this on the
     /// state folder's file system (hidden --min-free-disk-mb, so tests can provoke it).
     qint64 minFreeDiskBytes = 256 * 1024 * 1024;
+    /// Dialogs one history export may hold (HistoryApi::kMaxExportDialogs); hidden
+    /// --api-export-max-dialogs, so a test can reach the limit without 10,000 dialogs.
+    int apiExportMaxDialogs = 10000;
+    /// Hidden --api-export-pace-ms: each dialog of an export takes at least this long, so a test can
+    /// watch the server go on chatting while an export is being written. 0 outside tests.
+    int apiExportPaceMs = 0;
 
     QString databasePath() const;
 

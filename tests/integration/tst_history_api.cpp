@@ -12,8 +12,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,6 +109,19 @@ bool sameMoment(const QJsonValue &cell, const QJsonValue &timestamp)
     return apart < 1000;
 }
 
+/// The visitor's name as exports show it (a HistoryDialog as JSON): the name given in the contact
+/// form, else in the offline form, else the visitor's name as the server keeps it ("Visitor 12").
+QString shownVisitorName(const QJsonObject &historyDialog)
+{
+    const QJsonObject visitor = historyDialog.value(u"visitor").toObject();
+    for (const QJsonValue &form : {visitor.value(u"contact"), historyDialog.value(u"dialog").toObject().value(u"offline")}) {
+        const QString given = form.toObject().value(u"name").toString().trimmed();
+        if (!given.isEmpty())
+            return given;
+    }
+    return visitor.value(u"name").toString();
+}
+
 } // namespace
 
 class TestHistoryApi : public QObject
@@ -126,10 +142,18 @@ private Q_SLOTS:
     void theTextExportIsInTheManualsLayout();
     void theExcelExportIsReadByAnIndependentReader();
     void exportsFollowTheSearchAndStayWithinTheLimit();
+    void theLimitCountsWhatTheSearchFinds();
+    void chatsGoOnWhileAnExportIsWritten();
+    void aThirdExportAtOnceIsAskedToWait();
 
 private:
     /// Starts the server with Anna, Boris and Sam and an API key (m_key); no dialogs yet.
-    bool start();
+    /// \a extraArgs: more server options (the hidden export limits).
+    bool start(const QStringList &extraArgs = {});
+    /// Asks for an export without waiting for it; the reply belongs to m_network.
+    QNetworkReply *startExport(const QUrlQuery &query);
+    /// How many exports the server has begun writing (its log line per export).
+    int exportsStarted() const { return int(m_server->output().count(u"history export started"_s)); }
     /// Two dialogs: Anna answers the first visitor (Cyrillic), sets the category, asks for contact
     /// details (the visitor leaves them), closes and gets a 5; Boris answers a second visitor who
     /// wrote "=1+1". Sets m_first, m_second and m_sam (Sam's socket for comparisons).
@@ -145,6 +169,7 @@ private:
     QJsonObject samAsks(const QString &type, const QJsonObject &fields);
 
     std::unique_ptr<ServerProcess> m_server;
+    QNetworkAccessManager m_network;
     std::unique_ptr<RawProtocolClient> m_sam;
     std::unique_ptr<RawProtocolClient> m_anna;
     std::unique_ptr<RawProtocolClient> m_boris;
@@ -179,7 +204,7 @@ void TestHistoryApi::cleanup()
     m_server.reset();
 }
 
-bool TestHistoryApi::start()
+bool TestHistoryApi::start(const QStringList &extraArgs)
 {
     if (!createOperator(*m_server, kAnna, u"Anna"_s) || !createOperator(*m_server, kBoris, u"Boris"_s)
         || !createOperator(*m_server, kSam, u"Sam"_s, {u"--role"_s, u"supervisor"_s})
@@ -191,11 +216,18 @@ bool TestHistoryApi::start()
         return false;
     }
     m_key = keyIn(output);
-    if (m_key.isEmpty() || !m_server->start({u"--auto-assign"_s, u"off"_s})) {
+    if (m_key.isEmpty() || !m_server->start(QStringList{u"--auto-assign"_s, u"off"_s} + extraArgs)) {
         qWarning().noquote() << output << m_server->output();
         return false;
     }
     return true;
+}
+
+QNetworkReply *TestHistoryApi::startExport(const QUrlQuery &query)
+{
+    QNetworkRequest request(http::url(m_server->url(), u"/v1/api/history/export"_s, query));
+    request.setRawHeader("Authorization", "Bearer " + m_key.toLatin1());
+    return m_network.get(request);
 }
 
 QJsonObject TestHistoryApi::samAsks(const QString &type, const QJsonObject &fields)
@@ -491,7 +523,7 @@ void TestHistoryApi::theTextExportIsInTheManualsLayout()
             QDateTime::fromString(historyDialog.value(u"dialog").toObject().value(u"createdAt").toString(),
                                   Qt::ISODateWithMs)
                 .toLocalTime();
-        const QString visitorName = historyDialog.value(u"visitor").toObject().value(u"name").toString();
+        const QString visitorName = shownVisitorName(historyDialog);
         if (!expected.isEmpty())
             expected << QString();
         expected << u"#%1 %2"_s.arg(id).arg(start.toString(u"dd.MM.yyyy HH:mm"_s));
@@ -579,7 +611,8 @@ void TestHistoryApi::theExcelExportIsReadByAnIndependentReader()
     QVERIFY(sameMoment(cellValue(first, 1), firstDialog.value(u"dialog").toObject().value(u"createdAt")));
     QCOMPARE(cellType(first, 2), u"datetime"_s); // closed
     QVERIFY(sameMoment(cellValue(first, 2), firstDialog.value(u"dialog").toObject().value(u"closedAt")));
-    QCOMPARE(cellValue(first, 3).toString(), firstDialog.value(u"visitor").toObject().value(u"name").toString());
+    QCOMPARE(cellValue(first, 3).toString(), u"Фёкла"_s); // the name left in the contact form
+    QCOMPARE(cellValue(second, 3).toString(), shownVisitorName(secondDialog));
     QCOMPARE(cellValue(first, 4).toString(), u"Anna"_s);
     QCOMPARE(cellValue(first, 6).toString(), u"Delivery"_s);
     QCOMPARE(cellType(first, 7), u"int"_s);
@@ -657,6 +690,111 @@ void TestHistoryApi::exportsFollowTheSearchAndStayWithinTheLimit()
     QVERIFY2(errorOf(tooMany).value(u"message").toString().contains(u"at most 10000 dialogs"_s),
              qPrintable(errorOf(tooMany).value(u"message").toString()));
     QVERIFY(errorOf(tooMany).value(u"message").toString().contains(u"narrow"_s));
+}
+
+void TestHistoryApi::theLimitCountsWhatTheSearchFinds()
+{
+    // Seeding 10,001 dialogs through real visitors would take minutes: the server's hidden
+    // --api-export-max-dialogs lowers the limit to 2, and three dialogs pass it.
+    QVERIFY(start({u"--api-export-max-dialogs"_s, u"2"_s}));
+    QVERIFY(makeHistory());
+    auto third = connectVisitor(*m_server);
+    QVERIFY(third);
+    const qint64 thirdId = openDialog(*third, u"Is the delivery free on Sundays?"_s);
+    QVERIFY(thirdId != 0);
+
+    // Everything (no words, no filter) is three dialogs: refused, and the message names the limit.
+    const HttpReply all = get(u"/v1/api/history/export"_s, QUrlQuery({{u"format"_s, u"text"_s}}));
+    QCOMPARE(all.status, 400);
+    QCOMPARE(errorOf(all).value(u"code").toString(), u"bad_request"_s);
+    QVERIFY2(errorOf(all).value(u"message").toString().contains(u"at most 2 dialogs"_s),
+             qPrintable(errorOf(all).value(u"message").toString()));
+    const HttpReply allBook = get(u"/v1/api/history/export"_s, QUrlQuery({{u"format"_s, u"xlsx"_s}}));
+    QCOMPARE(allBook.status, 400);
+    // A word that finds two of them: within the limit, both exported, newest first.
+    const HttpReply two = get(u"/v1/api/history/export"_s, QUrlQuery({{u"format"_s, u"text"_s}, {u"q"_s, u"delivery"_s}}));
+    QCOMPARE(two.status, 200);
+    QVERIFY(two.body.startsWith(headerOf(thirdId)));
+    QVERIFY(two.body.contains(QByteArray(QByteArray("\n") + headerOf(m_second))));
+    QVERIFY(!two.body.contains(headerOf(m_first)));
+    // Three ids are refused before anything is written.
+    const HttpReply ids = get(u"/v1/api/history/export"_s,
+                              QUrlQuery({{u"format"_s, u"text"_s},
+                                         {u"ids"_s, u"%1,%2,%3"_s.arg(m_first).arg(m_second).arg(thirdId)}}));
+    QCOMPARE(ids.status, 400);
+    QVERIFY(errorOf(ids).value(u"message").toString().contains(u"at most 2 dialogs"_s));
+}
+
+void TestHistoryApi::chatsGoOnWhileAnExportIsWritten()
+{
+    // Each dialog of an export takes 1.5 s (hidden --api-export-pace-ms): the export of both
+    // dialogs is being written for 3 s, and the chat must not wait for it.
+    QVERIFY(start({u"--api-export-pace-ms"_s, u"1500"_s}));
+    QVERIFY(makeHistory());
+    QNetworkReply *exportReply = startExport(QUrlQuery({{u"format"_s, u"xlsx"_s}}));
+    QSignalSpy exportDone(exportReply, &QNetworkReply::finished);
+    QTRY_COMPARE(exportsStarted(), 1); // the server is writing it now
+
+    // The second visitor writes; Boris, their operator, gets the line while the export's answer
+    // has not even begun (no status yet).
+    const QString line = u"Is my parcel insured?"_s;
+    QVERIFY(isResult(m_visitor2->request(u"message.send"_s, {{u"cid"_s, newCid()}, {u"text"_s, line}})));
+    QTRY_VERIFY(!messageWithText(*m_boris, line).isEmpty());
+    QVERIFY2(exportDone.isEmpty() && exportReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isNull(),
+             "the line reached the operator only after the export was answered");
+    // Other API requests are answered meanwhile too.
+    const HttpReply search = get(u"/v1/api/history"_s, QUrlQuery({{u"q"_s, u"заказ"_s}}));
+    QCOMPARE(search.status, 200);
+    QCOMPARE(search.json().value(u"hits").toArray().size(), 1);
+    QVERIFY(exportDone.isEmpty());
+
+    // Then the export arrives whole: both dialogs in the workbook.
+    QTRY_VERIFY_WITH_TIMEOUT(!exportDone.isEmpty(), 20000);
+    QCOMPARE(exportReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QHash<QString, QJsonArray> sheets = readWorkbook(exportReply->readAll());
+    const QJsonArray dialogs = sheets.value(u"Dialogs"_s);
+    QCOMPARE(dialogs.size(), 3); // header and two dialogs
+    QCOMPARE(cellValue(dialogs.at(1).toArray(), 0).toInteger(), m_second);
+    QCOMPARE(cellValue(dialogs.at(2).toArray(), 0).toInteger(), m_first);
+    exportReply->deleteLater();
+}
+
+void TestHistoryApi::aThirdExportAtOnceIsAskedToWait()
+{
+    QVERIFY(start({u"--api-export-pace-ms"_s, u"1500"_s}));
+    QVERIFY(makeHistory());
+    QNetworkReply *first = startExport(QUrlQuery({{u"format"_s, u"text"_s}}));
+    QNetworkReply *second = startExport(QUrlQuery({{u"format"_s, u"xlsx"_s}, {u"q"_s, u"заказ"_s}}));
+    QSignalSpy firstDone(first, &QNetworkReply::finished);
+    QSignalSpy secondDone(second, &QNetworkReply::finished);
+    QTRY_COMPARE(exportsStarted(), 2);
+
+    // Two are being written: a third is refused at once with a reason and when to try again.
+    const HttpReply third = get(u"/v1/api/history/export"_s, QUrlQuery({{u"format"_s, u"text"_s}, {u"ids"_s, QString::number(m_first)}}));
+    QCOMPARE(third.status, 503);
+    QCOMPARE(third.header("Retry-After"), QByteArray("5"));
+    QCOMPARE(errorOf(third).value(u"code").toString(), u"busy"_s);
+    QCOMPARE(errorOf(third).value(u"retryAfter").toInt(), 5);
+    QVERIFY2(errorOf(third).value(u"message").toString().contains(u"try again in 5 s"_s),
+             qPrintable(errorOf(third).value(u"message").toString()));
+    QVERIFY(firstDone.isEmpty() && secondDone.isEmpty());
+    QCOMPARE(exportsStarted(), 2);
+
+    // Both running ones finish whole; after them an export is taken again.
+    QTRY_VERIFY_WITH_TIMEOUT(!firstDone.isEmpty() && !secondDone.isEmpty(), 20000);
+    QCOMPARE(first->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QByteArray text = first->readAll();
+    QVERIFY(text.startsWith(headerOf(m_second)));
+    QVERIFY(text.contains(QByteArray(QByteArray("\n") + headerOf(m_first))));
+    QCOMPARE(second->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(readWorkbook(second->readAll()).value(u"Dialogs"_s).size(), 2); // header and the one found
+    const HttpReply again = get(u"/v1/api/history/export"_s, QUrlQuery({{u"format"_s, u"text"_s}, {u"ids"_s, QString::number(m_first)}}));
+    QCOMPARE(again.status, 200);
+    QVERIFY(again.body.startsWith(headerOf(m_first)));
+    first->deleteLater();
+    second->deleteLater();
+    // Nothing of the exports is left in the temporary folder.
+    QTRY_VERIFY(!QDirIterator(QDir::tempPath(), {u"concierge-export-*"_s}, QDir::Files).hasNext());
 }
 
 QTEST_GUILESS_MAIN(TestHistoryApi)
