@@ -145,6 +145,7 @@ private Q_SLOTS:
     void theLimitCountsWhatTheSearchFinds();
     void chatsGoOnWhileAnExportIsWritten();
     void aThirdExportAtOnceIsAskedToWait();
+    void aDialogPastTheFrameBudgetIsExportedWhole();
 
 private:
     /// Starts the server with Anna, Boris and Sam and an API key (m_key); no dialogs yet.
@@ -795,6 +796,33 @@ void TestHistoryApi::aThirdExportAtOnceIsAskedToWait()
     second->deleteLater();
     // Nothing of the exports is left in the temporary folder.
     QTRY_VERIFY(!QDirIterator(QDir::tempPath(), {u"concierge-export-*"_s}, QDir::Files).hasNext());
+}
+
+void TestHistoryApi::aDialogPastTheFrameBudgetIsExportedWhole()
+{
+    QVERIFY(start());
+    QVERIFY(makeHistory());
+    // 60 lines of 10,000 characters: past the 512 KiB a history.dialog answer may hold.
+    constexpr int kLongLines = 60;
+    for (int i = 1; i <= kLongLines; ++i) {
+        const QString text = u"part %1 "_s.arg(i, 2, 10, QLatin1Char('0')) + QString(9992, u'x');
+        QVERIFY(isResult(operatorSend(*m_boris, m_second, text)));
+    }
+    QVERIFY(get(u"/v1/api/history/%1"_s.arg(m_second)).json().value(u"dialog").toObject().value(u"messagesTruncated").toBool());
+
+    // The export is a file, not a frame: every line is in it, in order.
+    const HttpReply reply = get(u"/v1/api/history/export"_s,
+                                QUrlQuery({{u"format"_s, u"text"_s}, {u"ids"_s, QString::number(m_second)}}));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(reply.body.contains(kFormula.toUtf8()));
+    QVERIFY(reply.body.contains(kBorisAnswer.toUtf8()));
+    qsizetype from = 0;
+    for (int i = 1; i <= kLongLines; ++i) {
+        const QByteArray marker = QByteArray("Boris: part ").append(QByteArray::number(i).rightJustified(2, '0'));
+        from = reply.body.indexOf(marker, from);
+        QVERIFY2(from >= 0, qPrintable(u"line %1 is missing"_s.arg(i)));
+    }
+    QVERIFY(reply.body.size() > 600000);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryApi)
