@@ -269,7 +269,8 @@ QHttpServerResponse HistoryApi::dialog(const QString &idText)
     if (!ok || id <= 0)
         return badRequest(u"The dialog id in the path must be a positive whole number, not \"%1\""_s.arg(
             idText.left(40)));
-    const auto found = m_history.dialog(Viewer::everything(), id);
+    // HTTP has no frame limit: an integration gets every line, however long the dialog.
+    const auto found = m_history.dialog(Viewer::everything(), id, /*wholeDialog=*/true);
     if (!found)
         return noSuchDialog(id);
     QJsonArray messages;
