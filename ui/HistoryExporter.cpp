@@ -131,7 +131,7 @@ void HistoryExporter::startJob()
     m_job = job;
     connect(job, &HistoryExportJob::progress, this, [this](int done, int total) {
         if (m_progress) {
-            m_progress->setLabelText(tr("Exported %1 of %2 dialogs…").arg(done).arg(total));
+            m_progress->setLabelText(tr("Exported %1 of %n dialog(s)…", nullptr, total).arg(done));
             m_progress->setMaximum(total);
             m_progress->setValue(done);
         }

@@ -10,7 +10,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 
 #include <algorithm>
@@ -43,7 +42,7 @@ QDateEdit *makeDateEdit(const QDate &date, const QString &objectName, QWidget *p
     auto *edit = new QDateEdit(date, parent);
     edit->setObjectName(objectName);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    edit->setDisplayFormat(QStringLiteral("dd.MM.yyyy")); // as the table and the transcript write days
     edit->setEnabled(false); // until its box is ticked: unticked means any day
     return edit;
 }
@@ -178,6 +177,14 @@ protocol::HistoryFilter HistoryFilterBar::filter() const
     filter.withContactOnly = m_withContact->isChecked();
     filter.offlineOnly = m_offline->isChecked();
     return filter;
+}
+
+int HistoryFilterBar::activeCount() const
+{
+    const protocol::HistoryFilter chosen = filter();
+    return int(chosen.from.isValid() || chosen.to.isValid()) + int(chosen.operatorId != 0)
+           + int(chosen.departmentId != 0) + int(chosen.categoryId != 0) + int(chosen.rating != 0)
+           + int(chosen.withContactOnly) + int(chosen.offlineOnly);
 }
 
 void HistoryFilterBar::clear()

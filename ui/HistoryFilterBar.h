@@ -27,6 +27,8 @@ public:
     explicit HistoryFilterBar(OperatorSession *session, QWidget *parent = nullptr);
 
     protocol::HistoryFilter filter() const;
+    /// How many filters narrow the search now (the date range counts once): "Filters (2)".
+    int activeCount() const;
     /// Back to "any" everywhere (one filterChanged()).
     void clear();
 

@@ -95,6 +95,13 @@ QColor HistoryResultDelegate::markColor()
 void HistoryResultDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    // Found on the server only (its lines come when opened): italic, a cloud before its number,
+    // and the model's tooltip says why.
+    if (index.data(HistoryListModel::FromServerRole).toBool()) {
+        option->font.setItalic(true);
+        if (index.column() == HistoryListModel::Number)
+            option->text = QStringLiteral("\u2601 ") + option->text;
+    }
     // With a snippet under it, the cell's own text keeps to the first line.
     if (!snippetOf(index).isEmpty())
         option->displayAlignment = (option->displayAlignment & Qt::AlignHorizontal_Mask) | Qt::AlignTop;

@@ -6,7 +6,7 @@
 
 #include <QLabel>
 #include <QListView>
-#include <QLocale>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -41,7 +41,8 @@ HistoryTranscriptView::HistoryTranscriptView(QWidget *parent)
     m_list->setUniformItemSizes(false);
     m_list->setResizeMode(QListView::Adjust);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    // One line selected at most: the one the search matched, drawn highlighted by the delegate.
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
 
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_list);
@@ -54,17 +55,18 @@ HistoryTranscriptView::HistoryTranscriptView(QWidget *parent)
 }
 
 void HistoryTranscriptView::showDialog(const protocol::HistoryDialog &history,
-                                       const QList<protocol::Message> &messages)
+                                       const QList<protocol::Message> &messages, qint64 matchedMessageId)
 {
     const protocol::Dialog &dialog = history.dialog;
-    const QLocale locale;
-    QString when = locale.toString(dialog.createdAt.toLocalTime(), QLocale::ShortFormat);
+    // One way of writing times in the whole history window (the table, the exports): dd.MM.yyyy HH:mm.
+    const QString dayAndTime = QStringLiteral("dd.MM.yyyy HH:mm");
+    const QDateTime start = dialog.createdAt.toLocalTime();
+    QString when = start.toString(dayAndTime);
     if (dialog.closedAt.isValid()) {
         const QDateTime end = dialog.closedAt.toLocalTime();
         // The same day needs no second date.
-        when += QStringLiteral(" – ") + (end.date() == dialog.createdAt.toLocalTime().date()
-                                             ? locale.toString(end.time(), QLocale::ShortFormat)
-                                             : locale.toString(end, QLocale::ShortFormat));
+        when += QStringLiteral(" – ")
+                + end.toString(end.date() == start.date() ? QStringLiteral("HH:mm") : dayAndTime);
     }
     QStringList parts{tr("Dialog #%1").arg(dialog.id), when};
     if (!history.operatorName.isEmpty())
@@ -72,6 +74,10 @@ void HistoryTranscriptView::showDialog(const protocol::HistoryDialog &history,
     m_title->setText(parts.join(QStringLiteral("  ·  ")));
     m_title->setVisible(true);
     const bool sameDialog = m_dialogId == dialog.id;
+    QScrollBar *scroll = m_list->verticalScrollBar();
+    const bool atEnd = sameDialog && scroll->value() >= scroll->maximum();
+    const int place = scroll->value();
+    const qint64 marked = markedMessageId();
     m_dialogId = dialog.id;
     m_model->reset(dialog.id, messages);
     if (messages.isEmpty()) {
@@ -80,8 +86,42 @@ void HistoryTranscriptView::showDialog(const protocol::HistoryDialog &history,
         return;
     }
     m_stack->setCurrentWidget(m_list);
-    if (!sameDialog)
+    if (sameDialog) {
+        mark(marked, false);
+        m_list->doItemsLayout(); // the new rows' heights, before the place is put back
+        if (atEnd)
+            m_list->scrollToBottom(); // a live dialog read at its end follows its new lines
+        else
+            scroll->setValue(place);
+        return;
+    }
+    if (!mark(matchedMessageId, true))
         m_list->scrollToTop(); // a transcript is read from its start
+}
+
+bool HistoryTranscriptView::mark(qint64 messageId, bool scrollTo)
+{
+    m_list->clearSelection();
+    if (messageId == 0)
+        return false;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row);
+        if (index.data(MessageListModel::MessageIdRole).toLongLong() != messageId)
+            continue;
+        m_list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        if (scrollTo) {
+            m_list->doItemsLayout();
+            m_list->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        }
+        return true;
+    }
+    return false;
+}
+
+qint64 HistoryTranscriptView::markedMessageId() const
+{
+    const QModelIndexList selected = m_list->selectionModel()->selectedIndexes();
+    return selected.isEmpty() ? 0 : selected.constFirst().data(MessageListModel::MessageIdRole).toLongLong();
 }
 
 void HistoryTranscriptView::showMessage(const QString &text)

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HistoryVisitorCard.h"
 
+#include "HistoryTextExport.h"
+
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QLocale>
 #include <QStackedWidget>
 #include <QTextDocument>
 #include <QVBoxLayout>
@@ -54,9 +55,8 @@ HistoryVisitorCard::HistoryVisitorCard(QWidget *parent)
     , m_pages(new QListWidget(this))
 {
     setObjectName(QStringLiteral("historyVisitorCard"));
-    auto *empty = new QLabel(tr("The visitor's details show here."), this);
-    empty->setAlignment(Qt::AlignCenter);
-    empty->setWordWrap(true);
+    // Blank until a dialog is chosen: the transcript beside it (or the empty list) says what to do.
+    auto *empty = new QWidget(this);
 
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -87,6 +87,10 @@ HistoryVisitorCard::HistoryVisitorCard(QWidget *parent)
     pagesTitle->setFont(bold);
     detailsLayout->addWidget(pagesTitle);
     detailsLayout->addWidget(m_pages, 1);
+    m_noPages = new QLabel(tr("None"), details);
+    m_noPages->setObjectName(QStringLiteral("historyVisitorNoPagesLabel"));
+    detailsLayout->addWidget(m_noPages);
+    detailsLayout->addStretch(0);
 
     m_stack->addWidget(empty);
     m_stack->addWidget(details);
@@ -118,7 +122,8 @@ void HistoryVisitorCard::showDialog(const protocol::HistoryDialog &history)
     const protocol::Dialog &dialog = history.dialog;
     // The contact they gave (contact form or offline form): the one most worth having.
     const QString contact = contactText(visitor.contact ? visitor.contact : dialog.offline);
-    m_name->setText(visitor.name.isEmpty() ? tr("Visitor %1").arg(visitor.id) : visitor.name);
+    // The name they gave before the server's "Visitor 12", as the list and the exports show it.
+    m_name->setText(HistoryTextExport::visitorName(history));
     m_contact->setText(orDash(contact));
     m_ip->setText(orDash(visitor.ip));
     m_browser->setText(orDash(visitor.browser));
@@ -142,11 +147,14 @@ void HistoryVisitorCard::showDialog(const protocol::HistoryDialog &history)
     m_pages->clear();
     // Newest first, as in the live visitor pane: where they ended up matters most.
     for (auto it = visitor.pages.crbegin(); it != visitor.pages.crend(); ++it) {
-        const QString when = QLocale().toString(it->at.toLocalTime(), QLocale::ShortFormat);
+        const QString when = it->at.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm"));
         auto *item = new QListWidgetItem(when + QStringLiteral("  ") + (it->title.isEmpty() ? it->url : it->title));
         item->setToolTip(Qt::convertFromPlainText(it->url));
         m_pages->addItem(item);
     }
+    // No pages: a word, not an empty box.
+    m_pages->setVisible(m_pages->count() > 0);
+    m_noPages->setVisible(m_pages->count() == 0);
     m_stack->setCurrentIndex(1);
 }
 

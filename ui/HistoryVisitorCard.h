@@ -29,6 +29,8 @@ public:
     QLabel *contactLabel() const { return m_contact; }
     QLabel *ipLabel() const { return m_ip; }
     QListWidget *pagesList() const { return m_pages; }
+    /// "None" in place of the list when no page was recorded.
+    QLabel *noPagesLabel() const { return m_noPages; }
 
 private:
     QLabel *addRow(const QString &label, const QString &objectName);
@@ -48,6 +50,7 @@ private:
     QLabel *m_rating;
     QLabel *m_offline;
     QListWidget *m_pages;
+    QLabel *m_noPages = nullptr;
 };
 
 } // namespace concierge::ui

@@ -73,6 +73,8 @@ MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
     connect(session, &OperatorSession::loggedIn, this, [this](const protocol::OperatorInfo &self) {
         setWindowTitle(tr("Concierge — %1").arg(self.name));
     });
+    // Logged out by the server (a revoked login): the login dialog comes, the history goes.
+    connect(session, &OperatorSession::loginFailed, this, [this] { closeHistoryWindow(); });
     connect(m_tray, &TrayIcon::openRequested, this, &MainWindow::bringToFront);
     connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
     connect(session, &OperatorSession::requestFailed, this,
@@ -104,6 +106,21 @@ MainWindow::MainWindow(OperatorSession *session, QWidget *parent)
     restoreLayout();
 }
 
+MainWindow::~MainWindow()
+{
+    closeHistoryWindow();
+}
+
+void MainWindow::closeHistoryWindow()
+{
+    if (!m_historyWindow)
+        return;
+    HistoryWindow *window = m_historyWindow;
+    m_historyWindow = nullptr;
+    window->closeDiscardingExport(); // an export under way is cancelled; nothing half-written stays
+    delete window;                   // now, not later: the session it reads may go next
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -130,7 +147,10 @@ void MainWindow::buildMenus()
     connect(profile, &QAction::triggered, this, &MainWindow::openProfileDialog);
     fileMenu->addSeparator();
     QAction *logout = fileMenu->addAction(tr("Log &out"));
-    connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
+    connect(logout, &QAction::triggered, this, [this] {
+        closeHistoryWindow();
+        Q_EMIT logoutRequested();
+    });
     QAction *quit = fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
@@ -251,7 +271,8 @@ TemplatesDialog *MainWindow::openTemplatesDialog()
 HistoryWindow *MainWindow::openHistoryWindow()
 {
     if (!m_historyWindow) {
-        auto *window = new HistoryWindow(m_session, this);
+        // No parent: a window of its own in the taskbar, not kept above this one; closed with it.
+        auto *window = new HistoryWindow(m_session);
         window->setAttribute(Qt::WA_DeleteOnClose);
         m_historyWindow = window;
     }
@@ -262,6 +283,11 @@ HistoryWindow *MainWindow::openHistoryWindow()
     m_historyWindow->raise();
     m_historyWindow->activateWindow();
     m_historyWindow->focusSearch();
+    return m_historyWindow;
+}
+
+HistoryWindow *MainWindow::historyWindow() const
+{
     return m_historyWindow;
 }
 

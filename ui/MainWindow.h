@@ -40,6 +40,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(OperatorSession *session, QWidget *parent = nullptr);
+    /// Closes the history window too (a top-level window of its own).
+    ~MainWindow() override;
 
     VisitorListPane *visitorListPane() const { return m_visitorList; }
     DialogPane *dialogPane() const { return m_dialog; }
@@ -58,6 +60,8 @@ public:
     TemplatesDialog *openTemplatesDialog();
     /// File → History… (Ctrl+H): search and export past dialogs; one window, not modal.
     HistoryWindow *openHistoryWindow();
+    /// The history window while it is open; null otherwise.
+    HistoryWindow *historyWindow() const;
 
     /// Shows \a policy's alerts (tray count and blinking, notifications, taskbar flag), tells it when
     /// the window is active, and from now on closing the window hides it to the tray (minimises it
@@ -90,6 +94,8 @@ private:
     void showFoundVisitor(qint64 visitorId);
     void restoreLayout();
     void updateAdminMenu();
+    /// Logout and the end: the history must not stay open for whoever uses the computer next.
+    void closeHistoryWindow();
 
     OperatorSession *m_session;
     StatusComboBox *m_statusCombo;
