@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryWorkbook</name>
+    <message>
+        <source>The workbook could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook could not be written: the sheet “%1” could not be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook “%1” could not be started (out of memory?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook cannot hold more than %1 dialogs; export fewer at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageNames</name>
     <message>
         <source>English</source>
@@ -410,6 +433,14 @@
     </message>
     <message>
         <source>Not connected to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent no dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialog could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1534,10 +1565,6 @@
         <source>The dialogs could not be loaded from the server, so nothing was exported: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Exported %1 of %2 dialogs…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n dialog(s) to %1</source>
         <translation>
@@ -1552,6 +1579,13 @@
     <message>
         <source>The export was cancelled.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %n dialog(s)…</source>
+        <translation>
+            <numerusform>Exported %1 of %n dialog…</numerusform>
+            <numerusform>Exported %1 of %n dialogs…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1627,10 +1661,6 @@
 <context>
     <name>concierge::ui::HistoryVisitorCard</name>
     <message>
-        <source>The visitor&apos;s details show here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,10 +1713,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Visitor %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,6 +1735,10 @@
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1747,10 +1777,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type to search the history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1764,10 +1790,6 @@
             <numerusform>History on this computer: complete (%Ln dialog)</numerusform>
             <numerusform>History on this computer: complete (%Ln dialogs)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>History on this computer: %1 of %2 dialogs</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>History on this computer: %Ln dialog(s)</source>
@@ -1785,10 +1807,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select the dialogs to export (Ctrl+A: all found).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save the selected dialogs as a text file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1798,6 +1816,100 @@
     </message>
     <message>
         <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save every dialog found, not only the selected ones (at most %L1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gathering every dialog found: %Ln so far…</source>
+        <translation>
+            <numerusform>Gathering every dialog found: %Ln so far…</numerusform>
+            <numerusform>Gathering every dialog found: %Ln so far…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be searched: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dialogs yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>History on this computer: %1 of %Ln dialog(s)</source>
+        <translation>
+            <numerusform>History on this computer: %1 of %Ln dialog</numerusform>
+            <numerusform>History on this computer: %1 of %Ln dialogs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the dialogs to export, or use Export all found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search changed, so nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dialogs were found, so nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More dialogs were found: only the newest %L1 go in one export; narrow the search (dates, filters) for the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all found as text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all found to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is running — cancel it? Nothing of it is written then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep exporting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,6 +21,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryWorkbook</name>
+    <message>
+        <source>The workbook could not be written: %1</source>
+        <translation>Не удалось записать книгу: %1</translation>
+    </message>
+    <message>
+        <source>The workbook could not be written: the sheet “%1” could not be added.</source>
+        <translation>Не удалось записать книгу: не добавился лист «%1».</translation>
+    </message>
+    <message>
+        <source>The workbook “%1” could not be started (out of memory?).</source>
+        <translation>Не удалось начать книгу «%1» (не хватает памяти?).</translation>
+    </message>
+    <message>
+        <source>The workbook is not open.</source>
+        <translation>Книга не открыта.</translation>
+    </message>
+    <message>
+        <source>The workbook cannot hold more than %1 dialogs; export fewer at a time.</source>
+        <translation>В книгу помещается не больше %1 диалогов; экспортируйте меньше за раз.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageNames</name>
     <message>
         <source>English</source>
@@ -413,6 +436,14 @@
     <message>
         <source>Not connected to the server.</source>
         <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>The server sent no dialog.</source>
+        <translation>Сервер не прислал диалог.</translation>
+    </message>
+    <message>
+        <source>The dialog could not be stored: %1</source>
+        <translation>Не удалось сохранить диалог: %1</translation>
     </message>
 </context>
 <context>
@@ -1545,10 +1576,6 @@
         <source>The dialogs could not be loaded from the server, so nothing was exported: %1</source>
         <translation>Не удалось загрузить диалоги с сервера, поэтому ничего не экспортировано: %1</translation>
     </message>
-    <message>
-        <source>Exported %1 of %2 dialogs…</source>
-        <translation>Экспортировано %1 из %2 диалогов…</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %n dialog(s) to %1</source>
         <translation>
@@ -1564,6 +1591,14 @@
     <message>
         <source>The export was cancelled.</source>
         <translation>Экспорт отменён.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 of %n dialog(s)…</source>
+        <translation>
+            <numerusform>Экспортировано %1 из %n диалога…</numerusform>
+            <numerusform>Экспортировано %1 из %n диалогов…</numerusform>
+            <numerusform>Экспортировано %1 из %n диалогов…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1639,10 +1674,6 @@
 <context>
     <name>concierge::ui::HistoryVisitorCard</name>
     <message>
-        <source>The visitor&apos;s details show here.</source>
-        <translation>Здесь будут сведения о посетителе.</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -1695,10 +1726,6 @@
         <translation>Просмотренные страницы</translation>
     </message>
     <message>
-        <source>Visitor %1</source>
-        <translation>Посетитель %1</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>Неизвестно</translation>
     </message>
@@ -1721,6 +1748,10 @@
     </message>
     <message>
         <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>None</source>
         <translation>Нет</translation>
     </message>
 </context>
@@ -1759,10 +1790,6 @@
         <translation>Подходящих диалогов нет</translation>
     </message>
     <message>
-        <source>Type to search the history</source>
-        <translation>Введите текст для поиска по истории</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -1777,10 +1804,6 @@
             <numerusform>История на этом компьютере: полная (%Ln диалога)</numerusform>
             <numerusform>История на этом компьютере: полная (%Ln диалогов)</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>History on this computer: %1 of %2 dialogs</source>
-        <translation>История на этом компьютере: %1 из %2 диалогов</translation>
     </message>
     <message numerus="yes">
         <source>History on this computer: %Ln dialog(s)</source>
@@ -1799,10 +1822,6 @@
         <translation>Идёт экспорт.</translation>
     </message>
     <message>
-        <source>Select the dialogs to export (Ctrl+A: all found).</source>
-        <translation>Выберите диалоги для экспорта (Ctrl+A — все найденные).</translation>
-    </message>
-    <message>
         <source>Save the selected dialogs as a text file</source>
         <translation>Сохранить выбранные диалоги в текстовый файл</translation>
     </message>
@@ -1813,6 +1832,102 @@
     <message>
         <source>Select all</source>
         <translation>Выделить все</translation>
+    </message>
+    <message>
+        <source>Export all found</source>
+        <translation>Экспортировать все найденные</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>Save every dialog found, not only the selected ones (at most %L1)</source>
+        <translation>Сохранить все найденные диалоги, а не только выбранные (не больше %L1)</translation>
+    </message>
+    <message>
+        <source>As text…</source>
+        <translation>В текст…</translation>
+    </message>
+    <message>
+        <source>To Excel…</source>
+        <translation>В Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gathering every dialog found: %Ln so far…</source>
+        <translation>
+            <numerusform>Собираем все найденные диалоги: пока %Ln…</numerusform>
+            <numerusform>Собираем все найденные диалоги: пока %Ln…</numerusform>
+            <numerusform>Собираем все найденные диалоги: пока %Ln…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filters (%1)</source>
+        <translation>Фильтры (%1)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>Fetching the history…</source>
+        <translation>Загружаем историю…</translation>
+    </message>
+    <message>
+        <source>The server could not be searched: %1</source>
+        <translation>Не удалось выполнить поиск на сервере: %1</translation>
+    </message>
+    <message>
+        <source>No dialogs yet</source>
+        <translation>Диалогов пока нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>History on this computer: %1 of %Ln dialog(s)</source>
+        <translation>
+            <numerusform>История на этом компьютере: %1 из %Ln диалога</numerusform>
+            <numerusform>История на этом компьютере: %1 из %Ln диалогов</numerusform>
+            <numerusform>История на этом компьютере: %1 из %Ln диалогов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the dialogs to export, or use Export all found.</source>
+        <translation>Выберите диалоги для экспорта или нажмите «Экспортировать все найденные».</translation>
+    </message>
+    <message>
+        <source>The search changed, so nothing was exported.</source>
+        <translation>Поиск изменился, поэтому ничего не экспортировано.</translation>
+    </message>
+    <message>
+        <source>No dialogs were found, so nothing was exported.</source>
+        <translation>Диалоги не найдены, поэтому ничего не экспортировано.</translation>
+    </message>
+    <message>
+        <source>More dialogs were found: only the newest %L1 go in one export; narrow the search (dates, filters) for the rest.</source>
+        <translation>Найдено больше диалогов: в один экспорт попадают только %L1 самых новых; для остальных сузьте поиск (даты, фильтры).</translation>
+    </message>
+    <message>
+        <source>Export all found as text…</source>
+        <translation>Экспортировать все найденные в текст…</translation>
+    </message>
+    <message>
+        <source>Export all found to Excel…</source>
+        <translation>Экспортировать все найденные в Excel…</translation>
+    </message>
+    <message>
+        <source>Export running</source>
+        <translation>Идёт экспорт</translation>
+    </message>
+    <message>
+        <source>An export is running — cancel it? Nothing of it is written then.</source>
+        <translation>Идёт экспорт — отменить его? Тогда ничего не будет записано.</translation>
+    </message>
+    <message>
+        <source>Cancel the export</source>
+        <translation>Отменить экспорт</translation>
+    </message>
+    <message>
+        <source>Keep exporting</source>
+        <translation>Продолжить экспорт</translation>
     </message>
 </context>
 <context>
