@@ -6,6 +6,7 @@
 #include "UserAgentParser.h"
 #include "protocol/Json.h"
 
+#include <QDebug>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -166,6 +167,31 @@ QList<Message> HistoryRepository::lines(qint64 dialogId, qint64 beforeMessageId,
     return DialogRepository(m_db).messagesBefore(dialogId, beforeMessageId, limit);
 }
 
+QSqlQuery *HistoryRepository::run(const QString &sql, const QVariantList &values)
+{
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end()) {
+        found = m_statements.try_emplace(sql, m_db).first;
+        found->second.setForwardOnly(true);
+        if (!found->second.prepare(sql)) {
+            qWarning().noquote() << "SQL prepare failed:" << found->second.lastError().text() << sql;
+            m_statements.erase(found);
+            return nullptr;
+        }
+    }
+    QSqlQuery &query = found->second;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        // As runQuery: a null QString means "" (text columns are NOT NULL); QVariant() is NULL.
+        const QVariant &value = values.at(i);
+        query.bindValue(int(i), value.typeId() == QMetaType::QString && value.toString().isNull() ? QVariant(u""_s) : value);
+    }
+    if (!query.exec()) {
+        qWarning().noquote() << "SQL failed:" << query.lastError().text() << sql;
+        return nullptr;
+    }
+    return &query;
+}
+
 std::optional<HistoryDialog> HistoryRepository::historyDialog(qint64 dialogId)
 {
     const auto dialog = DialogRepository(m_db).find(dialogId);
@@ -173,56 +199,61 @@ std::optional<HistoryDialog> HistoryRepository::historyDialog(qint64 dialogId)
         return std::nullopt;
     HistoryDialog item;
     item.dialog = *dialog;
-    QSqlQuery row(m_db);
-    if (!runQuery(row,
-                  u"SELECT v.name, v.contact, v.first_seen, o.name, dep.name, c.name, "
-                  "(SELECT COUNT(*) FROM messages m WHERE m.dialog_id = d.id AND m.author != 'system') "
-                  "FROM dialogs d JOIN visitors v ON v.id = d.visitor_id "
-                  "LEFT JOIN operators o ON o.id = d.operator_id "
-                  "LEFT JOIN departments dep ON dep.id = d.department_id "
-                  "LEFT JOIN categories c ON c.id = d.category_id WHERE d.id = ?"_s,
-                  {dialogId})
-        || !row.next())
+    QSqlQuery *row = run(u"SELECT v.name, v.contact, v.first_seen, o.name, dep.name, c.name, "
+                         "(SELECT COUNT(*) FROM messages m WHERE m.dialog_id = d.id AND m.author != 'system') "
+                         "FROM dialogs d JOIN visitors v ON v.id = d.visitor_id "
+                         "LEFT JOIN operators o ON o.id = d.operator_id "
+                         "LEFT JOIN departments dep ON dep.id = d.department_id "
+                         "LEFT JOIN categories c ON c.id = d.category_id WHERE d.id = ?"_s,
+                         {dialogId});
+    if (!row)
         return std::nullopt;
+    if (!row->next()) {
+        row->finish();
+        return std::nullopt;
+    }
     protocol::Visitor &visitor = item.visitor;
     visitor.id = dialog->visitorId;
-    visitor.name = row.value(0).toString();
-    visitor.contact = contactFrom(row.value(1));
-    visitor.firstSeen = timestampFromJson(row.value(2).toString());
-    item.operatorName = row.value(3).toString();
-    item.departmentName = row.value(4).toString();
-    item.categoryName = row.value(5).toString();
-    item.messageCount = row.value(6).toInt();
+    visitor.name = row->value(0).toString();
+    visitor.contact = contactFrom(row->value(1));
+    visitor.firstSeen = timestampFromJson(row->value(2).toString());
+    item.operatorName = row->value(3).toString();
+    item.departmentName = row->value(4).toString();
+    item.categoryName = row->value(5).toString();
+    item.messageCount = row->value(6).toInt();
+    row->finish();
 
     // The visit the dialog started in: the newest that started before it (else the first one).
-    QSqlQuery visit(m_db);
     const QString start = timestampToJson(dialog->createdAt);
-    if (!runQuery(visit,
-                  u"SELECT id, ip, user_agent, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content "
-                  "FROM visits WHERE visitor_id = ? ORDER BY started_at <= ? DESC, "
-                  "CASE WHEN started_at <= ? THEN -id ELSE id END LIMIT 1"_s,
-                  {visitor.id, start, start})
-        || !visit.next())
+    QSqlQuery *visit = run(u"SELECT id, ip, user_agent, referrer, utm_source, utm_medium, utm_campaign, utm_term, "
+                           "utm_content FROM visits WHERE visitor_id = ? ORDER BY started_at <= ? DESC, "
+                           "CASE WHEN started_at <= ? THEN -id ELSE id END LIMIT 1"_s,
+                           {visitor.id, start, start});
+    if (!visit)
         return item;
-    const qint64 visitId = visit.value(0).toLongLong();
-    visitor.ip = visit.value(1).toString();
-    visitor.userAgent = visit.value(2).toString();
+    if (!visit->next()) { // no visit recorded
+        visit->finish();
+        return item;
+    }
+    const qint64 visitId = visit->value(0).toLongLong();
+    visitor.ip = visit->value(1).toString();
+    visitor.userAgent = visit->value(2).toString();
     const auto parsed = UserAgentParser::parse(visitor.userAgent);
     visitor.browser = parsed.browser;
     visitor.os = parsed.os;
-    visitor.referrer = visit.value(3).toString();
-    visitor.utm = {visit.value(4).toString(), visit.value(5).toString(), visit.value(6).toString(),
-                   visit.value(7).toString(), visit.value(8).toString()};
+    visitor.referrer = visit->value(3).toString();
+    visitor.utm = {visit->value(4).toString(), visit->value(5).toString(), visit->value(6).toString(),
+                   visit->value(7).toString(), visit->value(8).toString()};
+    visit->finish();
     // Its pages up to the dialog's end (an open dialog has not ended).
-    QSqlQuery pages(m_db);
     const QString end = dialog->closedAt.isValid() ? timestampToJson(dialog->closedAt) : u"9999"_s;
-    if (runQuery(pages,
-                 u"SELECT url, title, at FROM page_views WHERE visit_id = ? AND visitor_id = ? AND at <= ? "
-                 "ORDER BY id DESC LIMIT ?"_s,
-                 {visitId, visitor.id, end, kPagesShown})) {
-        while (pages.next())
-            visitor.pages.prepend({pages.value(0).toString(), pages.value(1).toString(),
-                                   timestampFromJson(pages.value(2).toString())});
+    if (QSqlQuery *pages = run(u"SELECT url, title, at FROM page_views WHERE visit_id = ? AND visitor_id = ? AND at <= ? "
+                               "ORDER BY id DESC LIMIT ?"_s,
+                               {visitId, visitor.id, end, kPagesShown})) {
+        while (pages->next())
+            visitor.pages.prepend({pages->value(0).toString(), pages->value(1).toString(),
+                                   timestampFromJson(pages->value(2).toString())});
+        pages->finish();
     }
     if (!visitor.pages.isEmpty())
         visitor.currentPage = visitor.pages.constLast();

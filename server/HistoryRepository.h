@@ -7,8 +7,10 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
+#include <map>
 #include <optional>
 
 namespace concierge::server {
@@ -95,8 +97,15 @@ private:
     /// newest first. An operator's are read from their own indexes (dialogs_by_operator,
     /// messages_by_operator), never by visiting every dialog.
     QList<qint64> visibleDialogs(const Viewer &viewer, const protocol::HistoryFilter &filter, qint64 before, int limit);
+    /// \a sql, prepared once per repository (preparing costs more than running the look-ups a
+    /// page of hits makes), run with \a values; nullptr on an SQL failure. finish() it when read.
+    QSqlQuery *run(const QString &sql, const QVariantList &values);
+    /// The first line of \a dialogId (oldest first) that \a linesMatch finds, as a snippet.
+    std::optional<protocol::HistorySnippet> lineSnippet(qint64 dialogId, const QString &linesMatch,
+                                                        const protocol::HistoryText::Query &query);
 
     QSqlDatabase m_db;
+    std::map<QString, QSqlQuery> m_statements; ///< by SQL text; a node's query never moves
 };
 
 } // namespace concierge::server

@@ -8,8 +8,9 @@
 // viewer and the filter (one indexed probe per dialog met) and seeks below a dialog with many
 // matching lines instead of reading them. Words of 4+ letters become the OR of the words they
 // begin (search_words) so FTS5 streams them; shorter ones use its prefix indexes. A viewer or
-// filter that lets few dialogs through (a plain operator, a rare category) is walked over its own
-// dialogs instead, each asked of the index by its key range.
+// filter that lets only some dialogs through (a plain operator, a category) is joined with the
+// matches leapfrog fashion: each side seeks past the other when it lags, so neither a rare word
+// nor a narrow viewer reads everything in between.
 #include "HistoryRepository.h"
 
 #include "Database.h"
@@ -38,8 +39,8 @@ constexpr int kKeyBits = HistorySearchIndex::kLineKeyBits;
 constexpr qint64 kMaxDialogId = (std::numeric_limits<qint64>::max() >> kKeyBits) - 1;
 /// Matching lines of one dialog read before the walk seeks below the dialog instead.
 constexpr int kSkipAfterLines = 48;
-/// A viewer and filter letting at most this many dialogs through are searched dialog by dialog.
-constexpr int kFewDialogs = 1500;
+/// Steps a cursor takes (over dialogs or over matches) before it seeks instead.
+constexpr int kStepsBeforeSeek = 8;
 /// Query words this long or shorter are looked up in FTS5's own prefix indexes (prefix='1 2 3').
 constexpr int kPrefixIndexed = 3;
 /// A longer word beginning more words than this is left to FTS5's prefix query after all.
@@ -113,11 +114,155 @@ private:
     FilterSql m_filter;
 };
 
-bool narrows(const HistoryFilter &filter)
+/// An operator assigned more dialogs than this is searched with a filter by scanning the dialogs.
+constexpr int kFewAssigned = 200;
+
+qint64 assignedDialogs(const QSqlDatabase &db, qint64 operatorId)
 {
-    return !filter.isEmpty() && (filter.from.isValid() || filter.to.isValid() || filter.operatorId > 0
-                                 || filter.departmentId > 0 || filter.categoryId > 0 || filter.rating > 0
-                                 || filter.withContactOnly || filter.offlineOnly);
+    QSqlQuery count(db);
+    return runQuery(count, u"SELECT COUNT(*) FROM dialogs WHERE operator_id = ?"_s, {operatorId}) && count.next()
+        ? count.value(0).toLongLong()
+        : 0;
+}
+
+/// The dialogs a viewer and filter let through, newest first, as a cursor that can seek: a
+/// plain operator's from their own indexes (dialogs_by_operator and messages_by_operator merged),
+/// else the dialogs table with the filter.
+class AllowedDialogs
+{
+public:
+    AllowedDialogs(const QSqlDatabase &db, const HistoryRepository::Viewer &viewer, const HistoryFilter &filter,
+                   qint64 before)
+        : m_query(db), m_check(db, HistoryRepository::Viewer::everything(), filter), m_viewer(viewer),
+          m_filter(filter)
+    {
+        m_query.setForwardOnly(true);
+        // An operator with a filter: the filter and the "took part" rule in SQL over the dialogs
+        // (their own indexes, each id checked here, cost more once they have many dialogs).
+        m_scanDialogs = viewer.seesAll || (!filter.isEmpty() && assignedDialogs(db, viewer.operatorId) > kFewAssigned);
+        m_checkEach = !m_scanDialogs && !filter.isEmpty();
+        if (m_scanDialogs) {
+            if (!viewer.seesAll) {
+                m_filter.sql += u" AND (d.operator_id = ? OR EXISTS (SELECT 1 FROM messages vm WHERE vm.operator_id = ? "
+                                "AND vm.dialog_id = d.id))"_s;
+                m_filter.values += QVariantList{viewer.operatorId, viewer.operatorId};
+            }
+            m_query.prepare(u"SELECT d.id FROM dialogs d WHERE d.id < ?"_s + m_filter.sql + u" ORDER BY d.id DESC"_s);
+        } else {
+            m_query.prepare(u"SELECT id FROM dialogs WHERE operator_id = ? AND id < ? "
+                            "UNION SELECT dialog_id FROM messages WHERE operator_id = ? AND dialog_id < ? ORDER BY 1 DESC"_s);
+        }
+        seek(before);
+    }
+
+    /// The current dialog; 0 when there are no more.
+    qint64 current() const { return m_current; }
+
+    /// Moves to the newest allowed dialog at or below \a dialogId.
+    void skipTo(qint64 dialogId)
+    {
+        for (int steps = 0; m_current > dialogId; ++steps) {
+            if (steps == kStepsBeforeSeek) {
+                seek(dialogId + 1);
+                return;
+            }
+            pull();
+        }
+    }
+
+private:
+    /// Starts over below \a before.
+    void seek(qint64 before)
+    {
+        m_query.finish();
+        if (m_scanDialogs) {
+            m_query.bindValue(0, before);
+            for (qsizetype i = 0; i < m_filter.values.size(); ++i)
+                m_query.bindValue(int(i + 1), m_filter.values.at(i));
+        } else {
+            const QVariantList values{m_viewer.operatorId, before, m_viewer.operatorId, before};
+            for (qsizetype i = 0; i < values.size(); ++i)
+                m_query.bindValue(int(i), values.at(i));
+        }
+        m_current = 0;
+        if (m_query.exec())
+            pull();
+    }
+
+    void pull()
+    {
+        while (m_query.next()) {
+            const qint64 id = m_query.value(0).toLongLong();
+            if (!m_checkEach || m_check.accepts(id)) {
+                m_current = id;
+                return;
+            }
+        }
+        m_current = 0;
+    }
+
+    QSqlQuery m_query;
+    DialogCheck m_check;
+    HistoryRepository::Viewer m_viewer;
+    FilterSql m_filter;
+    bool m_scanDialogs = true;
+    bool m_checkEach = false;
+    qint64 m_current = 0;
+};
+
+/// Up to \a limit dialogs below \a before with a row in FTS5 \a table matching \a match (rowid =
+/// dialog id << \a shift) that \a allowed holds, newest first. A leapfrog join: the matches and
+/// the allowed dialogs are stepped in turn, each seeking past the other when it lags, so a rare
+/// word or a narrow viewer or filter costs a few seeks, not a read of everything between.
+QList<qint64> leapfrog(const QSqlDatabase &db, const QString &table, const QString &match, int shift,
+                       qint64 before, int limit, AllowedDialogs &allowed)
+{
+    QList<qint64> found;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(u"SELECT rowid FROM %1 WHERE %1 MATCH ? AND rowid < ? ORDER BY rowid DESC"_s.arg(table)))
+        return found;
+    qint64 highKey = before << shift;
+    for (;;) {
+        if (allowed.current() == 0)
+            return found;
+        query.bindValue(0, match);
+        query.bindValue(1, highKey);
+        if (!query.exec())
+            return found;
+        bool restart = false;
+        int sameDialog = 0;
+        int misses = 0;
+        while (query.next()) {
+            const qint64 dialogId = query.value(0).toLongLong() >> shift;
+            if (!found.isEmpty() && dialogId == found.constLast()) {
+                // Many matching lines in one dialog: seek below it rather than read them all.
+                if (++sameDialog > kSkipAfterLines) {
+                    highKey = dialogId << shift;
+                    restart = true;
+                    break;
+                }
+                continue;
+            }
+            allowed.skipTo(dialogId);
+            if (allowed.current() == 0)
+                return found;
+            if (allowed.current() == dialogId) {
+                found.append(dialogId);
+                if (found.size() >= limit)
+                    return found;
+                sameDialog = misses = 0;
+            } else if (++misses > kStepsBeforeSeek) {
+                // Matches of dialogs the viewer may not see: seek to the next one they may.
+                highKey = (allowed.current() + 1) << shift;
+                restart = true;
+                break;
+            }
+        }
+        if (!restart)
+            return found;
+        query.finish();
+    }
 }
 
 /// Up to \a limit dialogs below \a before with a row in FTS5 \a table matching \a match (rowid =
@@ -201,58 +346,37 @@ QString linesMatchOf(const QSqlDatabase &db, const HistoryText::Query &query)
     return parts.join(u" AND "_s);
 }
 
-/// Asks an FTS5 table about one dialog: whether a row in its key range matches.
-class DialogProbe
-{
-public:
-    DialogProbe(const QSqlDatabase &db, const QString &table, const QString &match, int shift)
-        : m_query(db), m_match(match), m_shift(shift)
-    {
-        m_query.prepare(u"SELECT 1 FROM %1 WHERE %1 MATCH ? AND rowid >= ? AND rowid < ? LIMIT 1"_s.arg(table));
-    }
-
-    bool matches(qint64 dialogId)
-    {
-        if (m_match.isEmpty())
-            return false;
-        m_query.bindValue(0, m_match);
-        m_query.bindValue(1, dialogId << m_shift);
-        m_query.bindValue(2, (dialogId + 1) << m_shift);
-        const bool ok = m_query.exec() && m_query.next();
-        m_query.finish();
-        return ok;
-    }
-
-private:
-    QSqlQuery m_query;
-    QString m_match;
-    int m_shift;
-};
-
-/// The first line of \a dialogId (oldest first) that \a match finds, as a snippet.
-std::optional<protocol::HistorySnippet> lineSnippet(const QSqlDatabase &db, qint64 dialogId, const QString &match,
-                                                    const HistoryText::Query &query)
-{
-    QSqlQuery first(db);
-    if (!runQuery(first,
-                  u"SELECT rowid FROM message_search WHERE message_search MATCH ? AND rowid >= ? AND rowid < ? "
-                  "ORDER BY rowid LIMIT 1"_s,
-                  {match, HistorySearchIndex::lineKey(dialogId, 0), HistorySearchIndex::lineKey(dialogId + 1, 0)})
-        || !first.next())
-        return std::nullopt;
-    const qint64 lineNumber = first.value(0).toLongLong() & ((qint64(1) << kKeyBits) - 1);
-    QSqlQuery line(db);
-    if (!runQuery(line,
-                  u"SELECT m.id, m.text, f.name FROM messages m LEFT JOIN files f ON f.id = m.file_id "
-                  "WHERE m.dialog_id = ? ORDER BY m.id LIMIT 1 OFFSET ?"_s,
-                  {dialogId, lineNumber})
-        || !line.next())
-        return std::nullopt;
-    return HistoryText::snippet(line.value(0).toLongLong(),
-                                HistorySearchIndex::lineText(line.value(1).toString(), line.value(2).toString()), query);
-}
 
 } // namespace
+
+std::optional<protocol::HistorySnippet> HistoryRepository::lineSnippet(qint64 dialogId, const QString &linesMatch,
+                                                                       const HistoryText::Query &query)
+{
+    QSqlQuery *first = run(u"SELECT rowid FROM message_search WHERE message_search MATCH ? AND rowid >= ? AND rowid < ? "
+                           "ORDER BY rowid LIMIT 1"_s,
+                           {linesMatch, HistorySearchIndex::lineKey(dialogId, 0), HistorySearchIndex::lineKey(dialogId + 1, 0)});
+    if (!first)
+        return std::nullopt;
+    if (!first->next()) { // found by the visitor alone
+        first->finish();
+        return std::nullopt;
+    }
+    const qint64 lineNumber = first->value(0).toLongLong() & ((qint64(1) << kKeyBits) - 1);
+    first->finish();
+    QSqlQuery *line = run(u"SELECT m.id, m.text, f.name FROM messages m LEFT JOIN files f ON f.id = m.file_id "
+                          "WHERE m.dialog_id = ? ORDER BY m.id LIMIT 1 OFFSET ?"_s,
+                          {dialogId, lineNumber});
+    if (!line)
+        return std::nullopt;
+    if (!line->next()) {
+        line->finish();
+        return std::nullopt;
+    }
+    const qint64 messageId = line->value(0).toLongLong();
+    const QString text = HistorySearchIndex::lineText(line->value(1).toString(), line->value(2).toString());
+    line->finish();
+    return HistoryText::snippet(messageId, text, query);
+}
 
 QList<qint64> HistoryRepository::visibleDialogs(const Viewer &viewer, const HistoryFilter &filter, qint64 before,
                                                 int limit)
@@ -288,33 +412,29 @@ QList<qint64> HistoryRepository::visibleDialogs(const Viewer &viewer, const Hist
 
 namespace {
 
-/// Up to \a wanted dialogs matching \a query below \a before, newest first: \a few (when
-/// \a fewKnown, every dialog the viewer and filter let through) probed one by one, else the
-/// matches walked and checked.
-QList<qint64> findDialogs(const QSqlDatabase &db, const QList<qint64> &few, bool fewKnown,
-                          const HistoryRepository::Viewer &viewer, const HistoryText::Query &query,
-                          const HistoryFilter &filter, qint64 before, int wanted)
+/// Up to \a wanted dialogs matching \a query below \a before that \a viewer sees and \a filter
+/// lets through, newest first: those with a line holding every term, and those whose visitor's
+/// names and contacts do.
+QList<qint64> findDialogs(const QSqlDatabase &db, const HistoryRepository::Viewer &viewer,
+                          const HistoryText::Query &query, const HistoryFilter &filter, qint64 before, int wanted)
 {
     const QString linesMatch = linesMatchOf(db, query); // "": a word no line has, only names can match
     const QString namesMatch = HistoryText::toFtsMatch(query);
-    if (fewKnown) {
-        QList<qint64> found;
-        DialogProbe lines(db, u"message_search"_s, linesMatch, kKeyBits);
-        DialogProbe names(db, u"dialog_search"_s, namesMatch, 0);
-        for (const qint64 id : few) {
-            if (lines.matches(id) || names.matches(id)) {
-                found.append(id);
-                if (found.size() >= wanted)
-                    break;
-            }
+    QList<qint64> byLine, byName;
+    if (viewer.seesAll && filter.isEmpty()) {
+        // Every dialog is allowed: the matches alone, each dialog only checked to exist.
+        DialogCheck exists(db, viewer, filter);
+        if (!linesMatch.isEmpty())
+            byLine = walkMatches(db, u"message_search"_s, linesMatch, kKeyBits, before, wanted, exists);
+        byName = walkMatches(db, u"dialog_search"_s, namesMatch, 0, before, wanted, exists);
+    } else {
+        if (!linesMatch.isEmpty()) {
+            AllowedDialogs allowed(db, viewer, filter, before);
+            byLine = leapfrog(db, u"message_search"_s, linesMatch, kKeyBits, before, wanted, allowed);
         }
-        return found;
+        AllowedDialogs allowed(db, viewer, filter, before);
+        byName = leapfrog(db, u"dialog_search"_s, namesMatch, 0, before, wanted, allowed);
     }
-    DialogCheck check(db, viewer, filter);
-    QList<qint64> byLine;
-    if (!linesMatch.isEmpty())
-        byLine = walkMatches(db, u"message_search"_s, linesMatch, kKeyBits, before, wanted, check);
-    const QList<qint64> byName = walkMatches(db, u"dialog_search"_s, namesMatch, 0, before, wanted, check);
     QSet<qint64> all(byLine.cbegin(), byLine.cend());
     all.unite(QSet<qint64>(byName.cbegin(), byName.cend()));
     QList<qint64> found = all.values();
@@ -334,14 +454,7 @@ QList<qint64> HistoryRepository::searchIds(const Viewer &viewer, const QString &
     const HistoryText::Query query = HistoryText::parse(queryText);
     if (query.isEmpty())
         return visibleDialogs(viewer, filter, before, limit);
-    // A plain operator or a narrowing filter: when few dialogs pass, they are probed one by one.
-    QList<qint64> few;
-    bool fewKnown = false;
-    if (!viewer.seesAll || narrows(filter)) {
-        few = visibleDialogs(viewer, filter, before, kFewDialogs + 1);
-        fewKnown = few.size() <= kFewDialogs;
-    }
-    return findDialogs(m_db, few, fewKnown, viewer, query, filter, before, limit);
+    return findDialogs(m_db, viewer, query, filter, before, limit);
 }
 
 HistoryRepository::SearchPage HistoryRepository::search(const Viewer &viewer, const QString &queryText,
@@ -364,7 +477,7 @@ HistoryRepository::SearchPage HistoryRepository::search(const Viewer &viewer, co
         HistoryHit hit{*item, {}};
         if (!query.isEmpty()) {
             // A dialog found by its visitor alone has no matching line: the names are the snippet.
-            const auto fromLine = linesMatch.isEmpty() ? std::nullopt : lineSnippet(m_db, id, linesMatch, query);
+            const auto fromLine = linesMatch.isEmpty() ? std::nullopt : lineSnippet(id, linesMatch, query);
             hit.snippet = fromLine ? *fromLine
                                    : HistoryText::snippet(0,
                                                           HistorySearchIndex::namesText(item->visitor.name, item->visitor.id,
