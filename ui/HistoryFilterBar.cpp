@@ -43,6 +43,8 @@ QDateEdit *makeDateEdit(const QDate &date, const QString &objectName, QWidget *p
     edit->setObjectName(objectName);
     edit->setCalendarPopup(true);
     edit->setDisplayFormat(QStringLiteral("dd.MM.yyyy")); // as the table and the transcript write days
+    // The whole day shows, whatever the style's guess: the digits plus the calendar button.
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("00.00.00000")) + 36);
     edit->setEnabled(false); // until its box is ticked: unticked means any day
     return edit;
 }

@@ -197,6 +197,7 @@ HistoryWindow::HistoryWindow(OperatorSession *session, QWidget *parent)
     connect(m_model, &HistoryListModel::statusChanged, this, [this] {
         m_statusLabel->setText(m_model->status());
         updateEmptyState();
+        updateBackfill(); // live dialogs join the cache without a progressChanged()
     });
     connect(m_model, &HistoryListModel::searchFinished, this, &HistoryWindow::onSearchFinished);
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryWindow::updateEmptyState);

@@ -56,6 +56,8 @@
 #include <QToolButton>
 #include <QTreeView>
 
+#include <functional>
+
 using namespace concierge;
 using namespace Qt::StringLiterals;
 using protocol::OperatorStatus;
@@ -189,6 +191,7 @@ private Q_SLOTS:
     void serverOnlyDialogsLoadOnDemand();
     void closingDuringAnExportAsks();
     void exportOfServerDialogsFailsWithoutTheServer();
+    void openDialogFollowsNewLines();
     void exportAllFoundGathersEveryPage();
     void exportAllFoundFromTheServerAndCapped();
     void logoutAndTheMainWindowCloseIt();
@@ -201,7 +204,8 @@ private:
     int rowOf(qint64 id) const;
     QSet<qint64> listedIds() const;
     /// Drives the export's file dialog to \a target; \a folder receives the folder it opened in.
-    void answerFileDialog(const QString &target, QString *folder);
+    /// \a meanwhile runs while the dialog is open (the list refreshing under it, say).
+    void answerFileDialog(const QString &target, QString *folder, const std::function<void()> &meanwhile = {});
     /// The export's outcome: waits for HistoryExporter::finished.
     bool waitExport(QSignalSpy &spy);
     /// Waits until the window's search is done and lists \a count rows.
@@ -446,14 +450,17 @@ void TestHistoryWindow::rowShowsTranscriptAndVisitor()
     QVERIFY(guitest::saveScreenshot(m_window, u"history-transcript"_s));
 }
 
-void TestHistoryWindow::answerFileDialog(const QString &target, QString *folder)
+void TestHistoryWindow::answerFileDialog(const QString &target, QString *folder,
+                                         const std::function<void()> &meanwhile)
 {
-    QTimer::singleShot(0, this, [this, target, folder] {
+    QTimer::singleShot(0, this, [target, folder, meanwhile] {
         auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
         if (!dialog) {
             qWarning() << "no file dialog";
             return;
         }
+        if (meanwhile)
+            meanwhile();
         *folder = dialog->directory().absolutePath();
         dialog->selectFile(target);
         static_cast<QDialog *>(dialog)->accept();
@@ -527,7 +534,8 @@ void TestHistoryWindow::exportsExcelWithARowPerDialog()
     const QString target = m_dir.filePath(u"history.xlsx"_s);
     QString folder;
     QSignalSpy finished(m_window->exporter(), &ui::HistoryExporter::finished);
-    answerFileDialog(target, &folder);
+    // The selection changes while the file dialog is open: what was chosen before it still goes.
+    answerFileDialog(target, &folder, [this] { m_window->tableView()->clearSelection(); });
     m_window->exportExcelButton()->click();
     QVERIFY(waitExport(finished));
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(2).toString()));
@@ -549,6 +557,7 @@ void TestHistoryWindow::exportsExcelWithARowPerDialog()
     HistoryArchive *archive = m_me.session()->history();
     const int lines = int(archive->messages(m_ids.at(0)).size() + archive->messages(m_ids.at(1)).size());
     QCOMPARE(sheets.at(1).toObject().value(u"rows"_s).toArray().size(), 1 + lines);
+    m_window->tableView()->selectAll(); // as the next tests expect it
 }
 
 void TestHistoryWindow::unwritablePlaceSaysSoAndWritesNothing()
@@ -916,6 +925,31 @@ void TestHistoryWindow::exportOfServerDialogsFailsWithoutTheServer()
     QVERIFY(!QFileInfo::exists(target));
     QVERIFY(window.exportTextButton()->isEnabled()); // the next try may go
     QVERIFY(guitest::saveScreenshot(&window, u"history-export-offline"_s));
+}
+
+// A dialog still open when read: the visitor's next line shows in its transcript as it comes.
+void TestHistoryWindow::openDialogFollowsNewLines()
+{
+    QJsonObject hello;
+    auto visitor = testkit::connectVisitor(m_server, &hello);
+    QVERIFY(visitor);
+    const qint64 id = testkit::openDialog(*visitor, u"Вопрос про кенгуру"_s);
+    QVERIFY(id > 0);
+    QVERIFY(testkit::isResult(m_boris->request(u"dialog.take"_s, {{u"dialogId"_s, id}})));
+    QVERIFY(testkit::isResult(testkit::operatorSend(*m_boris, id, u"Слушаю."_s)));
+    QLineEdit *search = m_window->searchEdit();
+    search->setText(u"кенгуру"_s);
+    QVERIFY(waitRows(m_window, 1));
+    QCOMPARE(m_window->model()->dialogId(0), id);
+    m_window->tableView()->setCurrentIndex(m_window->model()->index(0, 0));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->transcriptView()->dialogId(), id, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->transcriptView()->lineTexts().filter(u"Слушаю."_s).size() == 1, kWaitMs);
+    QVERIFY(testkit::openDialog(*visitor, u"А ещё вопрос про страуса"_s) == id);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->transcriptView()->lineTexts().filter(u"А ещё вопрос про страуса"_s).size() == 1, kWaitMs);
+    QCOMPARE(m_window->transcriptView()->dialogId(), id);
+    QVERIFY(testkit::isResult(m_boris->request(u"dialog.close"_s, {{u"dialogId"_s, id}})));
+    search->clear();
 }
 
 // More than a page (100 rows) found in the cache: Export all found gathers every one.
