@@ -674,6 +674,14 @@ bool downgradeTemplatesToSchema4(const QString &databasePath)
         ok = db.open();
         QSqlQuery query(db);
         const QStringList statements{
+            // Schema 6 (history search, API keys) came later: a schema-4 database has none of it.
+            u"DROP TABLE message_search"_s,
+            u"DROP TABLE search_words"_s,
+            u"DROP TABLE dialog_search"_s,
+            u"DROP INDEX page_views_by_visit"_s,
+            u"DROP INDEX messages_by_operator"_s,
+            u"DROP INDEX dialogs_by_operator"_s,
+            u"DROP TABLE api_keys"_s,
             u"DROP TABLE template_versions"_s,
             u"DROP TABLE template_revision"_s,
             u"DROP TABLE templates"_s,
