@@ -14,8 +14,10 @@ HistoryFoundCollector::HistoryFoundCollector(HistoryListModel *model, QObject *p
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(model, signal, this, &HistoryFoundCollector::step, Qt::QueuedConnection);
     connect(model, &QAbstractItemModel::modelReset, this, &HistoryFoundCollector::step, Qt::QueuedConnection);
-    connect(model, &HistoryListModel::searchFinished, this, &HistoryFoundCollector::step, Qt::QueuedConnection);
-    connect(model, &HistoryListModel::statusChanged, this, &HistoryFoundCollector::step, Qt::QueuedConnection);
+    connect(model, &HistoryListModel::searchFinished, this, &HistoryFoundCollector::step,
+            Qt::QueuedConnection);
+    connect(model, &HistoryListModel::statusChanged, this, &HistoryFoundCollector::step,
+            Qt::QueuedConnection);
 }
 
 bool HistoryFoundCollector::start()
