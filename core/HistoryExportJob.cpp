@@ -5,6 +5,7 @@
 #include "HistoryWorkbook.h"
 #include "LocalStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,41 +22,43 @@ namespace concierge {
 
 using namespace Qt::StringLiterals;
 
+// Free functions name the class context explicitly: lupdate run over the file list (tst_translations)
+// cannot tell a qualified HistoryExportJob::tr() here from a class outside the namespace.
 namespace {
 
 /// The workbook's words in the app's language (HistoryWorkbook's defaults are the server's English).
 HistoryWorkbook::Labels translatedLabels()
 {
     HistoryWorkbook::Labels labels;
-    labels.dialogsSheet = HistoryExportJob::tr("Dialogs", "Excel export: sheet name (at most 31 characters)");
-    labels.messagesSheet = HistoryExportJob::tr("Messages", "Excel export: sheet name (at most 27 characters)");
+    labels.dialogsSheet = QCoreApplication::translate("concierge::HistoryExportJob", "Dialogs", "Excel export: sheet name (at most 31 characters)");
+    labels.messagesSheet = QCoreApplication::translate("concierge::HistoryExportJob", "Messages", "Excel export: sheet name (at most 27 characters)");
     labels.continuedSheet =
-        HistoryExportJob::tr("%1 (%2)", "Excel export: a continued sheet's name: the first sheet's name, its number");
+        QCoreApplication::translate("concierge::HistoryExportJob", "%1 (%2)", "Excel export: a continued sheet's name: the first sheet's name, its number");
     labels.dialogColumns = {
-        HistoryExportJob::tr("Number", "Excel export: column of the dialog's number"),
-        HistoryExportJob::tr("Start", "Excel export: column, when the dialog started"),
-        HistoryExportJob::tr("End", "Excel export: column, when the dialog was closed"),
-        HistoryExportJob::tr("Visitor", "Excel export: column, the visitor's name"),
-        HistoryExportJob::tr("Operator", "Excel export: column, the operator's name"),
-        HistoryExportJob::tr("Department", "Excel export: column"),
-        HistoryExportJob::tr("Category", "Excel export: column"),
-        HistoryExportJob::tr("Rating", "Excel export: column, the visitor's score 1-5"),
-        HistoryExportJob::tr("Messages", "Excel export: column, how many messages the dialog has"),
-        HistoryExportJob::tr("Contact", "Excel export: column, the contact details the visitor left"),
-        HistoryExportJob::tr("Offline request", "Excel export: column"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Number", "Excel export: column of the dialog's number"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Start", "Excel export: column, when the dialog started"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "End", "Excel export: column, when the dialog was closed"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Visitor", "Excel export: column, the visitor's name"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Operator", "Excel export: column, the operator's name"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Department", "Excel export: column"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Category", "Excel export: column"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Rating", "Excel export: column, the visitor's score 1-5"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Messages", "Excel export: column, how many messages the dialog has"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Contact", "Excel export: column, the contact details the visitor left"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Offline request", "Excel export: column"),
     };
     labels.messageColumns = {
-        HistoryExportJob::tr("Dialog", "Excel export: column, the dialog's number"),
-        HistoryExportJob::tr("Time", "Excel export: column"),
-        HistoryExportJob::tr("Author", "Excel export: column, Visitor/Operator/System"),
-        HistoryExportJob::tr("Name", "Excel export: column, the author's name"),
-        HistoryExportJob::tr("Text", "Excel export: column, the message"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Dialog", "Excel export: column, the dialog's number"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Time", "Excel export: column"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Author", "Excel export: column, Visitor/Operator/System"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Name", "Excel export: column, the author's name"),
+        QCoreApplication::translate("concierge::HistoryExportJob", "Text", "Excel export: column, the message"),
     };
-    labels.visitorAuthor = HistoryExportJob::tr("Visitor", "Excel export: author of a line");
-    labels.operatorAuthor = HistoryExportJob::tr("Operator", "Excel export: author of a line");
-    labels.systemAuthor = HistoryExportJob::tr("System", "Excel export: author of a line (an event)");
-    labels.fileText = HistoryExportJob::tr("[file: %1, %2]", "Excel export: a file sent in the dialog: name, size");
-    labels.yes = HistoryExportJob::tr("Yes", "Excel export: the dialog is an offline request");
+    labels.visitorAuthor = QCoreApplication::translate("concierge::HistoryExportJob", "Visitor", "Excel export: author of a line");
+    labels.operatorAuthor = QCoreApplication::translate("concierge::HistoryExportJob", "Operator", "Excel export: author of a line");
+    labels.systemAuthor = QCoreApplication::translate("concierge::HistoryExportJob", "System", "Excel export: author of a line (an event)");
+    labels.fileText = QCoreApplication::translate("concierge::HistoryExportJob", "[file: %1, %2]", "Excel export: a file sent in the dialog: name, size");
+    labels.yes = QCoreApplication::translate("concierge::HistoryExportJob", "Yes", "Excel export: the dialog is an offline request");
     return labels;
 }
 
@@ -84,7 +87,7 @@ struct HistoryExportJob::Private
 
     QString cannotWrite(const QString &path, const QString &reason) const
     {
-        return HistoryExportJob::tr("Cannot write to “%1”: %2.", "folder, the system's reason")
+        return QCoreApplication::translate("concierge::HistoryExportJob", "Cannot write to “%1”: %2.", "folder, the system's reason")
             .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath()), reason);
     }
 
@@ -94,7 +97,7 @@ struct HistoryExportJob::Private
     {
         const std::optional<protocol::HistoryDialog> cached = store.historyDialog(id);
         if (!cached) {
-            *error = HistoryExportJob::tr("Dialog #%1 is not in this computer's history cache.").arg(id);
+            *error = QCoreApplication::translate("concierge::HistoryExportJob", "Dialog #%1 is not in this computer's history cache.").arg(id);
             return false;
         }
         *dialog = *cached;
@@ -112,7 +115,7 @@ struct HistoryExportJob::Private
             return {false, cannotWrite(path, file.errorString())};
         for (qsizetype i = 0; i < ids.size(); ++i) {
             if (cancelled)
-                return {false, HistoryExportJob::tr("The export was cancelled.")};
+                return {false, QCoreApplication::translate("concierge::HistoryExportJob", "The export was cancelled.")};
             protocol::HistoryDialog dialog;
             QList<protocol::Message> lines;
             QString error;
@@ -126,7 +129,7 @@ struct HistoryExportJob::Private
             reportProgress(job, int(i + 1), int(ids.size()));
         }
         if (cancelled)
-            return {false, HistoryExportJob::tr("The export was cancelled.")};
+            return {false, QCoreApplication::translate("concierge::HistoryExportJob", "The export was cancelled.")};
         if (!file.commit())
             return {false, cannotWrite(path, file.errorString())};
         return {true, {}};
@@ -153,7 +156,7 @@ struct HistoryExportJob::Private
             return failed(book.errorString());
         for (qsizetype i = 0; i < ids.size(); ++i) {
             if (cancelled)
-                return failed(HistoryExportJob::tr("The export was cancelled."));
+                return failed(QCoreApplication::translate("concierge::HistoryExportJob", "The export was cancelled."));
             protocol::HistoryDialog dialog;
             QList<protocol::Message> lines;
             QString error;
@@ -164,11 +167,11 @@ struct HistoryExportJob::Private
             reportProgress(job, int(i + 1), int(ids.size()));
         }
         if (cancelled)
-            return failed(HistoryExportJob::tr("The export was cancelled."));
+            return failed(QCoreApplication::translate("concierge::HistoryExportJob", "The export was cancelled."));
         if (!book.finish())
             return failed(book.errorString());
         if (cancelled) // finish() of a big workbook takes a while; a cancel meanwhile still counts
-            return failed(HistoryExportJob::tr("The export was cancelled."));
+            return failed(QCoreApplication::translate("concierge::HistoryExportJob", "The export was cancelled."));
         std::error_code error;
         std::filesystem::rename(fsPath(partPath), fsPath(path), error); // replaces the target at once
         if (error)

@@ -13,14 +13,6 @@
     </message>
 </context>
 <context>
-    <name>HistoryExportJob</name>
-    <message>
-        <source>Cannot write to “%1”: %2.</source>
-        <comment>folder, the system&apos;s reason</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>HistoryWorkbook</name>
     <message>
         <source>The workbook could not be written: %1</source>
@@ -576,6 +568,11 @@
     </message>
     <message>
         <source>The history cache could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to “%1”: %2.</source>
+        <comment>folder, the system&apos;s reason</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

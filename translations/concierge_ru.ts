@@ -13,14 +13,6 @@
     </message>
 </context>
 <context>
-    <name>HistoryExportJob</name>
-    <message>
-        <source>Cannot write to “%1”: %2.</source>
-        <comment>folder, the system&apos;s reason</comment>
-        <translation>Не удалось записать в «%1»: %2.</translation>
-    </message>
-</context>
-<context>
     <name>HistoryWorkbook</name>
     <message>
         <source>The workbook could not be written: %1</source>
@@ -579,6 +571,11 @@
     <message>
         <source>The history cache could not be opened: %1</source>
         <translation>Не удалось открыть историю на этом компьютере: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to “%1”: %2.</source>
+        <comment>folder, the system&apos;s reason</comment>
+        <translation>Не удалось записать в «%1»: %2.</translation>
     </message>
 </context>
 <context>
