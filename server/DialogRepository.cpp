@@ -222,7 +222,9 @@ std::optional<Message> DialogRepository::insertMessage(Message message, qint64 f
         return std::nullopt;
     message.id = query.lastInsertId().toLongLong();
     // Searchable at once (history search); a line that cannot be indexed is still stored.
-    HistorySearchIndex::addLine(m_db, message.id, message.text, message.file.name);
+    if (!m_lineIndexer)
+        m_lineIndexer = std::make_shared<HistorySearchIndex::LineIndexer>(m_db);
+    m_lineIndexer->add(message.id, message.text, message.file.name);
     return message;
 }
 

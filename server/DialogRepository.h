@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "HistorySearchIndex.h"
+
 #include "protocol/Dialog.h"
 #include "protocol/Message.h"
 
@@ -8,6 +10,7 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <memory>
 #include <optional>
 
 namespace concierge::server {
@@ -57,6 +60,8 @@ public:
 
 private:
     QSqlDatabase m_db;
+    /// Made at the first stored line; shared by copies of this repository (same connection).
+    std::shared_ptr<HistorySearchIndex::LineIndexer> m_lineIndexer;
 };
 
 } // namespace concierge::server

@@ -48,8 +48,11 @@ bool run(QSqlQuery &query)
 class LineWriter
 {
 public:
-    explicit LineWriter(const QSqlDatabase &db)
-        : m_line(db), m_word(db)
+    /// \a rememberWords: skip words this writer already wrote — right for one batch in one
+    /// transaction (the migration), wrong for a long-lived writer whose transaction may be rolled
+    /// back (the word would then be missing from search_words for good).
+    explicit LineWriter(const QSqlDatabase &db, bool rememberWords = true)
+        : m_line(db), m_word(db), m_rememberWords(rememberWords)
     {
         m_ok = prepared(m_line, u"INSERT INTO message_search (rowid, text) VALUES (?, ?)"_s)
             && prepared(m_word, u"INSERT OR IGNORE INTO search_words (word) VALUES (?)"_s);
@@ -73,7 +76,8 @@ public:
             m_word.bindValue(0, word);
             if (!run(m_word))
                 return false;
-            m_known.insert(word);
+            if (m_rememberWords)
+                m_known.insert(word);
         }
         return true;
     }
@@ -82,6 +86,7 @@ private:
     QSqlQuery m_line;
     QSqlQuery m_word;
     QSet<QString> m_known; ///< words this writer already put in search_words
+    bool m_rememberWords = true;
     bool m_ok = false;
 };
 
@@ -162,6 +167,39 @@ bool HistorySearchIndex::addLine(QSqlDatabase db, qint64 messageId, const QStrin
         return false;
     LineWriter writer(db);
     return writer.add(where.value(0).toLongLong(), where.value(1).toLongLong(), text, fileName);
+}
+
+struct HistorySearchIndex::LineIndexer::Private
+{
+    explicit Private(const QSqlDatabase &db)
+        : where(db), writer(db, /*rememberWords=*/false)
+    {
+        ok = prepared(where, u"SELECT m.dialog_id, (SELECT COUNT(*) FROM messages p WHERE p.dialog_id = m.dialog_id "
+                             "AND p.id < m.id) FROM messages m WHERE m.id = ?"_s);
+    }
+    QSqlQuery where;
+    LineWriter writer;
+    bool ok = false;
+};
+
+HistorySearchIndex::LineIndexer::LineIndexer(const QSqlDatabase &db)
+    : d(std::make_unique<Private>(db))
+{
+}
+
+HistorySearchIndex::LineIndexer::~LineIndexer() = default;
+
+bool HistorySearchIndex::LineIndexer::add(qint64 messageId, const QString &text, const QString &fileName)
+{
+    if (!d->ok)
+        return false;
+    d->where.bindValue(0, messageId);
+    if (!run(d->where) || !d->where.next())
+        return false;
+    const qint64 dialogId = d->where.value(0).toLongLong();
+    const qint64 lineNumber = d->where.value(1).toLongLong();
+    d->where.finish();
+    return d->writer.add(dialogId, lineNumber, text, fileName);
 }
 
 bool HistorySearchIndex::addDialog(QSqlDatabase db, qint64 dialogId)

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace concierge::server {
@@ -40,6 +41,21 @@ public:
 
     /// Indexes a newly stored line (already in `messages`). Logs and returns false on an SQL failure.
     static bool addLine(QSqlDatabase db, qint64 messageId, const QString &text, const QString &fileName);
+
+    /// addLine() with its statements prepared once: the server's message path indexes every line
+    /// it stores (at 1,000 lines/s preparing three statements per line was a quarter of the cost).
+    /// Lives no longer than its connection; one per DialogRepository.
+    class LineIndexer
+    {
+    public:
+        explicit LineIndexer(const QSqlDatabase &db);
+        ~LineIndexer();
+        bool add(qint64 messageId, const QString &text, const QString &fileName);
+
+    private:
+        struct Private;
+        std::unique_ptr<Private> d;
+    };
     /// Indexes a newly created dialog by its visitor and offline contact.
     static bool addDialog(QSqlDatabase db, qint64 dialogId);
     /// Re-indexes every dialog of visitor \a visitorId from the rows as they are now.
