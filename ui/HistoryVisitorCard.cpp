@@ -2,6 +2,7 @@
 #include "HistoryVisitorCard.h"
 
 #include "HistoryTextExport.h"
+#include "VisitorText.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -14,25 +15,8 @@ namespace concierge::ui {
 
 namespace {
 
-QString orDash(const QString &value)
-{
-    return value.isEmpty() ? QStringLiteral("—") : value;
-}
-
-QString utmText(const protocol::Utm &utm)
-{
-    QStringList parts;
-    const auto add = [&parts](const char *key, const QString &value) {
-        if (!value.isEmpty())
-            parts << QLatin1String(key) + QLatin1Char('=') + value;
-    };
-    add("source", utm.source);
-    add("medium", utm.medium);
-    add("campaign", utm.campaign);
-    add("term", utm.term);
-    add("content", utm.content);
-    return parts.join(QStringLiteral(", "));
-}
+using visitortext::orDash;
+using visitortext::utmText;
 
 QString contactText(const std::optional<protocol::ContactDetails> &contact)
 {
